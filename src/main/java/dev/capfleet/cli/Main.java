@@ -1,7 +1,49 @@
 package dev.capfleet.cli;
 
+import dev.capfleet.model.ModelException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Entry point: builds the picocli command tree with injected streams and maps every failure to an exit code. */
 public final class Main {
+  private Main() {}
+
   public static void main(String[] args) {
-    System.out.println("capfleet");
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    int code = run(args, out, err, System.getenv());
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line; everything it prints goes to {@code out} and {@code err}. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    boolean debug = Arrays.asList(args).contains("--debug");
+    CommandLine cli = new CommandLine(new CapfleetCommand(env));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler((ex, a) -> {
+      err.println("capfleet: " + ex.getMessage());
+      CommandLine c = ex.getCommandLine();
+      err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+      return ExitCode.USAGE.code();
+    });
+    cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+      if (debug) {
+        ex.printStackTrace(err);
+      }
+      if (ex instanceof UsageException || ex instanceof ModelException) {
+        err.println("capfleet: " + ex.getMessage());
+        return ExitCode.USAGE.code();
+      }
+      err.println("capfleet: internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)"));
+      return ExitCode.INTERNAL.code();
+    });
+    return cli.execute(args);
   }
 }

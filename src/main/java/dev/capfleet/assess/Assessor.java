@@ -1,0 +1,169 @@
+package dev.capfleet.assess;
+
+import dev.capfleet.model.RequirementModel;
+import dev.capfleet.model.Rule;
+import dev.capfleet.model.Severity;
+import dev.capfleet.probe.Capability;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Scores one host: evaluates every rule of the model against the host's facts. */
+public final class Assessor {
+  private final RequirementModel model;
+
+  public Assessor(RequirementModel model) {
+    this.model = model;
+  }
+
+  public RequirementModel model() {
+    return model;
+  }
+
+  public Assessment assess(FactView facts) {
+    ConditionEvaluator evaluator = new ConditionEvaluator(facts);
+    List<Finding> findings = new ArrayList<>();
+    List<Check> checks = new ArrayList<>();
+    Set<String> remediation = new LinkedHashSet<>();
+    boolean grantsCapabilities = false;
+    int blockersFailed = 0;
+    int blockersUnknown = 0;
+    int warningsFailed = 0;
+    int penalty = 0;
+
+    for (Rule rule : model.rules()) {
+      if (rule.when() != null) {
+        ConditionEvaluator.Result applies = evaluator.evaluate(rule.when(), null);
+        if (applies.outcome() == Outcome.FAIL) {
+          checks.add(new Check(rule.id(), null, "skipped"));
+          continue;
+        }
+        if (applies.outcome() == Outcome.UNKNOWN) {
+          findings.add(unknown(rule, null, applies.missing(), facts));
+          checks.add(new Check(rule.id(), null, "unknown"));
+          if (rule.severity() == Severity.BLOCKER) {
+            blockersUnknown++;
+            penalty += model.scoring().unknown();
+          }
+          continue;
+        }
+      }
+      for (Capability item : items(rule, facts)) {
+        ConditionEvaluator.Result r = evaluator.evaluate(rule.require(), item);
+        String itemName = item == null ? null : item.name();
+        switch (r.outcome()) {
+          case PASS -> checks.add(new Check(rule.id(), itemName, "pass"));
+          case UNKNOWN -> {
+            checks.add(new Check(rule.id(), itemName, "unknown"));
+            findings.add(unknown(rule, item, r.missing(), facts));
+            if (rule.severity() == Severity.BLOCKER) {
+              blockersUnknown++;
+              penalty += model.scoring().unknown();
+            }
+          }
+          case FAIL -> {
+            checks.add(new Check(rule.id(), itemName, "fail"));
+            Map<String, String> words = words(facts, item, r.expected());
+            List<String> fixes = rule.remediation().stream().map(t -> Templates.render(t, words)).toList();
+            findings.add(new Finding(rule.id(), rule.severity().id(), "failed", rule.title(),
+                Templates.render(rule.detail(), words), itemName, evidence(rule, words), fixes,
+                model.source(rule.reference())));
+            remediation.addAll(fixes);
+            grantsCapabilities |= rule.grantsCapabilities() && !fixes.isEmpty();
+            penalty += model.scoring().weight(rule.severity());
+            switch (rule.severity()) {
+              case BLOCKER -> blockersFailed++;
+              case WARNING -> warningsFailed++;
+              case INFO -> { }
+            }
+          }
+        }
+      }
+    }
+
+    Verdict verdict = blockersFailed > 0 ? Verdict.NOT_READY
+        : blockersUnknown > 0 ? Verdict.INCONCLUSIVE
+        : warningsFailed > 0 ? Verdict.READY_WITH_WARNINGS
+        : Verdict.READY;
+    Object caps = facts.get("binary.caps");
+    boolean carriesCaps = caps instanceof Collection<?> c && !c.isEmpty();
+    List<String> cleanup = new ArrayList<>();
+    if (carriesCaps || grantsCapabilities) {
+      Map<String, String> words = words(facts, null, null);
+      model.cleanupCommands().forEach(t -> cleanup.add(Templates.render(t, words)));
+      if (!model.cleanupReminder().isBlank()) {
+        cleanup.add("# " + Templates.render(model.cleanupReminder(), words));
+      }
+    }
+    List<String> required = requiredNames(facts);
+    return new Assessment(verdict, Math.max(0, 100 - penalty), required, findings, List.copyOf(remediation),
+        cleanup, checks);
+  }
+
+  private static List<String> requiredNames(FactView facts) {
+    Object req = facts.get("required.capabilities");
+    if (!(req instanceof Collection<?> c)) {
+      return List.of();
+    }
+    return c.stream().map(o -> ((Capability) o).name()).toList();
+  }
+
+  private static List<Capability> items(Rule rule, FactView facts) {
+    List<Capability> items = new ArrayList<>();
+    if (rule.forEach() == null) {
+      items.add(null);
+      return items;
+    }
+    Object set = facts.get(rule.forEach());
+    if (set == null) {
+      items.add(null); // evaluating with no item reports the set itself as the missing fact
+      return items;
+    }
+    for (Object o : new TreeSet<>((Collection<?>) set)) {
+      items.add((Capability) o);
+    }
+    return items;
+  }
+
+  private Finding unknown(Rule rule, Capability item, Set<String> missing, FactView facts) {
+    Set<String> names = new TreeSet<>(missing);
+    if (rule.forEach() != null && !facts.known(rule.forEach())) {
+      names.add(rule.forEach());
+    }
+    List<String> reasons = names.stream().map(n -> n + ": " + facts.gap(n)).toList();
+    Map<String, String> evidence = new LinkedHashMap<>();
+    names.forEach(n -> evidence.put(n, "unknown (" + facts.gap(n) + ")"));
+    return new Finding(rule.id(), rule.severity().id(), "unknown", "Could not check: " + rule.title(),
+        "A fact this rule needs could not be gathered: " + String.join("; ", reasons), item == null ? null
+        : item.name(), evidence, List.of(), model.source(rule.reference()));
+  }
+
+  private static Map<String, String> evidence(Rule rule, Map<String, String> words) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : rule.evidence()) {
+      out.put(name, words.getOrDefault(name, "unknown"));
+    }
+    return out;
+  }
+
+  private static Map<String, String> words(FactView facts, Capability item, String expected) {
+    Map<String, String> w = new HashMap<>(facts.words());
+    if (item != null) {
+      w.put("item", item.libcapName());
+      w.put("item.name", item.name());
+      w.put("item.short", item.shortName());
+      Object newNames = facts.get("libcap.newNames");
+      w.put("item.setcap", item.setcapToken(!Boolean.FALSE.equals(newNames)));
+    }
+    if (expected != null) {
+      w.put("expected", expected);
+    }
+    return w;
+  }
+}

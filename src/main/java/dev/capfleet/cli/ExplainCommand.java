@@ -1,0 +1,105 @@
+package dev.capfleet.cli;
+
+import dev.capfleet.model.CapabilitySet;
+import dev.capfleet.model.RequirementModel;
+import dev.capfleet.model.Rule;
+import dev.capfleet.model.Snippets;
+import dev.capfleet.probe.Capability;
+import dev.capfleet.probe.KernelVersion;
+import dev.capfleet.probe.ProbeScript;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code capfleet explain}: renders the model's requirements and deployment snippets. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = "Show what eCapture needs for a kernel, architecture and mode, as text or a ready snippet.")
+final class ExplainCommand implements Callable<Integer> {
+  enum Format { text, setcap, docker, k8s }
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ModelOption modelOption;
+
+  @Option(names = "--kernel", paramLabel = "VERSION", description = "Kernel version, e.g. 5.4 (default: 6.1).")
+  String kernel = "6.1";
+
+  @Option(names = "--arch", description = "x86_64 or aarch64 (default: ${DEFAULT-VALUE}).")
+  String arch = "x86_64";
+
+  @Option(names = "--mode", description = "text, keylog or pcapng (default: the model's).")
+  String mode;
+
+  @Option(names = "--binary", paramLabel = "PATH", description = "Binary path for the setcap line (default: the model's).")
+  String binary;
+
+  @Option(names = "--old-libcap", description = "Spell capabilities 38-40 as numbers, for libcap before 2.43.")
+  boolean oldLibcap;
+
+  @Option(names = "--format", description = "text, setcap, docker or k8s (default: ${DEFAULT-VALUE}).")
+  Format format = Format.text;
+
+  @Override
+  public Integer call() {
+    RequirementModel model = modelOption.load();
+    KernelVersion k;
+    try {
+      k = KernelVersion.of(kernel);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--kernel: " + e.getMessage());
+    }
+    String m = ModelOption.mode(model, mode, "--mode");
+    String bin = binary == null ? model.defaultBinary() : binary;
+    String problem = ProbeScript.binaryPathProblem(bin);
+    if (problem != null) {
+      throw new UsageException("--binary: " + problem);
+    }
+    Snippets snippets = new Snippets(model);
+    PrintWriter out = spec.commandLine().getOut();
+    switch (format) {
+      case setcap -> out.println(snippets.setcap(k, m, bin, !oldLibcap));
+      case docker -> out.println(snippets.docker(k, m));
+      case k8s -> out.print(snippets.kubernetes(k, m));
+      case text -> text(out, model, snippets, k, m, bin);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private void text(PrintWriter out, RequirementModel model, Snippets snippets, KernelVersion k, String m, String bin) {
+    out.printf("%s (model %s %s)%n%n", model.title(), model.id(), model.version());
+    out.printf("Kernel %s on %s, %s mode needs: %s%n", k, arch, m,
+        model.requiredCapabilities(k, m).stream().map(Capability::name).collect(Collectors.joining(", ")));
+    out.printf("  %s%n  getcap %s%n%n", snippets.setcap(k, m, bin, !oldLibcap), bin);
+    out.println("Capability sets in the model:");
+    for (CapabilitySet s : model.capabilitySets()) {
+      String range = (s.kernelAtLeast() == null ? "" : ">= " + s.kernelAtLeast())
+          + (s.kernelBelow() == null ? "" : "< " + s.kernelBelow());
+      out.printf("  kernel %-10s %-14s %s%n", range, String.join("/", new java.util.TreeSet<>(s.modes())),
+          s.capabilities().stream().map(Capability::name).collect(Collectors.joining(", ")));
+    }
+    out.println();
+    for (var severity : dev.capfleet.model.Severity.values()) {
+      out.printf("%s rules:%n", switch (severity) {
+        case BLOCKER -> "Blocking (NOT_READY)";
+        case WARNING -> "Warning (READY_WITH_WARNINGS)";
+        case INFO -> "Information";
+      });
+      for (Rule r : model.rules()) {
+        if (r.severity() == severity) {
+          out.printf("  %-38s %s%n", r.id(), r.title());
+        }
+      }
+      out.println();
+    }
+    out.println("Best practices:");
+    model.bestPractices().forEach(p -> out.println("  - " + p));
+  }
+}

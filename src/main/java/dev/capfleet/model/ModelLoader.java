@@ -1,0 +1,295 @@
+package dev.capfleet.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.capfleet.probe.Capability;
+import dev.capfleet.probe.KernelVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads and checks a requirement model file (JSON, or YAML by extension); errors name the file and entry. */
+public final class ModelLoader {
+  /** Where the bundled model lives on the class path. */
+  public static final String BUNDLED = "/dev/capfleet/model/ecapture-requirements.json";
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)}");
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final ObjectMapper YAML = new YAMLMapper();
+
+  private final String origin;
+
+  private ModelLoader(String origin) {
+    this.origin = origin;
+  }
+
+  /** The model shipped with capfleet. */
+  public static RequirementModel bundled() {
+    try (InputStream in = ModelLoader.class.getResourceAsStream(BUNDLED)) {
+      if (in == null) {
+        throw new ModelException("bundled model missing: " + BUNDLED);
+      }
+      return new ModelLoader("bundled model " + BUNDLED).read(JSON.readTree(in));
+    } catch (IOException e) {
+      throw new ModelException("bundled model unreadable: " + e.getMessage(), e);
+    }
+  }
+
+  /** A team's own model file, which replaces the bundled one ({@code --model FILE}). */
+  public static RequirementModel load(Path file) {
+    ModelLoader loader = new ModelLoader(file.toString());
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
+    JsonNode root;
+    try {
+      root = mapper.readTree(Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      throw new ModelException(file + ": model file not found");
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+      throw new ModelException(file + where + ": not valid " + (mapper == YAML ? "YAML" : "JSON") + ": "
+          + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ModelException(file + ": cannot read model file: " + e.getMessage(), e);
+    }
+    return loader.read(root);
+  }
+
+  private RequirementModel read(JsonNode root) {
+    if (root == null || !root.isObject()) {
+      throw fail("(top level)", "the model must be an object");
+    }
+    String id = text(root, "id", "(top level)");
+    String version = text(root, "version", "(top level)");
+    String title = root.path("title").asText(id);
+    Map<String, String> sources = new LinkedHashMap<>();
+    root.path("sources").fields().forEachRemaining(e -> sources.put(e.getKey(), e.getValue().asText()));
+    JsonNode defaults = root.path("defaults");
+    String defaultBinary = text(defaults, "binary", "defaults");
+    String defaultMode = text(defaults, "mode", "defaults");
+    Map<String, String> modes = new LinkedHashMap<>();
+    root.path("modes").fields().forEachRemaining(e -> modes.put(e.getKey(), e.getValue().asText()));
+    if (!modes.containsKey(defaultMode)) {
+      throw fail("defaults.mode", "'" + defaultMode + "' is not one of the modes " + modes.keySet());
+    }
+    List<CapabilitySet> sets = capabilitySets(array(root, "capabilitySets", "(top level)"), modes);
+    RequirementModel.Scoring scoring = scoring(root.path("scoring"));
+    List<Rule> rules = rules(array(root, "rules", "(top level)"), sources);
+    JsonNode cleanup = root.path("cleanup");
+    List<String> cleanupCommands = strings(cleanup.path("commands"), "cleanup.commands");
+    String reminder = cleanup.path("reminder").asText("");
+    checkTemplates("cleanup", cleanupCommands);
+    checkTemplates("cleanup.reminder", List.of(reminder));
+    List<String> practices = strings(root.path("bestPractices"), "bestPractices");
+    return new RequirementModel(id, version, title, sources, defaultBinary, defaultMode, modes, sets, scoring,
+        rules, cleanupCommands, reminder, practices, deployment(root.path("deployment")));
+  }
+
+  private List<CapabilitySet> capabilitySets(JsonNode array, Map<String, String> modes) {
+    List<CapabilitySet> sets = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      String where = "capabilitySets[" + i + "]";
+      JsonNode n = array.get(i);
+      KernelVersion atLeast = version(n.path("kernelAtLeast"), where + ".kernelAtLeast");
+      KernelVersion below = version(n.path("kernelBelow"), where + ".kernelBelow");
+      Set<String> setModes = new HashSet<>(strings(n.path("modes"), where + ".modes"));
+      for (String m : setModes) {
+        if (!modes.containsValue(m)) {
+          throw fail(where + ".modes", "unknown mode '" + m + "'");
+        }
+      }
+      List<Capability> caps = new ArrayList<>();
+      for (String c : strings(n.path("capabilities"), where + ".capabilities")) {
+        caps.add(Capability.parse(c).orElseThrow(() -> fail(where + ".capabilities", "unknown capability '" + c + "'")));
+      }
+      sets.add(new CapabilitySet(atLeast, below, setModes, caps));
+    }
+    return sets;
+  }
+
+  private RequirementModel.Scoring scoring(JsonNode n) {
+    return new RequirementModel.Scoring(n.path("blocker").asInt(25), n.path("unknown").asInt(10),
+        n.path("warning").asInt(5), n.path("info").asInt(0));
+  }
+
+  private List<Rule> rules(JsonNode array, Map<String, String> sources) {
+    List<Rule> rules = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode n = array.get(i);
+      String where = "rules[" + i + "]" + (n.hasNonNull("id") ? " (id '" + n.get("id").asText() + "')" : "");
+      String id = text(n, "id", where);
+      if (!ids.add(id)) {
+        throw fail(where, "duplicate rule id");
+      }
+      Severity severity;
+      try {
+        severity = Severity.valueOf(text(n, "severity", where).toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw fail(where + ".severity", "must be blocker, warning or info");
+      }
+      String forEach = n.hasNonNull("forEach") ? n.get("forEach").asText() : null;
+      if (forEach != null && FactVocabulary.kind(forEach) != FactVocabulary.Kind.CAPABILITIES) {
+        throw fail(where + ".forEach", "'" + forEach + "' is not a capability-set fact");
+      }
+      Condition when = n.hasNonNull("when") ? condition(n.get("when"), where + ".when") : null;
+      if (!n.hasNonNull("require")) {
+        throw fail(where, "missing 'require'");
+      }
+      Condition require = condition(n.get("require"), where + ".require");
+      String detail = text(n, "detail", where);
+      List<String> evidence = strings(n.path("evidence"), where + ".evidence");
+      for (String e : evidence) {
+        if (!FactVocabulary.isTemplateWord(e)) {
+          throw fail(where + ".evidence", "unknown fact '" + e + "'");
+        }
+      }
+      List<String> remediation = strings(n.path("remediation"), where + ".remediation");
+      checkTemplates(where + ".detail", List.of(detail));
+      checkTemplates(where + ".remediation", remediation);
+      String reference = n.path("reference").asText("");
+      if (!reference.isEmpty() && !sources.containsKey(reference)) {
+        throw fail(where + ".reference", "'" + reference + "' is not a key of 'sources'");
+      }
+      rules.add(new Rule(id, severity, text(n, "title", where), when, forEach, require, detail, evidence,
+          remediation, n.path("grantsCapabilities").asBoolean(false), reference));
+    }
+    return rules;
+  }
+
+  private Condition condition(JsonNode n, String where) {
+    if (!n.isObject()) {
+      throw fail(where, "a condition must be an object");
+    }
+    if (n.has("all") || n.has("any")) {
+      String key = n.has("all") ? "all" : "any";
+      JsonNode parts = n.get(key);
+      if (!parts.isArray() || parts.isEmpty()) {
+        throw fail(where + "." + key, "must be a non-empty list of conditions");
+      }
+      List<Condition> list = new ArrayList<>();
+      for (int i = 0; i < parts.size(); i++) {
+        list.add(condition(parts.get(i), where + "." + key + "[" + i + "]"));
+      }
+      return key.equals("all") ? new Condition.All(list) : new Condition.Any(list);
+    }
+    if (n.has("not")) {
+      return new Condition.Not(condition(n.get("not"), where + ".not"));
+    }
+    String fact = text(n, "fact", where);
+    if (FactVocabulary.kind(fact) == null) {
+      throw fail(where + ".fact", "unknown fact '" + fact + "'; known: " + FactVocabulary.facts().keySet());
+    }
+    String opName = text(n, "op", where);
+    Operator op = Operator.byId(opName).orElseThrow(() -> fail(where + ".op", "unknown operator '" + opName + "'"));
+    Object value = n.has("value") ? JSON.convertValue(n.get("value"), Object.class) : null;
+    Map<String, Object> byArch = null;
+    if (n.has("valueByArch")) {
+      byArch = new LinkedHashMap<>();
+      for (var it = n.get("valueByArch").fields(); it.hasNext(); ) {
+        var e = it.next();
+        byArch.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class));
+      }
+    }
+    if (op.takesValue() && value == null && byArch == null) {
+      throw fail(where, "operator '" + opName + "' needs a 'value'");
+    }
+    if (op == Operator.AT_LEAST || op == Operator.BELOW) {
+      if (FactVocabulary.kind(fact) == FactVocabulary.Kind.VERSION) {
+        if (value != null) {
+          version(n.get("value"), where + ".value");
+        }
+        if (byArch != null) {
+          n.get("valueByArch").fields().forEachRemaining(e -> version(e.getValue(), where + ".valueByArch." + e.getKey()));
+        }
+      }
+    }
+    return new Condition.Test(fact, op, value, byArch);
+  }
+
+  private RequirementModel.Deployment deployment(JsonNode n) {
+    JsonNode docker = n.path("docker");
+    JsonNode k8s = n.path("kubernetes");
+    List<RequirementModel.Volume> volumes = new ArrayList<>();
+    for (JsonNode v : k8s.path("volumes")) {
+      volumes.add(new RequirementModel.Volume(v.path("name").asText(), v.path("hostPath").asText(),
+          v.path("readOnly").asBoolean(true)));
+    }
+    return new RequirementModel.Deployment(strings(docker.path("base"), "deployment.docker.base"),
+        strings(docker.path("pcapng"), "deployment.docker.pcapng"), docker.path("note").asText(""),
+        k8s.path("hostPID").asBoolean(true), k8s.path("pcapngHostNetwork").asBoolean(true), volumes);
+  }
+
+  private void checkTemplates(String where, List<String> templates) {
+    for (String t : templates) {
+      Matcher m = PLACEHOLDER.matcher(t);
+      while (m.find()) {
+        if (!FactVocabulary.isTemplateWord(m.group(1))) {
+          throw fail(where, "unknown placeholder {" + m.group(1) + "} in \"" + t + "\"");
+        }
+      }
+    }
+  }
+
+  private KernelVersion version(JsonNode n, String where) {
+    if (n.isMissingNode() || n.isNull()) {
+      return null;
+    }
+    try {
+      return KernelVersion.of(n.asText());
+    } catch (IllegalArgumentException e) {
+      throw fail(where, e.getMessage());
+    }
+  }
+
+  private String text(JsonNode n, String field, String where) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank()) {
+      throw fail(where, "missing or empty '" + field + "'");
+    }
+    return v.asText();
+  }
+
+  private JsonNode array(JsonNode n, String field, String where) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isArray()) {
+      throw fail(where, "'" + field + "' must be a list");
+    }
+    return v;
+  }
+
+  private List<String> strings(JsonNode n, String where) {
+    if (n.isMissingNode() || n.isNull()) {
+      return List.of();
+    }
+    if (!n.isArray()) {
+      throw fail(where, "must be a list of strings");
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode e : n) {
+      if (!e.isValueNode()) {
+        throw fail(where, "must be a list of strings");
+      }
+      out.add(e.asText());
+    }
+    return out;
+  }
+
+  private ModelException fail(String entry, String message) {
+    return new ModelException(origin + ": " + entry + ": " + message);
+  }
+}

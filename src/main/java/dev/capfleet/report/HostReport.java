@@ -1,0 +1,57 @@
+package dev.capfleet.report;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.capfleet.assess.Check;
+import dev.capfleet.assess.Finding;
+import dev.capfleet.assess.Verdict;
+import java.util.List;
+import java.util.Map;
+
+/** One host in a report: where it is, what was seen there, and what the model concluded. */
+@JsonPropertyOrder({"name", "address", "port", "user", "verdict", "score", "mode", "kernel", "arch", "binary",
+    "requiredCapabilities", "boundingSet", "noNewPrivs", "mounts", "facts", "findings", "remediation", "cleanup",
+    "checks", "error", "probes", "millis"})
+public record HostReport(
+    String name,
+    String address,
+    Integer port,
+    String user,
+    Verdict verdict,
+    Integer score,
+    String mode,
+    Kernel kernel,
+    String arch,
+    Binary binary,
+    List<String> requiredCapabilities,
+    List<String> boundingSet,
+    Boolean noNewPrivs,
+    List<MountLine> mounts,
+    Map<String, Object> facts,
+    List<Finding> findings,
+    List<String> remediation,
+    List<String> cleanup,
+    List<Check> checks,
+    HostError error,
+    Map<String, ProbeRecord> probes,
+    long millis) {
+
+  /** The running kernel and where its version was read. */
+  public record Kernel(String release, String version, String source) {}
+
+  /** The eCapture binary as found on the host. */
+  public record Binary(String path, Boolean present, String mode, String owner, String group,
+      List<String> capabilities, String flags, String mountPoint, List<String> mountOptions) {}
+
+  /** A mount that matters to the model (debugfs, bpffs, tracefs, the binary's filesystem). */
+  public record MountLine(String device, String mountPoint, String fsType, List<String> options) {}
+
+  /** Why a host is UNREACHABLE or INCONCLUSIVE: a kind (e.g. {@code host-key-unknown}) and one clear line. */
+  public record HostError(String kind, String message) {}
+
+  /** One probe section's exit, bounded output and whether it was cut. */
+  public record ProbeRecord(Integer exit, String output, boolean truncated, Long millis) {}
+
+  public boolean hasCapabilities() {
+    return binary != null && binary.capabilities() != null && !binary.capabilities().isEmpty();
+  }
+}
