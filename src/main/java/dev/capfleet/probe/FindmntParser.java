@@ -14,9 +14,7 @@ public final class FindmntParser {
     if (output == null) {
       return Optional.empty();
     }
-    String text = output.strip();
-    int nl = text.indexOf('\n');
-    String line = nl < 0 ? text : text.substring(0, nl).strip();
+    String line = Lines.first(output);
     int lastSpace = line.lastIndexOf(' ');
     if (lastSpace < 0) {
       return Optional.empty();

@@ -108,9 +108,7 @@ public final class GetcapParser {
   }
 
   private static String firstLine(String text) {
-    String t = text.strip();
-    int nl = t.indexOf('\n');
-    return cut(nl < 0 ? t : t.substring(0, nl));
+    return cut(Lines.first(text));
   }
 
   static String cut(String s) {

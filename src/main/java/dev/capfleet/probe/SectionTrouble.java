@@ -24,7 +24,7 @@ final class SectionTrouble {
     if (s.truncated() || s.exit() == null) {
       return name + " output cut off";
     }
-    String first = firstLine(s.text());
+    String first = Lines.first(s.text());
     String shown = first.isEmpty() ? "no output" : GetcapParser.cut(first);
     if (first.startsWith("capfleet: ")) {
       return shown.substring("capfleet: ".length());
@@ -33,11 +33,5 @@ final class SectionTrouble {
       return "unexpected output: " + shown;
     }
     return "exit " + s.exit() + ": " + shown;
-  }
-
-  private static String firstLine(String text) {
-    String t = text.strip();
-    int nl = t.indexOf('\n');
-    return nl < 0 ? t : t.substring(0, nl).strip();
   }
 }

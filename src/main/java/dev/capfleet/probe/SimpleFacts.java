@@ -111,9 +111,7 @@ public final class SimpleFacts {
     if (text == null) {
       return null;
     }
-    String t = text.strip();
-    int nl = t.indexOf('\n');
-    String line = (nl < 0 ? t : t.substring(0, nl)).strip();
+    String line = Lines.first(text);
     return line.isEmpty() || line.length() > MAX_LINE ? null : line;
   }
 }

@@ -11,9 +11,7 @@ public final class StatParser {
     if (output == null) {
       return Optional.empty();
     }
-    String text = output.strip();
-    int nl = text.indexOf('\n');
-    String line = nl < 0 ? text : text.substring(0, nl);
+    String line = Lines.first(output);
     String[] f = line.split("\\|", 6);
     if (f.length != 6 || !f[0].matches("[0-7]{1,5}") || !f[3].matches("\\d{1,10}") || !f[4].matches("\\d{1,10}")
         || f[1].isBlank() || f[2].isBlank() || f[5].isBlank() || line.length() > 1024) {
