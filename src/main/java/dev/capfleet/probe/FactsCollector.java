@@ -1,0 +1,127 @@
+package dev.capfleet.probe;
+
+import static dev.capfleet.probe.SectionTrouble.okText;
+import static dev.capfleet.probe.SectionTrouble.why;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Turns one host's probe output into {@link HostFacts}, recording why each missing fact is missing. */
+public final class FactsCollector {
+  private FactsCollector() {}
+
+  /** Parses every section; never throws on odd output: what cannot be read becomes null plus a gap. */
+  public static HostFacts collect(ProbeOutput out, String binaryPath) {
+    Map<String, String> gaps = new LinkedHashMap<>();
+    String uname = okText(out, "uname").orElse(null);
+    KernelInfo kernel = KernelParser.parse(uname, okText(out, "version_signature").orElse(null),
+        okText(out, "proc_version").orElse(null)).orElse(null);
+    if (kernel == null) {
+      gaps.put("kernel", "no kernel version in uname, /proc/version_signature or /proc/version (uname: "
+          + (uname == null ? why(out, "uname") : GetcapParser.cut(uname)) + ")");
+    }
+    String arch = fact(out, "uname", KernelParser::arch, "arch", gaps);
+
+    GetcapResult getcap = GetcapParser.parse(out.section("getcap").orElse(null), binaryPath);
+    if (getcap instanceof GetcapResult.ToolMissing || getcap instanceof GetcapResult.Unreadable) {
+      gaps.put("getcap", message(getcap));
+    }
+    FileStat stat = okText(out, "stat").flatMap(StatParser::parse).orElse(null);
+    Boolean present = binaryPresent(out, stat, getcap);
+    if (present == null) {
+      gaps.put("binary", "neither stat nor getcap told whether " + binaryPath + " exists");
+    }
+    if (stat == null) {
+      gaps.put("binary stat", Boolean.FALSE.equals(present) ? "binary does not exist" : why(out, "stat"));
+    }
+    String realPath = fact(out, "realpath", t -> Optional.of(t.strip()).filter(p -> p.startsWith("/")),
+        "binary realpath", gaps);
+
+    List<Mount> mounts = fact(out, "mounts", t -> Optional.of(MountsParser.parse(t)).filter(l -> !l.isEmpty()),
+        "mounts", gaps);
+    Mount binaryMount = okText(out, "findmnt").flatMap(FindmntParser::parse)
+        .or(() -> MountsParser.mountFor(mounts, realPath != null ? realPath : binaryPath))
+        .orElse(null);
+    if (binaryMount == null) {
+      gaps.put("binary mount", "findmnt: " + why(out, "findmnt") + "; /proc/mounts: no mount found");
+    }
+
+    BoundingSet capsh = okText(out, "capsh").flatMap(CapshParser::parse).orElse(null);
+    BoundingSet status = okText(out, "status").flatMap(ProcStatusParser::parse).orElse(null);
+    BoundingSet bounding = boundingSet(capsh, status);
+    if (bounding == null) {
+      gaps.put("bounding set", "capsh and /proc/self/status both unreadable (capsh: " + why(out, "capsh")
+          + "; status: " + why(out, "status") + ")");
+    }
+    Boolean noNewPrivs = bounding == null ? null : bounding.noNewPrivs();
+    if (noNewPrivs == null) {
+      gaps.put("no_new_privs", "neither capsh nor /proc/self/status showed it (old capsh, kernel before 4.10)");
+    }
+
+    String lockdown = fact(out, "lockdown", SimpleFacts::lockdown, "lockdown", gaps);
+    Boolean btf = fact(out, "btf", SimpleFacts::btf, "btf", gaps);
+    Integer unprivileged = fact(out, "unprivileged_bpf_disabled", SimpleFacts::sysctlInt,
+        "unprivileged_bpf_disabled", gaps);
+    Integer paranoid = fact(out, "perf_event_paranoid", SimpleFacts::sysctlInt, "perf_event_paranoid", gaps);
+    String memlock = fact(out, "memlock", SimpleFacts::memlock, "memlock", gaps);
+    String container = okText(out, "container").flatMap(SimpleFacts::container).orElse(null);
+    if (okText(out, "container").isEmpty()) {
+      gaps.put("container", why(out, "container"));
+    }
+
+    Boolean newNames = LibcapNaming.knowsNewNames(out, getcap, capsh);
+    if (newNames == null) {
+      gaps.put("libcap names", "neither getcap nor capsh printed capabilities 38-40 (by name or number)");
+    }
+    return new HostFacts(kernel, arch, binaryPath, present, realPath, stat, getcap, binaryMount, bounding,
+        noNewPrivs, mounts, lockdown, btf, unprivileged, paranoid, memlock, container, newNames,
+        LibcapNaming.installed(out, getcap), gaps);
+  }
+
+  /** One section's fact, or null with a gap: the section's own trouble, or its output when it did not parse. */
+  private static <T> T fact(ProbeOutput out, String section, Function<String, Optional<T>> parser, String name,
+      Map<String, String> gaps) {
+    Optional<String> text = okText(out, section);
+    Optional<T> value = text.flatMap(parser);
+    if (value.isEmpty()) {
+      gaps.put(name, text.isEmpty() ? why(out, section) : "unexpected output: " + GetcapParser.cut(text.get()));
+    }
+    return value.orElse(null);
+  }
+
+  private static Boolean binaryPresent(ProbeOutput out, FileStat stat, GetcapResult getcap) {
+    if (stat != null) {
+      return true;
+    }
+    boolean statSaysMissing = out.section("stat").map(Section::text)
+        .filter(t -> t.contains("No such file or directory") || t.contains("Not a directory")).isPresent();
+    if (getcap instanceof GetcapResult.FileMissing || statSaysMissing) {
+      return false;
+    }
+    if (getcap instanceof GetcapResult.Capabilities c && !c.capabilities().isEmpty()) {
+      return true;
+    }
+    return null;
+  }
+
+  /** capsh's set when it has one; the no_new_privs bit from /proc/self/status when capsh is too old to show it. */
+  static BoundingSet boundingSet(BoundingSet capsh, BoundingSet status) {
+    if (capsh == null) {
+      return status;
+    }
+    if (capsh.noNewPrivs() == null && status != null && status.noNewPrivs() != null) {
+      return new BoundingSet(capsh.capabilities(), status.noNewPrivs(), capsh.numericNames(), capsh.source());
+    }
+    return capsh;
+  }
+
+  private static String message(GetcapResult r) {
+    if (r instanceof GetcapResult.ToolMissing t) {
+      return t.message();
+    }
+    return r instanceof GetcapResult.Unreadable u ? u.message() : r.toString();
+  }
+}

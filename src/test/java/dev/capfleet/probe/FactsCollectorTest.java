@@ -1,0 +1,125 @@
+package dev.capfleet.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Whole probe runs recorded on this machine (fixtures/probe, see README.md) turned into facts. */
+class FactsCollectorTest {
+  private static final String NONCE = "0123456789abcdef";
+  private static final String BIN = "/usr/local/bin/ecapture";
+
+  private static HostFacts collect(String fixture, String binary) {
+    return FactsCollector.collect(ProbeOutput.parse(Fixtures.read("probe/" + fixture), NONCE), binary);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"dash-ready.txt", "bash-ready.txt"})
+  void gathersEveryFactFromTheDocumentedDeployment(String fixture) {
+    HostFacts f = collect(fixture, BIN);
+    assertEquals("6.18.44", f.kernel().version().toString());
+    assertEquals("uname", f.kernel().source());
+    assertEquals("x86_64", f.arch());
+    assertEquals(true, f.binaryPresent());
+    assertEquals(BIN, f.binaryRealPath());
+    assertEquals("0755", f.binaryStat().octalMode());
+    assertEquals("caps cap_sys_ptrace,cap_perfmon,cap_bpf=eip", Fixtures.render(f.getcap()));
+    assertEquals("|/usr/local/bin|tmpfs|rw,relatime,mode=755", Fixtures.render(f.binaryMount()));
+    assertEquals("capsh", f.boundingSet().source());
+    assertTrue(f.boundingSet().capabilities().contains(Capability.CAP_BPF));
+    assertEquals(false, f.noNewPrivs());
+    assertTrue(f.mounts().stream().anyMatch(m -> m.fsType().equals("debugfs")
+        && m.mountPoint().equals("/sys/kernel/debug")));
+    assertTrue(f.mounts().stream().anyMatch(m -> m.fsType().equals("bpf") && m.mountPoint().equals("/sys/fs/bpf")));
+    assertEquals("integrity", f.lockdown());
+    assertEquals(true, f.btf());
+    assertEquals(2, f.unprivilegedBpfDisabled());
+    assertEquals(2, f.perfEventParanoid());
+    assertEquals("8192", f.memlockHard());
+    assertEquals("docker", f.container()); // this machine has /.dockerenv
+    assertEquals(true, f.libcapKnowsNewNames());
+    assertEquals(true, f.libcapInstalled());
+    assertEquals(Map.of(), f.gaps());
+  }
+
+  @Test
+  void seesTheNosuidMountUnderBusybox() {
+    HostFacts f = collect("busybox-nosuid.txt", "/opt/nosuid/ecapture");
+    assertTrue(f.binaryMount().hasOption("nosuid"));
+    assertEquals("/opt/nosuid", f.binaryMount().mountPoint());
+    assertEquals(Map.of(), f.gaps());
+  }
+
+  @Test
+  void reportsAMissingBinaryAndFallsBackToProcMounts() {
+    HostFacts f = collect("bash-missing-binary.txt", "/usr/local/bin/ecapture-absent");
+    assertEquals(false, f.binaryPresent());
+    assertInstanceOf(GetcapResult.FileMissing.class, f.getcap());
+    assertNull(f.binaryStat());
+    assertEquals("binary does not exist", f.gaps().get("binary stat"));
+    assertEquals("/", f.binaryMount().mountPoint()); // findmnt needs an existing file; /proc/mounts does not
+    assertNull(f.lockdown());
+    assertEquals("/sys/kernel/security/lockdown absent", f.gaps().get("lockdown"));
+    assertFalse(f.mounts().stream().anyMatch(m -> m.fsType().equals("debugfs")));
+  }
+
+  @Test
+  void tellsMissingLibcapFromMissingCapabilities() {
+    HostFacts f = collect("busybox-no-libcap.txt", BIN);
+    assertInstanceOf(GetcapResult.ToolMissing.class, f.getcap());
+    assertTrue(f.gaps().get("getcap").contains("install libcap2-bin"), f.gaps().toString());
+    assertEquals(false, f.libcapInstalled());
+    assertNull(f.libcapKnowsNewNames());
+    assertEquals("proc_status", f.boundingSet().source());
+    assertEquals(false, f.noNewPrivs());
+    assertEquals(true, f.binaryPresent());
+  }
+
+  @Test
+  void seesADroppedBoundingSetAndNoNewPrivsOfANonRootLogin() {
+    HostFacts f = collect("dash-nobody-dropped-nnp.txt", BIN);
+    assertFalse(f.boundingSet().capabilities().contains(Capability.CAP_BPF));
+    assertFalse(f.boundingSet().capabilities().contains(Capability.CAP_PERFMON));
+    assertTrue(f.boundingSet().capabilities().contains(Capability.CAP_SYS_PTRACE));
+    assertEquals(true, f.noNewPrivs());
+  }
+
+  @Test
+  void takesNoNewPrivsFromProcStatusWhenCapshIsTooOld() {
+    HostFacts f = collect("dash-libcap244.txt", BIN);
+    assertEquals("capsh", f.boundingSet().source());
+    assertEquals(false, f.boundingSet().noNewPrivs());
+    assertEquals(false, f.noNewPrivs());
+    assertEquals(true, f.libcapKnowsNewNames());
+  }
+
+  @Test
+  void saysWhatIsMissingWhenTheProbeStoppedEarly() {
+    String raw = Fixtures.read("probe/dash-ready.txt");
+    String cut = raw.substring(0, raw.indexOf("begin capsh") + 40);
+    HostFacts f = FactsCollector.collect(ProbeOutput.parse(cut, NONCE), BIN);
+    assertEquals("caps cap_sys_ptrace,cap_perfmon,cap_bpf=eip", Fixtures.render(f.getcap()));
+    assertNull(f.boundingSet());
+    assertTrue(f.gaps().get("bounding set").contains("capsh output cut off"), f.gaps().toString());
+    assertEquals("the probe stopped before mounts", f.gaps().get("mounts"));
+    assertEquals("|/usr/local/bin|tmpfs|rw,relatime,mode=755", Fixtures.render(f.binaryMount()));
+  }
+
+  @Test
+  void marksNumericNamesAsOldLibcap() {
+    String raw = "@@CAPFLEET " + NONCE + " begin getcap\n" + BIN + " = cap_sys_ptrace,38,39+eip\n\n@@CAPFLEET "
+        + NONCE + " end getcap 0\n@@CAPFLEET " + NONCE + " done\n";
+    HostFacts f = FactsCollector.collect(ProbeOutput.parse(raw, NONCE), BIN);
+    assertEquals(false, f.libcapKnowsNewNames());
+    assertEquals(true, f.libcapInstalled());
+    assertEquals(true, f.binaryPresent());
+    assertEquals("the probe printed no uname section", f.gaps().get("arch"));
+  }
+}
