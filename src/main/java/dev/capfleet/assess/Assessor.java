@@ -45,7 +45,9 @@ public final class Assessor {
           continue;
         }
         if (applies.outcome() == Outcome.UNKNOWN) {
-          findings.add(unknown(rule, null, applies.missing(), facts));
+          if (rule.severity() != Severity.INFO) {
+            findings.add(unknown(rule, null, applies.missing(), facts));
+          }
           checks.add(new Check(rule.id(), null, "unknown"));
           if (rule.severity() == Severity.BLOCKER) {
             blockersUnknown++;
@@ -61,7 +63,9 @@ public final class Assessor {
           case PASS -> checks.add(new Check(rule.id(), itemName, "pass"));
           case UNKNOWN -> {
             checks.add(new Check(rule.id(), itemName, "unknown"));
-            findings.add(unknown(rule, item, r.missing(), facts));
+            if (rule.severity() != Severity.INFO) {
+              findings.add(unknown(rule, item, r.missing(), facts));
+            }
             if (rule.severity() == Severity.BLOCKER) {
               blockersUnknown++;
               penalty += model.scoring().unknown();
@@ -125,7 +129,7 @@ public final class Assessor {
       items.add(null); // evaluating with no item reports the set itself as the missing fact
       return items;
     }
-    for (Object o : new TreeSet<>((Collection<?>) set)) {
+    for (Object o : (Collection<?>) set) {
       items.add((Capability) o);
     }
     return items;

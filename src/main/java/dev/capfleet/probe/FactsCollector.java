@@ -61,7 +61,10 @@ public final class FactsCollector {
       gaps.put("no_new_privs", "neither capsh nor /proc/self/status showed it (old capsh, kernel before 4.10)");
     }
 
-    String lockdown = fact(out, "lockdown", SimpleFacts::lockdown, "lockdown", gaps);
+    // No lockdown file means the lockdown LSM is not built in or not enabled: nothing is locked down.
+    boolean lockdownAbsent = out.section("lockdown").filter(s -> s.exit() != null && s.exit() == 2)
+        .filter(s -> s.text().endsWith(" absent")).isPresent();
+    String lockdown = lockdownAbsent ? "none" : fact(out, "lockdown", SimpleFacts::lockdown, "lockdown", gaps);
     Boolean btf = fact(out, "btf", SimpleFacts::btf, "btf", gaps);
     Integer unprivileged = fact(out, "unprivileged_bpf_disabled", SimpleFacts::sysctlInt,
         "unprivileged_bpf_disabled", gaps);
