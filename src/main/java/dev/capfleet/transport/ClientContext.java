@@ -1,0 +1,28 @@
+package dev.capfleet.transport;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.sshd.client.SshClient;
+
+/**
+ * What every {@link SshExchange} of one {@link SshExecutor} shares.
+ *
+ * @param client the one MINA client for all hosts
+ * @param settings trust and authentication settings
+ * @param knownHosts the known_hosts file
+ * @param identities private keys, loaded once
+ * @param timer runs timeouts
+ * @param starter resolves names and starts connects, off the caller's thread
+ */
+record ClientContext(
+    SshClient client,
+    SshSettings settings,
+    KnownHosts knownHosts,
+    IdentityFiles identities,
+    ScheduledExecutorService timer,
+    Executor starter) {
+
+  boolean agent() {
+    return client.getAgentFactory() != null;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.capfleet.transport;
+
+import java.util.Locale;
+
+/**
+ * OpenSSH's host pattern matching for plain known_hosts entries: the host is written {@code host}
+ * on port 22 and {@code [host]:port} otherwise, then matched against comma-separated patterns with
+ * {@code *}, {@code ?} and {@code !} negation, case-insensitively. (MINA's own matcher never lets
+ * a pattern without a port, such as {@code @revoked *}, match a non-22 port.)
+ */
+final class HostPatterns {
+  private HostPatterns() {}
+
+  /** The name OpenSSH looks up in known_hosts for this host and port. */
+  static String hostKeyName(String host, int port) {
+    String h = host.toLowerCase(Locale.ROOT);
+    return port == SshTarget.DEFAULT_PORT ? h : "[" + h + "]:" + port;
+  }
+
+  static boolean matches(String patterns, String host, int port) {
+    String name = hostKeyName(host, port);
+    boolean positive = false;
+    for (String p : patterns.toLowerCase(Locale.ROOT).split(",")) {
+      if (p.isEmpty()) {
+        continue;
+      }
+      boolean negated = p.startsWith("!");
+      if (wildcard(negated ? p.substring(1) : p, name, 0, 0)) {
+        if (negated) {
+          return false;
+        }
+        positive = true;
+      }
+    }
+    return positive;
+  }
+
+  private static boolean wildcard(String p, String s, int pi, int si) {
+    while (pi < p.length()) {
+      char c = p.charAt(pi);
+      if (c == '*') {
+        for (int k = si; k <= s.length(); k++) {
+          if (wildcard(p, s, pi + 1, k)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      if (si >= s.length() || (c != '?' && c != s.charAt(si))) {
+        return false;
+      }
+      pi++;
+      si++;
+    }
+    return si == s.length();
+  }
+}

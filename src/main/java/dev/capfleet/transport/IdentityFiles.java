@@ -1,0 +1,117 @@
+package dev.capfleet.transport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.session.SessionContext;
+import org.apache.sshd.common.util.security.SecurityUtils;
+
+/**
+ * Private key files, each read and decrypted once and then shared by every session (decrypting a
+ * bcrypt-protected OpenSSH key costs tens of milliseconds; a fleet would pay it per host).
+ *
+ * <p>Problems are reported in our own words: a library's exception text is never passed on, so the
+ * passphrase cannot leak through it.
+ */
+final class IdentityFiles {
+  private final Supplier<String> passphrase;
+  private final ConcurrentHashMap<Path, Loaded> cache = new ConcurrentHashMap<>();
+
+  /**
+   * One file's keys, or why there are none.
+   *
+   * @param path the file
+   * @param keys usable key pairs (empty when {@code problem} is set)
+   * @param problem a message for the outcome, or null
+   */
+  record Loaded(Path path, List<KeyPair> keys, String problem) {}
+
+  IdentityFiles(Supplier<String> passphrase) {
+    this.passphrase = passphrase;
+  }
+
+  Loaded load(Path path) {
+    return cache.computeIfAbsent(path.toAbsolutePath().normalize(), this::read);
+  }
+
+  List<Loaded> loadAll(List<Path> paths) {
+    List<Loaded> all = new ArrayList<>(paths.size());
+    for (Path p : paths) {
+      all.add(load(p));
+    }
+    return all;
+  }
+
+  private Loaded read(Path path) {
+    AtomicBoolean asked = new AtomicBoolean();
+    FilePasswordProvider provider = new OnceProvider(asked);
+    try {
+      if (!Files.isReadable(path)) {
+        return problem(path, "private key " + path + " is missing or unreadable");
+      }
+      Collection<KeyPair> keys =
+          SecurityUtils.getKeyPairResourceParser().loadKeyPairs(null, path, provider);
+      if (keys == null || keys.isEmpty()) {
+        return problem(path, "no private key found in " + path);
+      }
+      return new Loaded(path, List.copyOf(keys), null);
+    } catch (NoSuchFileException e) {
+      return problem(path, "private key " + path + " is missing");
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      if (asked.get() && passphrase == null) {
+        return problem(
+            path,
+            "private key " + path + " is encrypted and no passphrase was given (set "
+                + SshSettings.PASSPHRASE_ENV + ")");
+      }
+      if (asked.get()) {
+        return problem(path, "cannot decrypt private key " + path + ": wrong passphrase");
+      }
+      return problem(
+          path, "cannot read private key " + path + " (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static Loaded problem(Path path, String message) {
+    return new Loaded(path, List.of(), message);
+  }
+
+  /** Hands out the passphrase once per file and never retries with it. */
+  private final class OnceProvider implements FilePasswordProvider {
+    private final AtomicBoolean asked;
+
+    OnceProvider(AtomicBoolean asked) {
+      this.asked = asked;
+    }
+
+    @Override
+    public String getPassword(SessionContext session, NamedResource resource, int retryIndex) {
+      asked.set(true);
+      if (passphrase == null) {
+        return null;
+      }
+      return passphrase.get();
+    }
+
+    @Override
+    public ResourceDecodeResult handleDecodeAttemptResult(
+        SessionContext session,
+        NamedResource resource,
+        int retryIndex,
+        String password,
+        Exception err) {
+      return ResourceDecodeResult.TERMINATE;
+    }
+  }
+}

@@ -1,0 +1,236 @@
+package dev.capfleet.transport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.sshd.client.config.hosts.KnownHostEntry;
+import org.apache.sshd.client.config.hosts.KnownHostHashValue;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
+
+/**
+ * An OpenSSH known_hosts file: plain and hashed ({@code |1|salt|hash}) host patterns, {@code
+ * [host]:port} for other ports, {@code @revoked} lines. {@code @cert-authority} lines are ignored
+ * (host certificates are not supported). Re-read when the file changes; thread-safe.
+ */
+final class KnownHosts {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Path file;
+  private final Object lock = new Object();
+  private volatile Snapshot snapshot = new Snapshot(null, List.of());
+
+  /** One usable line; {@code patterns} is null for a hashed entry. */
+  private record Line(
+      int number, KnownHostEntry entry, String patterns, PublicKey key, boolean revoked) {}
+
+  private record Snapshot(String stamp, List<Line> lines) {}
+
+  KnownHosts(Path file) {
+    this.file = file.toAbsolutePath();
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** Key types known for the host, e.g. {@code ssh-ed25519}, in file order. */
+  Set<String> keyTypes(String host, int port) {
+    return current().lines().stream()
+        .filter(l -> !l.revoked() && matches(l, host, port))
+        .map(l -> KeyUtils.getKeyType(l.key()))
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  HostKeyVerdict check(String host, int port, PublicKey offered) {
+    return check(current(), host, port, offered);
+  }
+
+  /**
+   * Trusts {@code offered} on first use: appends it (hashed, as Debian's OpenSSH does) unless,
+   * meanwhile, a key for the host arrived. Returns the verdict that holds after the call.
+   */
+  HostKeyVerdict trustOnFirstUse(String host, int port, PublicKey offered) throws IOException {
+    synchronized (lock) {
+      Snapshot now = reload();
+      HostKeyVerdict verdict = check(now, host, port, offered);
+      if (verdict.kind() != HostKeyVerdict.Kind.UNKNOWN) {
+        return verdict;
+      }
+      append(hashedLine(host, port, offered));
+      snapshot = new Snapshot(null, List.of()); // force a re-read on next use
+      return new HostKeyVerdict(
+          HostKeyVerdict.Kind.ADDED, verdict.offered(), "added to known_hosts " + file);
+    }
+  }
+
+  private HostKeyVerdict check(Snapshot snap, String host, int port, PublicKey offered) {
+    String shown = Fingerprints.describe(offered);
+    List<Line> known = new ArrayList<>();
+    for (Line l : snap.lines()) {
+      if (!matches(l, host, port)) {
+        continue;
+      }
+      if (l.revoked()) {
+        if (KeyUtils.compareKeys(l.key(), offered)) {
+          return new HostKeyVerdict(
+              HostKeyVerdict.Kind.REVOKED, shown, "marked @revoked on line " + l.number());
+        }
+      } else {
+        known.add(l);
+      }
+    }
+    for (Line l : known) {
+      if (KeyUtils.compareKeys(l.key(), offered)) {
+        return new HostKeyVerdict(HostKeyVerdict.Kind.TRUSTED, shown, "");
+      }
+    }
+    if (known.isEmpty()) {
+      return new HostKeyVerdict(HostKeyVerdict.Kind.UNKNOWN, shown, "");
+    }
+    String held =
+        known.stream()
+            .map(l -> Fingerprints.describe(l.key()) + " (line " + l.number() + ")")
+            .collect(Collectors.joining(", "));
+    return new HostKeyVerdict(HostKeyVerdict.Kind.CHANGED, shown, "known_hosts has " + held);
+  }
+
+  private static boolean matches(Line l, String host, int port) {
+    return l.patterns() == null
+        ? l.entry().getHashedEntry().isHostMatch(host, port)
+        : HostPatterns.matches(l.patterns(), host, port);
+  }
+
+  private Snapshot current() {
+    Snapshot snap = snapshot;
+    String stamp = stamp();
+    if (stamp != null && stamp.equals(snap.stamp())) {
+      return snap;
+    }
+    synchronized (lock) {
+      return reload();
+    }
+  }
+
+  private Snapshot reload() {
+    String stamp = stamp();
+    if (stamp == null) {
+      snapshot = new Snapshot(null, List.of());
+      return snapshot;
+    }
+    if (stamp.equals(snapshot.stamp())) {
+      return snapshot;
+    }
+    List<Line> lines = new ArrayList<>();
+    try {
+      List<String> text = Files.readAllLines(file, StandardCharsets.UTF_8);
+      for (int i = 0; i < text.size(); i++) {
+        Line line = parse(i + 1, text.get(i));
+        if (line != null) {
+          lines.add(line);
+        }
+      }
+    } catch (IOException e) {
+      // unreadable: every key is unknown, which is the safe reading
+      lines.clear();
+    }
+    snapshot = new Snapshot(stamp, List.copyOf(lines));
+    return snapshot;
+  }
+
+  private static Line parse(int number, String text) {
+    String trimmed = text.trim();
+    if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+      return null;
+    }
+    try {
+      KnownHostEntry entry = KnownHostEntry.parseKnownHostEntry(trimmed);
+      if (entry == null || entry.getKeyEntry() == null) {
+        return null;
+      }
+      String marker = entry.getMarker();
+      if (marker != null && !marker.equals("revoked")) {
+        return null; // @cert-authority: certificates are not supported
+      }
+      PublicKey key = entry.getKeyEntry().resolvePublicKey(null, PublicKeyEntryResolver.IGNORING);
+      String[] fields = trimmed.split("\\s+");
+      String patterns = fields[marker == null ? 0 : 1];
+      if (key == null) {
+        return null;
+      }
+      boolean hashed = patterns.startsWith("|");
+      if (hashed && entry.getHashedEntry() == null) {
+        return null;
+      }
+      return new Line(number, entry, hashed ? null : patterns, key, marker != null);
+    } catch (Exception e) {
+      return null; // a line OpenSSH would also skip (unknown key type, bad base64)
+    }
+  }
+
+  private String stamp() {
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return a.lastModifiedTime().toMillis() + "/" + a.size() + "/" + a.fileKey();
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String hashedLine(String host, int port, PublicKey key) throws IOException {
+    try {
+      byte[] salt = new byte[20];
+      RANDOM.nextBytes(salt);
+      byte[] digest =
+          KnownHostHashValue.calculateHashValue(host, port, KnownHostHashValue.DEFAULT_DIGEST, salt);
+      StringBuilder sb = new StringBuilder();
+      KnownHostHashValue.append(sb, KnownHostHashValue.DEFAULT_DIGEST, salt, digest);
+      sb.append(' ');
+      PublicKeyEntry.appendPublicKeyEntry(sb, key);
+      return sb.toString();
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("cannot hash host name for known_hosts", e);
+    }
+  }
+
+  private void append(String line) throws IOException {
+    Path dir = file.getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+    if (!Files.exists(file)) {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+    boolean needsNewline = false;
+    long size = Files.size(file);
+    if (size > 0) {
+      try (var ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
+        ch.position(size - 1);
+        var last = java.nio.ByteBuffer.allocate(1);
+        ch.read(last);
+        needsNewline = last.get(0) != '\n';
+      }
+    }
+    String text = (needsNewline ? "\n" : "") + line + "\n";
+    Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.capfleet.transport;
+
+import dev.capfleet.transport.ExecOutcome.Status;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
+import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+
+/**
+ * Runs commands over SSH on many hosts through one shared MINA {@link SshClient}: strict
+ * known_hosts checking, public-key authentication only, one connection and one exec per call.
+ *
+ * <p>Nothing of the user's {@code ~/.ssh} is read behind the caller's back (MINA's defaults would
+ * read {@code ~/.ssh/config} and accept every host key; both are switched off here).
+ */
+public final class SshExecutor implements CommandRunner, AutoCloseable {
+  /** Threads that resolve host names and start connects; the rest is non-blocking. */
+  private static final int STARTER_THREADS = 16;
+
+  private final ClientContext ctx;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  public SshExecutor(SshSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    SshClient client = SshClient.setUpDefaultClient();
+    client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+    client.setServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE); // replaced per session
+    client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+    client.setFilePasswordProvider(FilePasswordProvider.EMPTY);
+    client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
+    if (settings.agentSocket() != null && Files.exists(settings.agentSocket())) {
+      client.setAgentFactory(new AgentSocket.Factory(settings.agentSocket()));
+    }
+    client.addSessionListener(new SessionSetup());
+    client.start();
+
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(1, daemon("capfleet-ssh-timer"));
+    timer.setRemoveOnCancelPolicy(true);
+    ThreadPoolExecutor starter =
+        new ThreadPoolExecutor(
+            STARTER_THREADS,
+            STARTER_THREADS,
+            10,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemon("capfleet-ssh-start"));
+    starter.allowCoreThreadTimeOut(true);
+    ctx =
+        new ClientContext(
+            client,
+            settings,
+            new KnownHosts(settings.knownHostsFile()),
+            new IdentityFiles(settings.passphrase()),
+            timer,
+            starter);
+  }
+
+  @Override
+  public CompletableFuture<ExecOutcome> run(
+      SshTarget target, String command, byte[] stdin, ExecLimits limits) {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(command, "command");
+    ExecLimits bounds = limits == null ? ExecLimits.DEFAULTS : limits;
+    if (closed.get()) {
+      return CompletableFuture.completedFuture(
+          ExecOutcome.failure(Status.ERROR, "SSH executor is closed", null, 0));
+    }
+    try {
+      return new SshExchange(ctx, target, command, stdin, bounds).start();
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(
+          ExecOutcome.failure(
+              Status.ERROR,
+              "cannot start SSH to " + target.name() + ": " + ConnectFailures.reason(e),
+              null,
+              0));
+    }
+  }
+
+  /** Stops the client; runs still in flight end as DISCONNECTED or ERROR. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      ctx.client().stop();
+    } finally {
+      ctx.timer().shutdownNow();
+      ((ThreadPoolExecutor) ctx.starter()).shutdownNow();
+    }
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
