@@ -1,0 +1,53 @@
+package dev.capfleet.cli;
+
+import dev.capfleet.model.RequirementModel;
+import dev.capfleet.probe.ProbeScript;
+import java.time.Instant;
+import picocli.CommandLine.Option;
+
+/** {@code --binary}, {@code --mode}, {@code --purpose}, {@code --window-until}: what to check on each host. */
+public final class AssessOptions {
+  @Option(names = "--binary", paramLabel = "PATH",
+      description = "eCapture path on the hosts (default: ecapture_path, else the model's /usr/local/bin/ecapture).")
+  String binary;
+
+  @Option(names = "--mode", description = "Output mode: text, keylog, pcapng (default: ecapture_mode, else text).")
+  String mode;
+
+  @Option(names = "--purpose", description = "readiness (default) or compliance (flags capabilities left set).")
+  String purpose = "readiness";
+
+  @Option(names = "--window-until", paramLabel = "INSTANT",
+      description = "End of an approved capture window (ISO-8601, e.g. 2026-12-01T18:00:00Z); with compliance, "
+          + "capabilities set before then are not flagged. Hosts may set ecapture_window_until.")
+  String windowUntil;
+
+  String binary(RequirementModel model) {
+    String b = binary == null ? model.defaultBinary() : binary;
+    String problem = ProbeScript.binaryPathProblem(b);
+    if (problem != null) {
+      throw new UsageException("--binary: " + problem);
+    }
+    return b;
+  }
+
+  String purpose() {
+    if (!purpose.equals("readiness") && !purpose.equals("compliance")) {
+      throw new UsageException("--purpose: must be readiness or compliance, not '" + ProbeScript.printable(purpose) + "'");
+    }
+    return purpose;
+  }
+
+  Instant windowUntil() {
+    return windowUntil == null ? null : parseInstant(windowUntil, "--window-until");
+  }
+
+  static Instant parseInstant(String text, String where) {
+    try {
+      return Instant.parse(text.trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new UsageException(where + ": not an ISO-8601 instant like 2026-12-01T18:00:00Z: '"
+          + ProbeScript.printable(text) + "'");
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.capfleet.cli;
+
+import dev.capfleet.report.JsonReports;
+import dev.capfleet.report.ScanReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Writes a finished report in the requested formats; each file is written whole or not at all. */
+final class ReportOutput {
+  private ReportOutput() {}
+
+  static List<Path> write(ScanReport report, Path dir, String baseName, Set<String> formats) {
+    List<Path> written = new ArrayList<>();
+    try {
+      if (formats.contains("json")) {
+        written.add(JsonReports.write(report, dir.resolve(baseName + ".json")));
+      }
+    } catch (IOException e) {
+      throw new UsageException("cannot write report in " + dir + ": " + e.getMessage());
+    }
+    return written;
+  }
+}

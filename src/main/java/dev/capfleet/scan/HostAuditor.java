@@ -1,0 +1,165 @@
+package dev.capfleet.scan;
+
+import dev.capfleet.assess.Assessment;
+import dev.capfleet.assess.Assessor;
+import dev.capfleet.assess.FactView;
+import dev.capfleet.assess.FactViewBuilder;
+import dev.capfleet.assess.HostContext;
+import dev.capfleet.assess.Verdict;
+import dev.capfleet.model.RequirementModel;
+import dev.capfleet.probe.BoundingSet;
+import dev.capfleet.probe.Capability;
+import dev.capfleet.probe.FactsCollector;
+import dev.capfleet.probe.FileStat;
+import dev.capfleet.probe.GetcapResult;
+import dev.capfleet.probe.HostFacts;
+import dev.capfleet.probe.Mount;
+import dev.capfleet.probe.ProbeOutput;
+import dev.capfleet.probe.Section;
+import dev.capfleet.report.HostReport;
+import dev.capfleet.transport.ExecOutcome;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns what one host answered into its report entry: parse, assess, and shape for the report. */
+public final class HostAuditor {
+  /** Output kept per probe section in the report; the full output is never needed to explain a verdict. */
+  static final int REPORT_SECTION_CHARS = 4096;
+  private static final Set<String> SPECIAL_FS = Set.of("debugfs", "tracefs", "bpf", "securityfs");
+
+  private final RequirementModel model;
+  private final Assessor assessor;
+
+  public HostAuditor(RequirementModel model) {
+    this.model = model;
+    this.assessor = new Assessor(model);
+  }
+
+  /** A host whose inventory settings are refused before anything runs (bad path or mode). */
+  public HostReport refused(HostPlan plan) {
+    return failed(plan, Verdict.INCONCLUSIVE, "invalid-host-settings", plan.problem(), 0);
+  }
+
+  /** A host that was interrupted before it finished. */
+  public HostReport interrupted(HostPlan plan) {
+    return failed(plan, Verdict.INCONCLUSIVE, "interrupted", "the scan was interrupted before this host finished",
+        0);
+  }
+
+  /** A host whose answer could not be assessed because of a bug in capfleet; reported, not lost. */
+  public HostReport internalError(HostPlan plan) {
+    return failed(plan, Verdict.INCONCLUSIVE, "internal-error", "capfleet failed to assess this host's answer", 0);
+  }
+
+  public HostReport audit(HostPlan plan, ExecOutcome outcome, String nonce, Instant now) {
+    if (outcome.status().unreachable()) {
+      return failed(plan, Verdict.UNREACHABLE, kind(outcome.status()), outcome.message(), outcome.millis());
+    }
+    ProbeOutput probe = ProbeOutput.parse(outcome.stdoutText(), nonce);
+    if (probe.sections().isEmpty()) {
+      String stderr = ExecOutcomeText.firstLine(outcome.stderrText());
+      String why = outcome.status() == ExecOutcome.Status.OK
+          ? "the probe printed no section (exit " + outcome.exitCode() + (stderr.isEmpty() ? "" : ": " + stderr) + ")"
+          : outcome.message();
+      return failed(plan, Verdict.INCONCLUSIVE, outcome.status() == ExecOutcome.Status.OK ? "probe-unreadable"
+          : kind(outcome.status()), why, outcome.millis());
+    }
+    HostFacts facts = FactsCollector.collect(probe, plan.binary());
+    FactView view = FactViewBuilder.build(facts,
+        new HostContext(plan.mode(), plan.purpose(), plan.binary(), plan.windowUntil(), now), model);
+    Assessment a = assessor.assess(view);
+    Verdict verdict = a.verdict();
+    HostReport.HostError error = null;
+    if (!probe.complete() || outcome.status() != ExecOutcome.Status.OK) {
+      String kind = outcome.status() == ExecOutcome.Status.OK ? "probe-incomplete" : kind(outcome.status());
+      String message = outcome.status() == ExecOutcome.Status.OK
+          ? "the probe output ended before its last section" : outcome.message();
+      error = new HostReport.HostError(kind, message);
+      if (verdict != Verdict.NOT_READY) {
+        verdict = Verdict.INCONCLUSIVE;
+      }
+    }
+    return new HostReport(plan.name(), plan.address(), plan.port(), plan.user(), verdict, a.score(), plan.mode(),
+        kernel(facts), facts.arch(), binary(plan, facts), a.requiredCapabilities(), bounding(facts.boundingSet()),
+        facts.noNewPrivs(), mounts(facts), otherFacts(facts), a.findings(), a.remediation(), a.cleanup(),
+        a.checks(), error, probes(probe), outcome.millis());
+  }
+
+  private HostReport failed(HostPlan plan, Verdict verdict, String kind, String message, long millis) {
+    return new HostReport(plan.name(), plan.address(), plan.port(), plan.user(), verdict, null, plan.mode(), null,
+        null, new HostReport.Binary(plan.binary(), null, null, null, null, null, null, null, null), List.of(),
+        null, null, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(),
+        new HostReport.HostError(kind, message), Map.of(), millis);
+  }
+
+  static String kind(ExecOutcome.Status status) {
+    return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static HostReport.Kernel kernel(HostFacts f) {
+    return f.kernel() == null ? null
+        : new HostReport.Kernel(f.kernel().release(), f.kernel().version().toString(), f.kernel().source());
+  }
+
+  private static HostReport.Binary binary(HostPlan plan, HostFacts f) {
+    FileStat st = f.binaryStat();
+    List<String> caps = null;
+    String flags = null;
+    if (f.getcap() instanceof GetcapResult.Capabilities c) {
+      caps = c.capabilities().all().stream().map(Capability::name).toList();
+      flags = c.capabilities().describe();
+    } else if (f.getcap() instanceof GetcapResult.FileMissing) {
+      caps = List.of();
+    }
+    Mount m = Boolean.TRUE.equals(f.binaryPresent()) ? f.binaryMount() : null;
+    return new HostReport.Binary(plan.binary(), f.binaryPresent(), st == null ? null : st.octalMode(),
+        st == null ? null : st.owner(), st == null ? null : st.group(), caps, flags,
+        m == null ? null : m.mountPoint(), m == null ? null : m.options());
+  }
+
+  private static List<String> bounding(BoundingSet b) {
+    return b == null ? null : b.capabilities().stream().sorted().map(Capability::name).toList();
+  }
+
+  private static List<HostReport.MountLine> mounts(HostFacts f) {
+    List<HostReport.MountLine> out = new ArrayList<>();
+    if (f.mounts() != null) {
+      for (Mount m : f.mounts()) {
+        if (SPECIAL_FS.contains(m.fsType()) || m.equals(f.binaryMount())) {
+          out.add(new HostReport.MountLine(m.device(), m.mountPoint(), m.fsType(), m.options()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, Object> otherFacts(HostFacts f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("lockdown", f.lockdown());
+    m.put("btf", f.btf());
+    m.put("unprivilegedBpfDisabled", f.unprivilegedBpfDisabled());
+    m.put("perfEventParanoid", f.perfEventParanoid());
+    m.put("memlockHard", f.memlockHard());
+    m.put("container", f.container());
+    m.put("libcapInstalled", f.libcapInstalled());
+    m.put("libcapKnowsNewNames", f.libcapKnowsNewNames());
+    m.put("gaps", f.gaps());
+    return m;
+  }
+
+  private static Map<String, HostReport.ProbeRecord> probes(ProbeOutput probe) {
+    Map<String, HostReport.ProbeRecord> out = new LinkedHashMap<>();
+    for (Section s : probe.sections().values()) {
+      String text = s.output();
+      boolean cut = s.truncated() || text.length() > REPORT_SECTION_CHARS;
+      out.put(s.name(), new HostReport.ProbeRecord(s.exit(),
+          text.length() > REPORT_SECTION_CHARS ? text.substring(0, REPORT_SECTION_CHARS) : text, cut, null));
+    }
+    return out;
+  }
+}

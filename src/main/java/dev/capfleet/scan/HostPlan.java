@@ -1,0 +1,14 @@
+package dev.capfleet.scan;
+
+import java.time.Instant;
+
+/**
+ * One host as the scan will audit it: where it is, and what to check there.
+ *
+ * @param binary the eCapture path to check (from --binary, ecapture_path or the model's default)
+ * @param mode the canonical mode, or null when {@code problem} says the host's mode is invalid
+ * @param windowUntil end of an approved capture window ({@code ecapture_window_until}), or null
+ * @param problem why this host cannot be probed as configured (bad path or mode), or null
+ */
+public record HostPlan(String name, String address, Integer port, String user, String binary, String mode,
+    String purpose, Instant windowUntil, String problem) {}
