@@ -32,13 +32,15 @@ final class YamlReader {
           + "(?:[ \\t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?)?");
 
   private final Path file;
-  private final AnsibleConstructor constructor = new AnsibleConstructor();
+  private final AnsibleConstructor constructor;
   private final Yaml yaml;
 
   YamlReader(Path file) {
     this.file = file;
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true); // Ansible warns and keeps the last one
+    options.setWarnOnDuplicateKeys(false);
+    this.constructor = new AnsibleConstructor(options);
     DumperOptions dumper = new DumperOptions();
     this.yaml = new Yaml(constructor, new Representer(dumper), dumper, options, new PyYamlResolver());
   }
@@ -107,8 +109,8 @@ final class YamlReader {
 
   /** SnakeYAML's safe constructor with Ansible's tags and Python's printing of timestamps. */
   private static final class AnsibleConstructor extends SafeConstructor {
-    AnsibleConstructor() {
-      super(new LoaderOptions());
+    AnsibleConstructor(LoaderOptions options) {
+      super(options);
       yamlConstructors.put(Tag.TIMESTAMP, new IsoTimestamp());
       AbstractConstruct asText = new AbstractConstruct() {
         @Override
