@@ -135,7 +135,9 @@ final class HostPatterns {
 
   private static Pattern compile(String pattern) {
     try {
-      return pattern.charAt(0) == '~' ? Pattern.compile(pattern.substring(1)) : Pattern.compile(Glob.toRegex(pattern), Pattern.DOTALL);
+      return pattern.charAt(0) == '~'
+          ? Pattern.compile(pattern.substring(1))
+          : Pattern.compile(Glob.toRegex(pattern), Pattern.DOTALL);
     } catch (PatternSyntaxException e) {
       throw new InventoryException("Invalid host list pattern: " + pattern);
     }

@@ -21,7 +21,7 @@ public record HostTarget(String name, String address, int port, String user, Str
     jumpHosts = List.copyOf(jumpHosts);
   }
 
-  /** Reads a host's target; a port that is no number in 1-65535 or an unreadable ProxyJump is an error naming the host. */
+  /** Reads a host's target; a port outside 1-65535 or an unreadable ProxyJump is an error naming the host. */
   public static HostTarget of(Host host) {
     String address = setting(host, "ansible_host", "ansible_ssh_host").orElse(host.name());
     int port = port(host);

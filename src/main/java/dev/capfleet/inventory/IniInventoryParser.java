@@ -77,8 +77,8 @@ final class IniInventoryParser {
       if (p.state.equals("vars")) {
         throw builder.error(p.line, "Section [" + e.getKey() + ":vars] not valid for undefined group: " + e.getKey());
       }
-      throw builder.error(p.line, "Section [" + p.parents.get(p.parents.size() - 1) + ":children] includes undefined group: "
-          + e.getKey());
+      String parent = p.parents.get(p.parents.size() - 1);
+      throw builder.error(p.line, "Section [" + parent + ":children] includes undefined group: " + e.getKey());
     }
   }
 

@@ -44,10 +44,6 @@ final class InventoryBuilder {
   }
 
   private final Path file;
-
-  Path file() {
-    return file;
-  }
   final Map<String, GroupNode> groups = new LinkedHashMap<>();
   final Map<String, HostNode> hosts = new LinkedHashMap<>();
   final List<String> warnings = new ArrayList<>();
@@ -57,6 +53,10 @@ final class InventoryBuilder {
     addGroup(0, ALL);
     addGroup(0, UNGROUPED);
     addChild(0, ALL, UNGROUPED);
+  }
+
+  Path file() {
+    return file;
   }
 
   InventoryException error(int line, String message) {

@@ -194,27 +194,17 @@ final class PythonLiteral {
     }
   }
 
-  /** The key that Python's json module writes for a dict key; unhashable keys make Ansible fail. */
+  /** The key Python's json module writes for a dict key; a list or dict key makes Ansible fail. */
   private static String jsonKey(Object key) {
-    if (key instanceof String s) {
-      return s;
+    if (key instanceof List || key instanceof Map) {
+      throw NOT_LITERAL;
     }
-    if (key == null) {
-      return "null";
-    }
-    if (key instanceof Boolean || key instanceof Long || key instanceof BigInteger) {
-      return key.toString();
-    }
-    if (key instanceof Double d) {
-      return PythonRepr.floatRepr(d);
-    }
-    throw NOT_LITERAL;
+    return Values.key(key);
   }
 
   private Object name() {
     int start = pos;
-    while (pos < text.length()
-        && (Character.isUnicodeIdentifierPart(text.charAt(pos)) && !Character.isIdentifierIgnorable(text.charAt(pos)))) {
+    while (pos < text.length() && Character.isUnicodeIdentifierPart(text.charAt(pos))) {
       pos++;
     }
     String word = text.substring(start, pos);

@@ -67,7 +67,9 @@ final class YamlInventoryParser {
     Map<Object, Entry> sections = entries((MappingNode) data);
     for (String section : SECTIONS) {
       Entry e = sections.get(section);
-      if (e != null && !(e.value() instanceof MappingNode) && !isNull(e.value()) && !(yaml.value(e.value()) instanceof String)) {
+      boolean allowed = e == null || e.value() instanceof MappingNode || isNull(e.value())
+          || yaml.value(e.value()) instanceof String;
+      if (!allowed) {
         throw builder.error(YamlReader.line(e.value()), "Invalid \"" + section + "\" entry for \"" + name
             + "\" group, requires a dictionary, found \"" + pythonType(yaml.value(e.value())) + "\" instead.");
       }

@@ -155,7 +155,7 @@ final class YamlReader {
           StringBuilder iso = new StringBuilder(date.toString()).append('T')
               .append(String.format("%02d:%02d:%02d", num(m, 4), num(m, 5), num(m, 6)));
           String fraction = m.group(7) == null ? "" : m.group(7);
-          fraction = (fraction.length() > 6 ? fraction.substring(0, 6) : fraction + "000000".substring(fraction.length()));
+          fraction = fraction.length() > 6 ? fraction.substring(0, 6) : fraction + "0".repeat(6 - fraction.length());
           if (Integer.parseInt(fraction) != 0) {
             iso.append('.').append(fraction);
           }

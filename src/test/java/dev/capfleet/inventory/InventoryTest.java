@@ -79,7 +79,8 @@ class InventoryTest {
   @Test
   void keepsUnsafeAndVaultValuesAsText() {
     Inventory inventory = InventoryLoader.parse(Path.of("inv.yml"),
-        "all:\n  hosts:\n    h:\n      u: !unsafe '{{ x }}'\n      s: !vault |\n        $ANSIBLE_VAULT;1.1;AES256\n        3031\n");
+        "all:\n  hosts:\n    h:\n      u: !unsafe '{{ x }}'\n"
+            + "      s: !vault |\n        $ANSIBLE_VAULT;1.1;AES256\n        3031\n");
     Host h = inventory.host("h").orElseThrow();
     assertEquals("{{ x }}", h.var("u").orElseThrow());
     assertEquals("$ANSIBLE_VAULT;1.1;AES256\n3031\n", h.var("s").orElseThrow());
