@@ -1,0 +1,77 @@
+package dev.capfleet.inventory;
+
+import dev.capfleet.inventory.InventoryBuilder.GroupNode;
+import dev.capfleet.inventory.InventoryBuilder.HostNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns a reconciled {@link InventoryBuilder} into immutable records: depths, host order, merged variables. */
+final class InventoryAssembler {
+  private final InventoryBuilder builder;
+  private final Map<GroupNode, Integer> depths = new HashMap<>();
+
+  InventoryAssembler(InventoryBuilder builder) {
+    this.builder = builder;
+  }
+
+  Inventory assemble() {
+    Map<String, Group> groups = new LinkedHashMap<>();
+    for (GroupNode g : builder.groups.values()) {
+      groups.put(g.name, new Group(g.name, names(g.hosts), groupNames(g.children), g.vars, g.priority, depth(g)));
+    }
+    List<Host> hosts = new ArrayList<>();
+    for (String name : GroupWalk.hostNames(groups, InventoryBuilder.ALL)) {
+      hosts.add(host(builder.hosts.get(name)));
+    }
+    return new Inventory(builder.file(), hosts, new ArrayList<>(builder.hosts.keySet()), groups, builder.warnings);
+  }
+
+  private Host host(HostNode node) {
+    Set<GroupNode> member = InventoryBuilder.memberships(node);
+    GroupNode all = builder.groups.get(InventoryBuilder.ALL);
+    // Ansible: all's vars, then the other groups by (depth, priority, name), then the host's own.
+    Map<String, Object> vars = new LinkedHashMap<>(all.vars);
+    member.stream()
+        .filter(g -> g != all)
+        .sorted(Comparator.comparingInt(this::depth)
+            .thenComparingInt((GroupNode g) -> g.priority)
+            .thenComparing(g -> g.name))
+        .forEach(g -> vars.putAll(g.vars));
+    vars.putAll(node.vars);
+    List<String> groups = new ArrayList<>();
+    groups.add(InventoryBuilder.ALL);
+    member.stream().map(g -> g.name).filter(n -> !n.equals(InventoryBuilder.ALL)).sorted().forEach(groups::add);
+    return new Host(node.name, vars, groups);
+  }
+
+  /** The longest path from {@code all}, which is where Ansible's incremental depth updates end up. */
+  private int depth(GroupNode g) {
+    Integer known = depths.get(g);
+    if (known != null) {
+      return known;
+    }
+    int d = 0;
+    for (GroupNode parent : g.parents) {
+      d = Math.max(d, depth(parent) + 1);
+    }
+    depths.put(g, d);
+    return d;
+  }
+
+  private static List<String> names(List<HostNode> hosts) {
+    List<String> out = new ArrayList<>();
+    hosts.forEach(h -> out.add(h.name));
+    return out;
+  }
+
+  private static List<String> groupNames(List<GroupNode> groups) {
+    List<String> out = new ArrayList<>();
+    groups.forEach(g -> out.add(g.name));
+    return out;
+  }
+}

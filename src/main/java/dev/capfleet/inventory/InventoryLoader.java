@@ -1,0 +1,118 @@
+package dev.capfleet.inventory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.MappingNode;
+
+/**
+ * Loads an inventory file, choosing YAML or INI as Ansible does: a file without extension or ending in
+ * {@code .yml}, {@code .yaml} or {@code .json} is YAML when it reads as a YAML mapping, anything else is INI.
+ */
+public final class InventoryLoader {
+  private static final List<String> YAML_EXTENSIONS = List.of(".yml", ".yaml", ".json");
+
+  private InventoryLoader() {}
+
+  /** Reads and parses the file; every problem is an {@link InventoryException} naming the file (and line). */
+  public static Inventory load(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new InventoryException(file, 0, "is a directory; give one inventory file");
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new InventoryException(file, 0, "cannot read inventory: " + e.getMessage());
+    }
+    return parse(file, bytes);
+  }
+
+  /** Parses inventory text as if read from {@code file} (whose name decides whether YAML is tried). */
+  public static Inventory parse(Path file, String text) {
+    return parse(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Inventory parse(Path file, byte[] bytes) {
+    String extension = extension(file);
+    if (extension.isEmpty() || YAML_EXTENSIONS.contains(extension)) {
+      MappingNode root = null;
+      try {
+        root = YamlInventoryParser.rootMapping(file, decodeStrict(file, bytes));
+      } catch (InventoryException notYaml) {
+        // A .yml file that does not parse gets the YAML error; an extension-less file may well be INI.
+        if (!extension.isEmpty()) {
+          throw notYaml;
+        }
+      }
+      if (root != null) {
+        return YamlInventoryParser.parse(file, root);
+      }
+    }
+    return IniInventoryParser.parse(file, lines(file, bytes));
+  }
+
+  /** Python's {@code os.path.splitext}: case kept, leading dots of a hidden file are no extension. */
+  private static String extension(Path file) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    int leadingDots = 0;
+    while (leadingDots < name.length() && name.charAt(leadingDots) == '.') {
+      leadingDots++;
+    }
+    int dot = name.lastIndexOf('.');
+    return dot >= leadingDots ? name.substring(dot) : "";
+  }
+
+  private static String decodeStrict(Path file, byte[] bytes) {
+    try {
+      return decoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new InventoryException(file, 0, "inventory is not valid UTF-8");
+    }
+  }
+
+  /** Lines as Python's splitlines gives them; a non-UTF-8 line is tolerated only when it is a comment. */
+  private static List<String> lines(Path file, byte[] bytes) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= bytes.length; i++) {
+      boolean end = i == bytes.length;
+      byte b = end ? 0 : bytes[i];
+      if (end || b == '\n' || b == '\r' || b == 0x0b || b == 0x0c || (b >= 0x1c && b <= 0x1e)) {
+        if (end && start == i) {
+          break;
+        }
+        lines.add(decodeLine(file, bytes, start, i, lines.size() + 1));
+        if (b == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    return lines;
+  }
+
+  private static String decodeLine(Path file, byte[] bytes, int from, int to, int lineNo) {
+    try {
+      return decoder().decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+    } catch (CharacterCodingException e) {
+      if (to > from && (bytes[from] == '#' || bytes[from] == ';')) {
+        return "";
+      }
+      throw new InventoryException(file, lineNo, "line is not valid UTF-8");
+    }
+  }
+
+  private static CharsetDecoder decoder() {
+    return StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+}
