@@ -137,6 +137,11 @@ public final class RealSshd implements AutoCloseable {
     return port;
   }
 
+  /** {@code address:port}. */
+  public String endpoint() {
+    return address + ":" + port;
+  }
+
   public KeyFile hostKey(Type type) {
     KeyFile k = hostKeys.get(type);
     if (k == null) {

@@ -172,6 +172,33 @@ class SshExecutorAuthTest {
     assertEquals("root\n", o.stdoutText());
   }
 
+  @Test
+  void signsWithTheSshAgentWhenNoKeyFileIsGiven(@TempDir Path tmp) throws Exception {
+    Path socket = tmp.resolve("agent.sock");
+    Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
+        .redirectErrorStream(true).redirectOutput(tmp.resolve("agent.log").toFile()).start();
+    try {
+      for (int i = 0; i < 100 && !Files.exists(socket); i++) {
+        Thread.sleep(20);
+      }
+      ProcessBuilder add = new ProcessBuilder("ssh-add", keys.get(Type.ECDSA).privateKey().toString())
+          .redirectErrorStream(true);
+      add.environment().put("SSH_AUTH_SOCK", socket.toString());
+      Process p = add.start();
+      p.getInputStream().readAllBytes();
+      assertEquals(0, p.waitFor());
+      SshSettings s =
+          SshSettings.strict(knownHosts)
+              .withDefaultUser(RealSshd.loginUser())
+              .withEnvironment(Map.of(SshSettings.AGENT_ENV, socket.toString()));
+      ExecOutcome o = runOnce(s, target(), "echo agent", null);
+      assertEquals(Status.OK, o.status(), o.message());
+      assertEquals("agent\n", o.stdoutText());
+    } finally {
+      agent.destroyForcibly();
+    }
+  }
+
   private static Path key() {
     return keys.get(Type.ED25519).privateKey();
   }
