@@ -223,6 +223,7 @@ public final class RealSshd implements AutoCloseable {
     private String forceCommand;
     private final List<String> config = new ArrayList<>();
     private String namespaceSetup;
+    private String dropBounding;
 
     private Builder(Path dir) {
       this.dir = dir;
@@ -292,6 +293,15 @@ public final class RealSshd implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Starts sshd under {@code capsh --drop=CAPS}, so every session's bounding set lacks them, as in a
+     * container or a unit with CapabilityBoundingSet=. {@code caps} is capsh's comma-separated list.
+     */
+    public Builder dropBoundingSet(String caps) {
+      this.dropBounding = caps;
+      return this;
+    }
+
     public RealSshd start() {
       assumeAvailable();
       try {
@@ -331,6 +341,10 @@ public final class RealSshd implements AutoCloseable {
 
     List<String> config() {
       return config;
+    }
+
+    String dropBounding() {
+      return dropBounding;
     }
 
     String namespaceSetup() {

@@ -112,9 +112,14 @@ final class SshdLauncher {
   }
 
   private static List<String> command(RealSshd.Builder b, Path config) {
-    String sshd = RealSshd.SSHD + " -D -e -f " + config;
-    if (b.namespaceSetup() == null) {
+    String sshd = b.dropBounding() == null ? RealSshd.SSHD + " -D -e -f " + config
+        : "/usr/sbin/capsh --drop=" + b.dropBounding() + " -- -c 'exec " + RealSshd.SSHD + " -D -e -f "
+            + config + "'";
+    if (b.namespaceSetup() == null && b.dropBounding() == null) {
       return List.of(RealSshd.SSHD.toString(), "-D", "-e", "-f", config.toString());
+    }
+    if (b.namespaceSetup() == null) {
+      return List.of("sh", "-c", "exec " + sshd);
     }
     return List.of(
         "unshare", "-m", "--propagation", "private",

@@ -1,0 +1,54 @@
+package dev.capfleet.cli;
+
+import dev.capfleet.inventory.Inventory;
+import dev.capfleet.inventory.InventoryJson;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code capfleet inventory}: shows an inventory as {@code ansible-inventory --list} or {@code --graph} does. */
+@Command(name = "inventory", mixinStandardHelpOptions = true,
+    description = "Show an Ansible inventory as capfleet reads it (same JSON as ansible-inventory --list).")
+final class InventoryCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY", description = "INI or YAML inventory.")
+  Path inventory;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Action action;
+
+  static final class Action {
+    @Option(names = "--list", description = "All groups and host variables as JSON.")
+    boolean list;
+
+    @Option(names = "--graph", description = "The group tree.")
+    boolean graph;
+  }
+
+  @Option(names = "--vars", description = "With --graph: show variables too.")
+  boolean vars;
+
+  @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "With --list: only hosts matching the pattern.")
+  String limit;
+
+  @Override
+  public Integer call() throws Exception {
+    Inventory inv = Inventories.load(inventory);
+    PrintWriter out = spec.commandLine().getOut();
+    if (action.graph) {
+      out.print(InventoryJson.graph(inv, "all", vars));
+    } else {
+      var json = InventoryJson.list(inv);
+      out.println(dev.capfleet.report.JsonReports.mapper().writeValueAsString(json));
+    }
+    out.flush();
+    return 0;
+  }
+}

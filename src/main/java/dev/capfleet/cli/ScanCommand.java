@@ -1,0 +1,112 @@
+package dev.capfleet.cli;
+
+import dev.capfleet.inventory.Host;
+import dev.capfleet.inventory.Inventory;
+import dev.capfleet.model.RequirementModel;
+import dev.capfleet.report.HostReport;
+import dev.capfleet.report.ScanReport;
+import dev.capfleet.scan.FleetScanner;
+import dev.capfleet.scan.HostAuditor;
+import dev.capfleet.scan.HostJob;
+import dev.capfleet.scan.JobPlanner;
+import dev.capfleet.scan.ProgressListener;
+import dev.capfleet.scan.ReportAssembler;
+import dev.capfleet.transport.ExecLimits;
+import dev.capfleet.transport.LocalExecutor;
+import dev.capfleet.transport.SshExecutor;
+import dev.capfleet.transport.SshSettings;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code capfleet scan}: probe every inventory host over SSH in parallel, assess, and write the reports. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+    description = "Scan the hosts of an Ansible inventory over SSH and report, per host, whether eCapture can "
+        + "run there with the fewest privileges and what must change.")
+final class ScanCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @ParentCommand
+  CapfleetCommand parent;
+
+  @Mixin
+  ModelOption modelOption;
+
+  @Mixin
+  OutputOptions output;
+
+  @Mixin
+  AssessOptions assess;
+
+  @Mixin
+  ConnectionOptions connection;
+
+  @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY", description = "INI or YAML inventory.")
+  Path inventory;
+
+  @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Ansible host pattern (web:&prod, !db*, ~regex).")
+  String limit;
+
+  @Option(names = {"-f", "--forks"}, description = "Hosts probed at once (default: ${DEFAULT-VALUE}).")
+  int forks = 50;
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, String> env = parent.env;
+    RequirementModel model = modelOption.load();
+    String mode = ModelOption.mode(model, assess.mode, "--mode");
+    String binary = assess.binary(model);
+    String purpose = assess.purpose();
+    if (forks < 1 || forks > 10_000) {
+      throw new UsageException("--forks: must be between 1 and 10000, not " + forks);
+    }
+    Instant started = Instant.now();
+    String baseName = output.baseName(started);
+    var formats = output.formats();
+    Inventory inv = Inventories.load(inventory);
+    List<Host> hosts = Inventories.select(inv, limit, inventory);
+    output.checkWritable();
+    ExecLimits limits = connection.limits();
+    SshSettings settings = connection.settings(env, spec.commandLine().getErr());
+    JobPlanner planner = new JobPlanner(model, new JobPlanner.Defaults(binary, mode, purpose, connection.user,
+        connection.privateKey, assess.windowUntil()));
+    List<HostJob> jobs = planner.plan(hosts);
+
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressListener progress = System.console() != null ? new ProgressLine(err) : ProgressListener.NONE;
+    List<HostReport> results;
+    boolean interrupted;
+    try (SshExecutor ssh = new SshExecutor(settings); LocalExecutor local = new LocalExecutor()) {
+      FleetScanner scanner = new FleetScanner(ssh, local, new HostAuditor(model), limits, forks, Clock.systemUTC());
+      try (Interruption stop = Interruption.install(scanner::stop)) {
+        results = scanner.scan(jobs, progress);
+        interrupted = scanner.stopped();
+        Instant finished = Instant.now();
+        ScanReport report = ReportAssembler.assemble(VersionProvider.version(), model, "scan", purpose,
+            inventory.toString(), mode, limit, forks, started, finished, interrupted, results);
+        List<Path> written = ReportOutput.write(report, output.out, baseName, formats);
+        stop.reportWritten();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(Summaries.render(report, written));
+        out.flush();
+      }
+    }
+    List<dev.capfleet.assess.Verdict> verdicts = new ArrayList<>();
+    results.forEach(r -> verdicts.add(r.verdict()));
+    return ExitCode.forVerdicts(verdicts).code();
+  }
+}
