@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * One inventory host: its name, its effective variables (all, then groups by depth, priority and name,
- * then the host's own, as Ansible merges them) and every group it belongs to, {@code all} first.
+ * then the host's own, as Ansible merges them) and every group it belongs to: {@code all}, then the others
+ * alphabetically (Ansible's {@code group_names}).
  */
 public record Host(String name, Map<String, Object> vars, List<String> groups) {
   public Host {

@@ -1,9 +1,11 @@
 package dev.capfleet.inventory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -21,25 +23,25 @@ final class HostPatterns {
   }
 
   List<Host> select(String pattern) {
-    List<Host> hosts = new ArrayList<>();
+    // Hosts are compared by name: records compare all their variables, which a large fleet cannot afford.
+    Map<String, Host> hosts = new LinkedHashMap<>();
     for (String p : ordered(split(pattern))) {
       Host exact = inventory.hostsInDeclarationOrder().get(p);
       if (exact != null) {
-        hosts.add(exact);
+        hosts.putIfAbsent(p, exact);
         continue;
       }
       List<Host> matched = matchOne(p);
-      if (p.charAt(0) == '!') {
-        hosts.removeAll(matched);
-      } else if (p.charAt(0) == '&') {
-        hosts.retainAll(matched);
+      if (p.charAt(0) == '!' || p.charAt(0) == '&') {
+        Set<String> names = new HashSet<>();
+        matched.forEach(h -> names.add(h.name()));
+        boolean keep = p.charAt(0) == '&';
+        hosts.keySet().removeIf(name -> names.contains(name) != keep);
       } else {
-        List<Host> fresh = new ArrayList<>(matched);
-        fresh.removeAll(hosts);
-        hosts.addAll(fresh);
+        matched.forEach(h -> hosts.putIfAbsent(h.name(), h));
       }
     }
-    return new ArrayList<>(new LinkedHashSet<>(hosts));
+    return new ArrayList<>(hosts.values());
   }
 
   /** Commas separate patterns; without commas, colons do, unless the whole is one host or address. */

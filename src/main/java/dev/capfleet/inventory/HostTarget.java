@@ -1,7 +1,6 @@
 package dev.capfleet.inventory;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,11 +73,5 @@ public record HostTarget(String name, String address, int port, String user, Str
       return System.getProperty("user.home") + path.substring(1);
     }
     return path;
-  }
-
-  /** Copies this target with other jump hosts (for callers that add a CLI-wide jump). */
-  public HostTarget withJumpHosts(List<JumpHost> hops) {
-    return new HostTarget(name, address, port, user, privateKey, local, new ArrayList<>(hops), ecapturePath,
-        ecaptureMode);
   }
 }

@@ -13,10 +13,14 @@ import java.util.Set;
 /** Turns a reconciled {@link InventoryBuilder} into immutable records: depths, host order, merged variables. */
 final class InventoryAssembler {
   private final InventoryBuilder builder;
+  private final InventoryBuilder.Memberships memberships;
   private final Map<GroupNode, Integer> depths = new HashMap<>();
+  /** Hosts listed by the same groups share their group variables and group names; big fleets have few such sets. */
+  private final Map<List<GroupNode>, Host> byMembership = new HashMap<>();
 
-  InventoryAssembler(InventoryBuilder builder) {
+  InventoryAssembler(InventoryBuilder builder, InventoryBuilder.Memberships memberships) {
     this.builder = builder;
+    this.memberships = memberships;
   }
 
   Inventory assemble() {
@@ -32,9 +36,20 @@ final class InventoryAssembler {
   }
 
   private Host host(HostNode node) {
-    Set<GroupNode> member = InventoryBuilder.memberships(node);
+    Host shared = byMembership.computeIfAbsent(List.copyOf(node.groups), groups -> groupsOnly(node));
+    if (node.vars.isEmpty()) {
+      return new Host(node.name, shared.vars(), shared.groups());
+    }
+    Map<String, Object> vars = new LinkedHashMap<>(shared.vars());
+    vars.putAll(node.vars);
+    return new Host(node.name, vars, shared.groups());
+  }
+
+  /** The variables and group names a host gets from its groups alone. */
+  private Host groupsOnly(HostNode node) {
+    Set<GroupNode> member = memberships.of(node);
     GroupNode all = builder.groups.get(InventoryBuilder.ALL);
-    // Ansible: all's vars, then the other groups by (depth, priority, name), then the host's own.
+    // Ansible: all's vars, then the other groups by (depth, priority, name); the host's own come last.
     Map<String, Object> vars = new LinkedHashMap<>(all.vars);
     member.stream()
         .filter(g -> g != all)
@@ -42,7 +57,6 @@ final class InventoryAssembler {
             .thenComparingInt((GroupNode g) -> g.priority)
             .thenComparing(g -> g.name))
         .forEach(g -> vars.putAll(g.vars));
-    vars.putAll(node.vars);
     List<String> groups = new ArrayList<>();
     groups.add(InventoryBuilder.ALL);
     member.stream().map(g -> g.name).filter(n -> !n.equals(InventoryBuilder.ALL)).sorted().forEach(groups::add);
@@ -63,7 +77,7 @@ final class InventoryAssembler {
     return d;
   }
 
-  private static List<String> names(List<HostNode> hosts) {
+  private static List<String> names(Iterable<HostNode> hosts) {
     List<String> out = new ArrayList<>();
     hosts.forEach(h -> out.add(h.name));
     return out;

@@ -3,6 +3,7 @@ package dev.capfleet.inventory;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +22,7 @@ final class InventoryBuilder {
   /** A group while it is being built. */
   static final class GroupNode {
     final String name;
-    final List<HostNode> hosts = new ArrayList<>();
+    final Set<HostNode> hosts = new LinkedHashSet<>(); // a set: fleets of many thousand hosts
     final List<GroupNode> children = new ArrayList<>();
     final List<GroupNode> parents = new ArrayList<>();
     final Map<String, Object> vars = new LinkedHashMap<>();
@@ -144,8 +145,7 @@ final class InventoryBuilder {
   }
 
   private static void addHostToGroup(GroupNode group, HostNode host) {
-    if (!group.hosts.contains(host)) {
-      group.hosts.add(host);
+    if (group.hosts.add(host)) {
       host.groups.add(group);
     }
   }
@@ -162,14 +162,25 @@ final class InventoryBuilder {
     return seen;
   }
 
-  /** Every group a host belongs to: the ones that list it and all of their ancestors. */
-  static Set<GroupNode> memberships(HostNode host) {
-    Set<GroupNode> all = new LinkedHashSet<>();
-    for (GroupNode g : host.groups) {
-      all.add(g);
-      all.addAll(ancestors(g));
+  /**
+   * Every group of a host: the ones that list it and all their ancestors. Computed once per distinct list of
+   * own groups, as fleets have many hosts and few such lists; valid once the group graph no longer changes.
+   */
+  static final class Memberships {
+    private final Map<GroupNode, Set<GroupNode>> ancestry = new HashMap<>();
+    private final Map<List<GroupNode>, Set<GroupNode>> byOwnGroups = new HashMap<>();
+
+    /** The host's groups; the set is shared, never change it. */
+    Set<GroupNode> of(HostNode host) {
+      return byOwnGroups.computeIfAbsent(List.copyOf(host.groups), own -> {
+        Set<GroupNode> all = new LinkedHashSet<>();
+        for (GroupNode g : own) {
+          all.add(g);
+          all.addAll(ancestry.computeIfAbsent(g, InventoryBuilder::ancestors));
+        }
+        return all;
+      });
     }
-    return all;
   }
 
   private int priority(int line, String group, Object value) {
@@ -199,8 +210,9 @@ final class InventoryBuilder {
         addChildGroup(0, all, g);
       }
     }
+    Memberships memberships = new Memberships(); // the group graph is final from here on
     for (HostNode host : hosts.values()) {
-      Set<GroupNode> member = memberships(host);
+      Set<GroupNode> member = memberships.of(host);
       if (member.contains(ungrouped)) {
         Set<GroupNode> others = new LinkedHashSet<>(member);
         others.remove(all);
@@ -217,6 +229,6 @@ final class InventoryBuilder {
         warnings.add("Found both group and host with same name: " + name);
       }
     }
-    return new InventoryAssembler(this).assemble();
+    return new InventoryAssembler(this, memberships).assemble();
   }
 }

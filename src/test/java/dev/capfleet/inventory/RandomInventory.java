@@ -74,7 +74,11 @@ final class RandomInventory {
   }
 
   private String hostEntry(int i) {
-    switch (random.nextInt(6)) {
+    switch (random.nextInt(8)) {
+      case 6:
+        return "[2001:db8::" + Integer.toHexString(i + 10) + "]:" + (2300 + random.nextInt(50));
+      case 7:
+        return "2001:db8::" + Integer.toHexString(i + 10);
       case 0:
         return "web[0" + random.nextInt(3) + ":0" + (3 + random.nextInt(5)) + "].x" + i;
       case 1:
@@ -98,7 +102,11 @@ final class RandomInventory {
   }
 
   private Object value() {
-    switch (random.nextInt(6)) {
+    switch (random.nextInt(8)) {
+      case 6:
+        return "hash#inside " + random.nextInt(9);
+      case 7:
+        return random.nextInt(100) + 0.5;
       case 0:
         return random.nextInt(10_000);
       case 1:
