@@ -11,9 +11,11 @@ import java.util.List;
 final class Inventories {
   private Inventories() {}
 
-  static Inventory load(Path file) {
+  static Inventory load(Path file, java.io.PrintWriter err) {
     try {
-      return InventoryLoader.load(file);
+      Inventory inv = InventoryLoader.load(file);
+      inv.warnings().forEach(w -> err.println("capfleet: warning: " + w));
+      return inv;
     } catch (InventoryException e) {
       throw new UsageException(e.getMessage());
     }

@@ -40,7 +40,7 @@ final class InventoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Inventory inv = Inventories.load(inventory);
+    Inventory inv = Inventories.load(inventory, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     if (action.graph) {
       out.print(InventoryJson.graph(inv, "all", vars));

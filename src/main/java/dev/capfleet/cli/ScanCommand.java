@@ -77,7 +77,7 @@ final class ScanCommand implements Callable<Integer> {
     Instant started = Instant.now();
     String baseName = output.baseName(started);
     var formats = output.formats();
-    Inventory inv = Inventories.load(inventory);
+    Inventory inv = Inventories.load(inventory, spec.commandLine().getErr());
     List<Host> hosts = Inventories.select(inv, limit, inventory);
     output.checkWritable();
     ExecLimits limits = connection.limits();
