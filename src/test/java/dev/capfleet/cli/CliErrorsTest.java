@@ -35,7 +35,7 @@ class CliErrorsTest {
 
   @Test
   void unknownFlagIsUsageError() {
-    assertUsageError(run("scan", "-i", "x.ini", "--forkz", "3"), "Unknown option: '--forkz'");
+    assertUsageError(run("scan", "-i", "x.ini", "--forkz", "3"), "Unknown options: '--forkz', '3'");
     assertUsageError(run("scan"), "Missing required option: '--inventory=INVENTORY'");
   }
 
