@@ -99,10 +99,10 @@ final class ScanCommand implements Callable<Integer> {
         ScanReport report = ReportAssembler.assemble(VersionProvider.version(), model, "scan", purpose,
             inventory.toString(), mode, limit, forks, started, finished, interrupted, results);
         List<Path> written = ReportOutput.write(report, output.out, baseName, formats);
-        stop.reportWritten();
         PrintWriter out = spec.commandLine().getOut();
         out.print(Summaries.render(report, written));
         out.flush();
+        stop.reportWritten();
       }
     }
     List<dev.capfleet.assess.Verdict> verdicts = new ArrayList<>();
