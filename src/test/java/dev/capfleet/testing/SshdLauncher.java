@@ -111,14 +111,22 @@ final class SshdLauncher {
     }
   }
 
+  /**
+   * sshd runs as PID 1 of its own PID namespace: when the harness kills it, the kernel kills every
+   * session process too, even those that called setsid() and were orphaned when their client left
+   * (a ForceCommand {@code sleep 600} would otherwise outlive the test).
+   */
   private static List<String> command(RealSshd.Builder b, Path config) {
-    String sshd = RealSshd.SSHD + " -D -e -f " + config;
+    List<String> argv =
+        new ArrayList<>(List.of("unshare", "--pid", "--fork", "--kill-child"));
     if (b.namespaceSetup() == null) {
-      return List.of(RealSshd.SSHD.toString(), "-D", "-e", "-f", config.toString());
+      argv.addAll(List.of(RealSshd.SSHD.toString(), "-D", "-e", "-f", config.toString()));
+      return argv;
     }
-    return List.of(
-        "unshare", "-m", "--propagation", "private",
-        "sh", "-c", "set -e\n" + b.namespaceSetup() + "\nexec " + sshd);
+    String sshd = RealSshd.SSHD + " -D -e -f " + config;
+    argv.addAll(List.of("--mount", "--propagation", "private"));
+    argv.addAll(List.of("sh", "-c", "set -e\n" + b.namespaceSetup() + "\nexec " + sshd));
+    return argv;
   }
 
   private static void sleep(long ms) {
