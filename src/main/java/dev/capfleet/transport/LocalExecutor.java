@@ -72,25 +72,21 @@ public final class LocalExecutor implements CommandRunner, AutoCloseable {
     try {
       process = new ProcessBuilder(argv).start();
     } catch (IOException | RuntimeException e) {
-      return CompletableFuture.completedFuture(
-          ExecOutcome.failure(
-              Status.ERROR,
-              "cannot run " + argv.get(0) + ": " + ConnectFailures.reason(e),
-              null,
-              millisSince(start)));
+      return error("cannot run " + argv.get(0), e, start);
     }
     try {
       return new LocalProcess(process, argv.get(0), stdin, bounds, start, pumps, timer).start();
     } catch (RuntimeException e) { // executor closed meanwhile
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
-      return CompletableFuture.completedFuture(
-          ExecOutcome.failure(
-              Status.ERROR,
-              "cannot supervise " + argv.get(0) + ": " + ConnectFailures.reason(e),
-              null,
-              millisSince(start)));
+      return error("cannot supervise " + argv.get(0), e, start);
     }
+  }
+
+  private static CompletableFuture<ExecOutcome> error(String what, Exception e, long start) {
+    return CompletableFuture.completedFuture(
+        ExecOutcome.failure(
+            Status.ERROR, what + ": " + ConnectFailures.reason(e), null, millisSince(start)));
   }
 
   static long millisSince(long startNanos) {
