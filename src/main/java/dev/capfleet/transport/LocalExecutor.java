@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs commands on this machine ({@code ansible_connection=local}, {@code capfleet check --local})
  * with the same caps, timeouts and outcomes as {@link SshExecutor}. No shell is involved: the
  * program and its arguments go straight to {@link ProcessBuilder}.
+ *
+ * <p>On a timeout or the output cap the process and its live descendants are killed; a grandchild
+ * that was already orphaned (double fork) is out of reach.
  */
 public final class LocalExecutor implements CommandRunner, AutoCloseable {
   private final ExecutorService pumps;
@@ -69,14 +72,21 @@ public final class LocalExecutor implements CommandRunner, AutoCloseable {
     try {
       process = new ProcessBuilder(argv).start();
     } catch (IOException | RuntimeException e) {
-      return CompletableFuture.completedFuture(
-          ExecOutcome.failure(
-              Status.ERROR,
-              "cannot run " + argv.get(0) + ": " + ConnectFailures.reason(e),
-              null,
-              millisSince(start)));
+      return error("cannot run " + argv.get(0), e, start);
     }
-    return new LocalProcess(process, argv.get(0), stdin, bounds, start, pumps, timer).start();
+    try {
+      return new LocalProcess(process, argv.get(0), stdin, bounds, start, pumps, timer).start();
+    } catch (RuntimeException e) { // executor closed meanwhile
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      return error("cannot supervise " + argv.get(0), e, start);
+    }
+  }
+
+  private static CompletableFuture<ExecOutcome> error(String what, Exception e, long start) {
+    return CompletableFuture.completedFuture(
+        ExecOutcome.failure(
+            Status.ERROR, what + ": " + ConnectFailures.reason(e), null, millisSince(start)));
   }
 
   static long millisSince(long startNanos) {

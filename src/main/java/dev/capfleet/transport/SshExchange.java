@@ -5,18 +5,16 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.KeyPair;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.sshd.client.channel.ChannelExec;
-import org.apache.sshd.client.config.hosts.HostConfigEntry;
 import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.future.OpenFuture;
@@ -30,47 +28,39 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 /**
  * One command on one host, driven by MINA's future listeners instead of a waiting thread: connect,
  * handshake (with {@link HostKeyCheck}), authenticate, exec, collect, close. Every path ends in
- * exactly one {@link ExecOutcome}; timers end it when the host stops answering.
+ * exactly one {@link ExecOutcome}; {@link PhaseTimer} ends it when the host stops answering.
  */
 final class SshExchange {
   /** Travels in the connect context so {@link SessionSetup} finds the exchange of each session. */
   static final AttributeKey<SshExchange> KEY = new AttributeKey<>();
-
-  private enum Phase {
-    CONNECT,
-    AUTH,
-    EXEC
-  }
-
-  private record HostKeyFailure(Hop hop, HostKeyVerdict verdict) {}
 
   private final ClientContext ctx;
   private final SshTarget target;
   private final String command;
   private final byte[] stdin;
   private final ExecLimits limits;
-  private final List<Hop> hops = new ArrayList<>();
+  private final Route route;
   private final CompletableFuture<ExecOutcome> result = new CompletableFuture<>();
   private final long startNanos = System.nanoTime();
+  private final PhaseTimer timer;
   private final AtomicInteger nextHop = new AtomicInteger();
   private final Map<ClientSession, Hop> sessions = new ConcurrentHashMap<>();
+
+  // written by connect() before the connect starts; read by IO threads afterwards
+  private volatile List<KeyPair> keys = List.of();
+  private volatile List<IdentityFiles.Loaded> identityFiles = List.of();
 
   // guarded by this
   private Phase phase = Phase.CONNECT;
   private Hop currentHop;
-  private boolean hopConnected;
-  private ScheduledFuture<?> phaseTimer;
-  private int timerGeneration;
-  private ScheduledFuture<?> deadlineTimer;
-  private HostKeyFailure hostKeyFailure;
+  private boolean tcpConnected;
+  private boolean hostKeyFailed;
   private String fingerprint;
   private ConnectFuture connectFuture;
   private ClientSession session;
   private ChannelExec channel;
   private StreamCollector out;
   private StreamCollector err;
-  private List<KeyPair> keys = List.of();
-  private List<IdentityFiles.Loaded> identityFiles = List.of();
 
   SshExchange(
       ClientContext ctx, SshTarget target, String command, byte[] stdin, ExecLimits limits) {
@@ -79,19 +69,14 @@ final class SshExchange {
     this.command = command;
     this.stdin = stdin == null ? new byte[0] : stdin;
     this.limits = limits;
-    String user = userOf(target.user());
-    for (SshTarget.Jump j : target.jumps()) {
-      hops.add(Hop.of(j, j.user() == null ? user : j.user(), target));
-    }
-    hops.add(Hop.of(target, user));
-    currentHop = hops.get(0);
+    this.route = Route.to(target, ctx.settings().defaultUser());
+    this.currentHop = route.first();
+    this.timer = new PhaseTimer(ctx.timer(), p -> guarded(() -> onPhaseTimeout(p)).run());
   }
 
   CompletableFuture<ExecOutcome> start() {
-    synchronized (this) {
-      deadlineTimer = schedule(limits.hostDeadline(), this::onDeadline);
-      armPhaseTimer(limits.connectTimeout());
-    }
+    timer.startDeadline(limits.hostDeadline(), guarded(this::onDeadline));
+    timer.arm(Phase.CONNECT, limits.connectTimeout());
     ctx.starter().execute(guarded(this::connect));
     return result;
   }
@@ -106,57 +91,41 @@ final class SshExchange {
         target.privateKey() != null
             ? List.of(ctx.identities().load(target.privateKey()))
             : ctx.identities().loadAll(ctx.settings().identityFiles());
-    keys =
-        identityFiles.stream().flatMap(l -> l.keys().stream()).collect(Collectors.toList());
+    keys = identityFiles.stream().flatMap(l -> l.keys().stream()).collect(Collectors.toList());
     if (keys.isEmpty() && !ctx.agent()) {
-      finish(Status.AUTH_FAILED, null, "no usable key for " + hops.get(hops.size() - 1).label()
-          + ": " + identityProblems("no private key given and no ssh-agent"));
+      String why = identityProblems();
+      finish(
+          Status.AUTH_FAILED,
+          null,
+          "no usable key for " + route.target().label() + ": "
+              + (why == null ? "no private key given and no ssh-agent" : why));
       return;
     }
-    Hop first = hops.get(0);
     String firstIp;
     try {
-      firstIp = InetAddress.getByName(first.address()).getHostAddress();
+      firstIp = InetAddress.getByName(route.first().address()).getHostAddress();
     } catch (UnknownHostException e) {
-      finish(Status.UNRESOLVED, null, "cannot resolve " + first.label());
+      finish(Status.UNRESOLVED, null, "cannot resolve " + route.first().label());
       return;
     }
-    HostConfigEntry entry;
-    if (hops.size() == 1) {
-      entry = new HostConfigEntry(target.address(), firstIp, target.port(), first.user());
-    } else {
-      entry =
-          new HostConfigEntry(
-              target.address(), target.address(), target.port(), hops.get(hops.size() - 1).user());
-      entry.setProxyJump(proxyJump(firstIp));
-    }
     ConnectFuture f =
-        ctx.client().connect(entry, AttributeRepository.ofKeyValuePair(KEY, this), null);
+        ctx.client()
+            .connect(
+                route.hostConfig(firstIp), AttributeRepository.ofKeyValuePair(KEY, this), null);
     synchronized (this) {
       connectFuture = f;
     }
     f.addListener(this::onConnected);
   }
 
-  private String proxyJump(String firstIp) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < hops.size() - 1; i++) {
-      Hop h = hops.get(i);
-      String host = i == 0 ? firstIp : h.address();
-      sb.append(i == 0 ? "" : ",").append(h.user()).append('@');
-      sb.append(host.indexOf(':') >= 0 ? "[" + host + "]" : host).append(':').append(h.port());
-    }
-    return sb.toString();
-  }
-
-  /** Called by {@link SessionSetup} when MINA creates the session of the next hop. */
+  /** Called by {@link SessionSetup} when MINA creates the next hop's session, before its KEX. */
   void onSessionCreated(ClientSession s) {
     int i = nextHop.getAndIncrement();
-    if (i >= hops.size() || result.isDone()) {
+    if (i >= route.hops().size() || result.isDone()) {
       s.close(true);
       return;
     }
-    Hop hop = hops.get(i);
+    Hop hop = route.hops().get(i);
     sessions.put(s, hop);
     s.setServerKeyVerifier(
         new HostKeyCheck(
@@ -168,20 +137,21 @@ final class SshExchange {
     s.setKeyIdentityProvider(context -> ids);
     synchronized (this) {
       currentHop = hop;
-      hopConnected = true;
-      armPhaseTimer(limits.connectTimeout());
+      tcpConnected = true;
     }
+    timer.arm(Phase.CONNECT, limits.connectTimeout()); // each hop gets the full connect timeout
   }
 
   /** Called by {@link SessionSetup} after a key exchange of any hop's session. */
   void onKexCompleted(ClientSession s) {
     Hop hop = sessions.get(s);
     synchronized (this) {
-      if (hop != null && hop.target() && phase == Phase.CONNECT) {
-        phase = Phase.AUTH;
-        armPhaseTimer(limits.authTimeout());
+      if (hop == null || !hop.target() || phase != Phase.CONNECT) {
+        return;
       }
+      phase = Phase.AUTH;
     }
+    timer.arm(Phase.AUTH, limits.authTimeout());
   }
 
   private void onHostKeyVerdict(Hop hop, HostKeyVerdict verdict) {
@@ -189,12 +159,18 @@ final class SshExchange {
       if (hop.target()) {
         fingerprint = verdict.offered();
       }
-      if (verdict.accepted() || hostKeyFailure != null) {
+      if (verdict.accepted() || hostKeyFailed) {
         return;
       }
-      hostKeyFailure = new HostKeyFailure(hop, verdict);
+      hostKeyFailed = true;
     }
-    failHostKey(hop, verdict);
+    Status status =
+        verdict.kind() == HostKeyVerdict.Kind.CHANGED
+            ? Status.HOST_KEY_CHANGED
+            : verdict.kind() == HostKeyVerdict.Kind.REVOKED
+                ? Status.HOST_KEY_REVOKED
+                : Status.HOST_KEY_UNKNOWN;
+    finish(status, null, FailureText.hostKey(hop, verdict, ctx.knownHosts().file()));
   }
 
   private void onConnected(ConnectFuture f) {
@@ -232,11 +208,11 @@ final class SshExchange {
                   return;
                 }
                 phase = Phase.EXEC;
-                armPhaseTimer(limits.commandTimeout());
                 ch = session.createExecChannel(command);
                 ch.setStreaming(StreamingChannel.Streaming.Async);
                 channel = ch;
               }
+              timer.arm(Phase.EXEC, limits.commandTimeout());
               ch.open().addListener(this::onOpened);
             })
         .run();
@@ -254,16 +230,20 @@ final class SshExchange {
                 return;
               }
               ChannelExec ch;
+              StreamCollector o;
+              StreamCollector e;
               synchronized (this) {
                 ch = channel;
-                out = new StreamCollector(ch.getAsyncOut(), limits.maxOutputBytes(), this::onCap);
-                err = new StreamCollector(ch.getAsyncErr(), ExecLimits.STDERR_CAP, null);
+                o = new StreamCollector(ch.getAsyncOut(), limits.maxOutputBytes(), this::onCap);
+                e = new StreamCollector(ch.getAsyncErr(), ExecLimits.STDERR_CAP, null);
+                out = o;
+                err = e;
               }
-              out.start();
-              err.start();
+              o.start();
+              e.start();
               sendStdin(ch.getAsyncIn());
               ch.addCloseFutureListener(
-                  c -> CompletableFuture.allOf(out.done(), err.done()).thenRun(this::onClosed));
+                  c -> CompletableFuture.allOf(o.done(), e.done()).thenRun(this::onClosed));
             })
         .run();
   }
@@ -306,127 +286,51 @@ final class SshExchange {
 
   // ---- failures and timeouts -------------------------------------------------------------------
 
+  /** A future failed: say why in terms of how far we got. */
   private void fail(Throwable t) {
-    HostKeyFailure hk;
     Phase p;
     boolean connected;
     synchronized (this) {
-      hk = hostKeyFailure;
+      if (hostKeyFailed) {
+        return; // already reported, with the verdict
+      }
       p = phase;
-      connected = hopConnected;
-    }
-    if (hk != null) {
-      failHostKey(hk.hop(), hk.verdict());
-      return;
+      connected = tcpConnected;
     }
     String where = hopLabel();
-    switch (p) {
-      case CONNECT:
-        if (!connected) {
-          Status s = ConnectFailures.status(t);
-          finish(s, null, ConnectFailures.describe(s, where, t));
-        } else if (ConnectFailures.reason(t).toLowerCase(java.util.Locale.ROOT)
-            .contains("authentication")) {
-          finish(Status.AUTH_FAILED, null, authFailure(where, t)); // a jump host refused us
-        } else {
-          finish(
-              Status.HANDSHAKE_FAILED,
-              null,
-              "SSH handshake with " + where + " failed: " + ConnectFailures.reason(t));
-        }
-        break;
-      case AUTH:
-        finish(Status.AUTH_FAILED, null, authFailure(where, t));
-        break;
-      default:
-        finish(
-            Status.DISCONNECTED,
-            null,
-            "connection to " + where + " lost: " + ConnectFailures.reason(t));
+    String reason = ConnectFailures.reason(t);
+    if (p == Phase.CONNECT && !connected) {
+      Status s = ConnectFailures.status(t);
+      finish(s, null, ConnectFailures.describe(s, where, t));
+    } else if (reason.toLowerCase(Locale.ROOT).contains("authentication")) { // jump hosts too
+      finish(
+          Status.AUTH_FAILED,
+          null,
+          FailureText.authFailed(
+              route.target().user(), where, keys, ctx.agent(), identityProblems()));
+    } else if (p == Phase.CONNECT) {
+      finish(Status.HANDSHAKE_FAILED, null, "SSH handshake with " + where + " failed: " + reason);
+    } else {
+      String during = p == Phase.AUTH ? " during authentication" : "";
+      finish(Status.DISCONNECTED, null, "connection to " + where + " lost" + during + ": " + reason);
     }
   }
 
-  private String authFailure(String where, Throwable t) {
-    String offered =
-        keys.stream()
-            .map(k -> Fingerprints.describe(k.getPublic()))
-            .collect(Collectors.joining(", "));
-    StringBuilder sb = new StringBuilder("authentication failed for ");
-    sb.append(hops.get(hops.size() - 1).user()).append(" on ").append(where).append(": ");
-    sb.append(offered.isEmpty() ? "no key of ours" : "none of our keys (" + offered + ")");
-    sb.append(ctx.agent() ? " nor the ssh-agent's keys" : "").append(" accepted");
-    String problems = identityProblems(null);
-    if (problems != null) {
-      sb.append("; ").append(problems);
-    }
-    return sb.toString();
-  }
-
-  private String identityProblems(String fallback) {
+  private String identityProblems() {
     String problems =
         identityFiles.stream()
             .map(IdentityFiles.Loaded::problem)
-            .filter(p -> p != null)
+            .filter(Objects::nonNull)
             .collect(Collectors.joining("; "));
-    return problems.isEmpty() ? fallback : problems;
-  }
-
-  private void failHostKey(Hop hop, HostKeyVerdict v) {
-    String file = ctx.knownHosts().file().toString();
-    String who = "host key for " + hop.label();
-    switch (v.kind()) {
-      case CHANGED:
-        finish(
-            Status.HOST_KEY_CHANGED,
-            null,
-            "HOST KEY CHANGED: " + who + " is " + v.offered() + " but " + v.detail() + " in "
-                + file + "; possible man-in-the-middle, not accepted");
-        break;
-      case REVOKED:
-        finish(
-            Status.HOST_KEY_REVOKED,
-            null,
-            who + " " + v.offered() + " is " + v.detail() + " of known_hosts " + file);
-        break;
-      default:
-        finish(
-            Status.HOST_KEY_UNKNOWN,
-            null,
-            who + " is not in known_hosts " + file + "; offered " + v.offered()
-                + (v.detail().isEmpty() ? "" : " (" + v.detail() + ")"));
-    }
+    return problems.isEmpty() ? null : problems;
   }
 
   private void onPhaseTimeout(Phase p) {
-    Duration limit;
-    String text;
     boolean connected;
     synchronized (this) {
-      connected = hopConnected;
+      connected = tcpConnected;
     }
-    String where = hopLabel();
-    switch (p) {
-      case CONNECT:
-        limit = limits.connectTimeout();
-        text =
-            connected
-                ? where + " accepted TCP but the SSH handshake did not finish within "
-                : "TCP connect to " + where + " did not finish within ";
-        finish(Status.CONNECT_TIMEOUT, null, text + seconds(limit));
-        break;
-      case AUTH:
-        finish(
-            Status.AUTH_TIMEOUT,
-            null,
-            "authentication on " + where + " did not finish within "
-                + seconds(limits.authTimeout()));
-        break;
-      default:
-        finish(
-            Status.COMMAND_TIMEOUT,
-            null,
-            "command on " + where + " did not finish within " + seconds(limits.commandTimeout()));
-    }
+    finish(p.timeoutStatus(), null, FailureText.phaseTimeout(p, connected, hopLabel(), limits));
   }
 
   private void onDeadline() {
@@ -434,15 +338,7 @@ final class SshExchange {
     synchronized (this) {
       p = phase;
     }
-    Status s =
-        p == Phase.CONNECT
-            ? Status.CONNECT_TIMEOUT
-            : p == Phase.AUTH ? Status.AUTH_TIMEOUT : Status.COMMAND_TIMEOUT;
-    finish(
-        s,
-        null,
-        "host deadline of " + seconds(limits.hostDeadline()) + " passed for " + hopLabel()
-            + " during " + p.name().toLowerCase(java.util.Locale.ROOT));
+    finish(p.timeoutStatus(), null, FailureText.deadline(p, hopLabel(), limits));
   }
 
   // ---- the end ---------------------------------------------------------------------------------
@@ -458,11 +354,11 @@ final class SshExchange {
       boolean cut = (out != null && out.truncated()) || (err != null && err.truncated());
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
       outcome = new ExecOutcome(status, exit, o, e, cut, message, fingerprint, millis);
-      cancel(phaseTimer);
-      cancel(deadlineTimer);
     }
-    result.complete(outcome);
-    release(status == Status.OK);
+    timer.stop();
+    if (result.complete(outcome)) {
+      release(status == Status.OK);
+    }
   }
 
   /** Closes everything this exchange opened; gracefully only after a clean end. */
@@ -484,8 +380,6 @@ final class SshExchange {
     }
   }
 
-  // ---- helpers ---------------------------------------------------------------------------------
-
   private interface Step {
     void run() throws Exception;
   }
@@ -496,50 +390,15 @@ final class SshExchange {
       try {
         step.run();
       } catch (Exception | Error e) {
-        finish(Status.ERROR, null, "internal error on " + hopLabel() + ": "
-            + ConnectFailures.reason(e));
+        finish(
+            Status.ERROR,
+            null,
+            "internal error on " + hopLabel() + ": " + ConnectFailures.reason(e));
       }
     };
   }
 
-  /** Replaces the running phase timer; a timer that fires after being replaced does nothing. */
-  private void armPhaseTimer(Duration d) {
-    cancel(phaseTimer);
-    Phase p = phase;
-    int generation = ++timerGeneration;
-    phaseTimer =
-        schedule(
-            d,
-            () -> {
-              synchronized (this) {
-                if (generation != timerGeneration) {
-                  return;
-                }
-              }
-              onPhaseTimeout(p);
-            });
-  }
-
-  private ScheduledFuture<?> schedule(Duration d, Runnable task) {
-    return ctx.timer().schedule(guarded(task::run), d.toNanos(), TimeUnit.NANOSECONDS);
-  }
-
-  private static void cancel(ScheduledFuture<?> f) {
-    if (f != null) {
-      f.cancel(false);
-    }
-  }
-
   private synchronized String hopLabel() {
     return currentHop.label();
-  }
-
-  private String userOf(String user) {
-    return user == null || user.isBlank() ? ctx.settings().defaultUser() : user;
-  }
-
-  private static String seconds(Duration d) {
-    long ms = d.toMillis();
-    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
   }
 }

@@ -137,9 +137,9 @@ public final class RealSshd implements AutoCloseable {
     return port;
   }
 
-  /** {@code address:port}. */
+  /** {@code address:port}, IPv6 literals in brackets. */
   public String endpoint() {
-    return address + ":" + port;
+    return (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + port;
   }
 
   public KeyFile hostKey(Type type) {
@@ -156,7 +156,7 @@ public final class RealSshd implements AutoCloseable {
 
   /** How OpenSSH names this server in known_hosts: {@code addr} on 22, else {@code [addr]:port}. */
   public String knownHostsName() {
-    return port == 22 ? address : "[" + address + "]:" + port;
+    return port == 22 && address.indexOf(':') < 0 ? address : "[" + address + "]:" + port;
   }
 
   /** A plain known_hosts line for one host key. */

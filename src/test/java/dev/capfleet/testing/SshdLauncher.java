@@ -111,19 +111,30 @@ final class SshdLauncher {
     }
   }
 
+  /**
+   * sshd runs as PID 1 of its own PID namespace: when the harness kills it, the kernel kills every
+   * session process too, even those that called setsid() and were orphaned when their client left
+   * (a ForceCommand {@code sleep 600} would otherwise outlive the test).
+   */
   private static List<String> command(RealSshd.Builder b, Path config) {
-    String sshd = b.dropBounding() == null ? RealSshd.SSHD + " -D -e -f " + config
-        : "/usr/sbin/capsh --drop=" + b.dropBounding() + " -- -c 'exec " + RealSshd.SSHD + " -D -e -f "
-            + config + "'";
+    List<String> argv =
+        new ArrayList<>(List.of("unshare", "--pid", "--fork", "--kill-child"));
+    String sshd = RealSshd.SSHD + " -D -e -f " + config;
+    if (b.dropBounding() != null) {
+      // every session inherits the reduced bounding set, as in a container or a hardened unit
+      sshd = "/usr/sbin/capsh --drop=" + b.dropBounding() + " -- -c 'exec " + sshd + "'";
+    }
     if (b.namespaceSetup() == null && b.dropBounding() == null) {
-      return List.of(RealSshd.SSHD.toString(), "-D", "-e", "-f", config.toString());
+      argv.addAll(List.of(RealSshd.SSHD.toString(), "-D", "-e", "-f", config.toString()));
+      return argv;
     }
     if (b.namespaceSetup() == null) {
-      return List.of("sh", "-c", "exec " + sshd);
+      argv.addAll(List.of("sh", "-c", "exec " + sshd));
+      return argv;
     }
-    return List.of(
-        "unshare", "-m", "--propagation", "private",
-        "sh", "-c", "set -e\n" + b.namespaceSetup() + "\nexec " + sshd);
+    argv.addAll(List.of("--mount", "--propagation", "private"));
+    argv.addAll(List.of("sh", "-c", "set -e\n" + b.namespaceSetup() + "\nexec " + sshd));
+    return argv;
   }
 
   private static void sleep(long ms) {

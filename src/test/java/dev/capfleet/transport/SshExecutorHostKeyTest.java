@@ -155,6 +155,22 @@ class SshExecutorHostKeyTest {
     }
   }
 
+  @Test
+  void connectsToAnIpv6Literal(@TempDir Path own) throws Exception {
+    try (RealSshd v6 =
+        RealSshd.builder(own)
+            .address("::1")
+            .hostKeyFiles(sshd.hostKey(Type.ED25519))
+            .authorizeLogin(me.publicKey())
+            .start()) {
+      Path kh = knownHosts(v6.knownHostsLine(Type.ED25519));
+      assertTrue(Files.readString(kh).startsWith("[::1]:"), Files.readString(kh));
+      SshTarget t = SshTarget.of("v6", "::1", v6.port());
+      ExecOutcome o = runOnce(SshRuns.settings(kh, me.privateKey()), t, "true", null);
+      assertEquals(Status.OK, o.status(), o.message());
+    }
+  }
+
   private ExecOutcome run(Path knownHosts, boolean acceptNew) {
     SshSettings s = SshRuns.settings(knownHosts, me.privateKey()).withAcceptNewHostKeys(acceptNew);
     return runOnce(s, target(), "true", null);
