@@ -57,7 +57,23 @@ public final class Assessor {
         }
       }
       for (Capability item : items(rule, facts)) {
-        ConditionEvaluator.Result r = evaluator.evaluate(rule.require(), item);
+        ConditionEvaluator.Result r = item == null && rule.forEach() != null
+            ? new ConditionEvaluator.Result(Outcome.UNKNOWN, Set.of(rule.forEach()), null)
+            : evaluator.evaluate(rule.require(), item);
+        if (r.outcome() == Outcome.FAIL && rule.failureMeansUnknown()) {
+          // the rule detects that facts cannot be gathered (a tool is missing): the host is INCONCLUSIVE, and
+          // the finding carries the rule's fix (install the tool)
+          checks.add(new Check(rule.id(), null, "unknown"));
+          Map<String, String> words = words(facts, item, r.expected());
+          List<String> fixes = rule.remediation().stream().map(t -> Templates.render(t, words)).toList();
+          findings.add(new Finding(rule.id(), rule.severity().id(), "unknown", rule.title(),
+              Templates.render(rule.detail(), words), null, evidence(rule, words), fixes,
+              model.source(rule.reference())));
+          remediation.addAll(fixes);
+          blockersUnknown++;
+          penalty += model.scoring().unknown();
+          continue;
+        }
         String itemName = item == null ? null : item.name();
         switch (r.outcome()) {
           case PASS -> checks.add(new Check(rule.id(), itemName, "pass"));

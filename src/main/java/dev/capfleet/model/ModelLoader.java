@@ -142,6 +142,9 @@ public final class ModelLoader {
       } catch (IllegalArgumentException e) {
         throw fail(where + ".severity", "must be blocker, warning or info");
       }
+      if (n.path("failureMeansUnknown").asBoolean(false) && severity != Severity.BLOCKER) {
+        throw fail(where + ".failureMeansUnknown", "only a blocker rule can make a host INCONCLUSIVE");
+      }
       String forEach = n.hasNonNull("forEach") ? n.get("forEach").asText() : null;
       if (forEach != null && FactVocabulary.kind(forEach) != FactVocabulary.Kind.CAPABILITIES) {
         throw fail(where + ".forEach", "'" + forEach + "' is not a capability-set fact");
@@ -166,7 +169,8 @@ public final class ModelLoader {
         throw fail(where + ".reference", "'" + reference + "' is not a key of 'sources'");
       }
       rules.add(new Rule(id, severity, text(n, "title", where), when, forEach, require, detail, evidence,
-          remediation, n.path("grantsCapabilities").asBoolean(false), reference));
+          remediation, n.path("grantsCapabilities").asBoolean(false),
+          n.path("failureMeansUnknown").asBoolean(false), reference));
     }
     return rules;
   }

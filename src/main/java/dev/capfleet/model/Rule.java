@@ -12,6 +12,8 @@ import java.util.List;
  * @param evidence names of facts shown as evidence in a finding
  * @param remediation command templates, in order; lines starting with {@code #} are guidance
  * @param grantsCapabilities true when the remediation sets file capabilities (so cleanup applies)
+ * @param failureMeansUnknown true when failing this rule means other facts cannot be gathered (a probe tool is
+ *     missing): the host is INCONCLUSIVE rather than NOT_READY, and the finding carries the fix
  * @param reference key into the model's sources
  */
 public record Rule(
@@ -25,6 +27,7 @@ public record Rule(
     List<String> evidence,
     List<String> remediation,
     boolean grantsCapabilities,
+    boolean failureMeansUnknown,
     String reference) {
   public Rule {
     evidence = List.copyOf(evidence);
