@@ -88,7 +88,6 @@ class DemoFleetTest {
 
   @Test
   void everyAnsweringHostPassesStrictHostKeyCheckAndGetsItsPromisedVerdict() {
-    HostAuditor auditor = new HostAuditor(ModelLoader.bundled());
     Map<DemoHost, String> nonces = new LinkedHashMap<>();
     Map<DemoHost, CompletableFuture<ExecOutcome>> runs = new LinkedHashMap<>();
     for (DemoHost h : fleet.hosts()) {
@@ -108,8 +107,7 @@ class DemoFleetTest {
       assertFalse(out.stdoutText().contains(FleetSpec.RECORDED_NONCE), "the scanner's nonce replaces the recorded one");
       HostFacts facts = FactsCollector.collect(probe, h.binary());
       assertNotNull(facts.kernel(), h.name());
-      HostReport report = auditor.audit(new HostPlan(h.name(), h.address(), h.port(), DemoFleet.USER, h.binary(),
-          h.mode() == null ? "text" : h.mode(), "readiness", null, null), out, nonces.get(h), Instant.now());
+      HostReport report = audit(h, out, nonces.get(h));
       assertEquals(h.expect(), report.verdict(), () -> h.name() + ": " + report.findings());
     });
   }
@@ -164,12 +162,20 @@ class DemoFleetTest {
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     assertEquals(Status.COMMAND_TIMEOUT, out.status(), out.toString());
     assertTrue(millis >= 1_500 && millis < 20_000, "took " + millis + " ms");
+    assertEquals(host("dc-hang").expect(), audit(host("dc-hang"), out, "0123456789abcdef").verdict());
   }
 
   @Test
   void unreachableHostRefusesTheConnection() {
     ExecOutcome out = await(ssh.run(target(host("dc-unreachable")), "true", null, FAST));
     assertEquals(Status.CONNECT_REFUSED, out.status(), out.toString());
+    assertEquals(host("dc-unreachable").expect(), audit(host("dc-unreachable"), out, "0123456789abcdef").verdict());
+  }
+
+  static HostReport audit(DemoHost h, ExecOutcome out, String nonce) {
+    return new HostAuditor(ModelLoader.bundled()).audit(new HostPlan(h.name(), h.address(), h.port(),
+        DemoFleet.USER, h.binary(), h.mode() == null ? "text" : h.mode(), "readiness", null, null), out, nonce,
+        Instant.now());
   }
 
   @Test
