@@ -86,27 +86,8 @@ final class ScanCommand implements Callable<Integer> {
         connection.privateKey, assess.windowUntil()));
     List<HostJob> jobs = planner.plan(hosts);
 
-    PrintWriter err = spec.commandLine().getErr();
-    ProgressListener progress = System.console() != null ? new ProgressLine(err) : ProgressListener.NONE;
-    List<HostReport> results;
-    boolean interrupted;
-    try (SshExecutor ssh = new SshExecutor(settings); LocalExecutor local = new LocalExecutor()) {
-      FleetScanner scanner = new FleetScanner(ssh, local, new HostAuditor(model), limits, forks, Clock.systemUTC());
-      try (Interruption stop = Interruption.install(scanner::stop)) {
-        results = scanner.scan(jobs, progress);
-        interrupted = scanner.stopped();
-        Instant finished = Instant.now();
-        ScanReport report = ReportAssembler.assemble(VersionProvider.version(), model, "scan", purpose,
-            inventory.toString(), mode, limit, forks, started, finished, interrupted, results);
-        List<Path> written = ReportOutput.write(report, output.out, baseName, formats);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(Summaries.render(report, written));
-        out.flush();
-        stop.reportWritten();
-      }
-    }
-    List<dev.capfleet.assess.Verdict> verdicts = new ArrayList<>();
-    results.forEach(r -> verdicts.add(r.verdict()));
-    return ExitCode.forVerdicts(verdicts).code();
+    FleetRun run = new FleetRun(model, "scan", purpose, inventory.toString(), mode, limit, forks, limits, started);
+    return run.execute(jobs, settings, output, baseName, formats, spec.commandLine().getOut(),
+        spec.commandLine().getErr());
   }
 }

@@ -1,0 +1,87 @@
+package dev.capfleet.cli;
+
+import dev.capfleet.demo.DemoFleet;
+import dev.capfleet.inventory.Inventory;
+import dev.capfleet.model.RequirementModel;
+import dev.capfleet.scan.HostJob;
+import dev.capfleet.scan.JobPlanner;
+import dev.capfleet.transport.ExecLimits;
+import dev.capfleet.transport.SshSettings;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code capfleet demo}: starts an embedded SSH fleet on loopback whose hosts answer with recorded outputs of real
+ * systems, scans it through the same SSH path as a real scan (host keys verified, keys authenticated), writes the
+ * reports, prints the summary and stops the fleet.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Scan an embedded demo fleet of recorded real systems over real SSH, and write the reports.")
+final class DemoCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  OutputOptions output;
+
+  @Option(names = "--hosts", paramLabel = "N", description = "Generate N hosts cycling through the recordings "
+      + "instead of the 16 described ones (for trying scale).")
+  Integer hosts;
+
+  @Option(names = "--latency-ms", paramLabel = "MS", description = "Delay every server write by MS (default: ${DEFAULT-VALUE}).")
+  int latencyMs;
+
+  @Option(names = {"-f", "--forks"}, description = "Hosts probed at once (default: ${DEFAULT-VALUE}).")
+  int forks = 50;
+
+  @Override
+  public Integer call() throws Exception {
+    RequirementModel model = dev.capfleet.model.ModelLoader.bundled();
+    Instant started = Instant.now();
+    String baseName = output.baseName(started);
+    var formats = output.formats();
+    output.checkWritable();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path work = Files.createTempDirectory("capfleet-demo-");
+    try (DemoFleet fleet = hosts == null && latencyMs == 0 ? DemoFleet.start(work)
+        : DemoFleet.start(work, hosts == null ? 16 : hosts, Duration.ofMillis(latencyMs))) {
+      out.printf("Demo fleet: %d hosts on loopback, started in %d ms (inventory %s)%n", fleet.hosts().size(),
+          fleet.startupTime().toMillis(), fleet.inventory());
+      out.flush();
+      Inventory inv = Inventories.load(fleet.inventory(), err);
+      JobPlanner planner = new JobPlanner(model, new JobPlanner.Defaults(model.defaultBinary(), model.defaultMode(),
+          "readiness", fleet.user(), fleet.clientKey(), null));
+      List<HostJob> jobs = planner.plan(inv.hosts());
+      SshSettings settings = SshSettings.strict(fleet.knownHosts()).withDefaultUser(fleet.user())
+          .withIdentityFiles(List.of(fleet.clientKey()));
+      // short limits: one demo host hangs on purpose and must not hold the demo for a minute
+      ExecLimits limits = ExecLimits.DEFAULTS.withConnectTimeout(Duration.ofSeconds(5))
+          .withAuthTimeout(Duration.ofSeconds(5)).withCommandTimeout(Duration.ofSeconds(5))
+          .withHostDeadline(Duration.ofSeconds(15));
+      FleetRun run = new FleetRun(model, "demo", "readiness", "demo.ini (embedded fleet)", model.defaultMode(),
+          null, forks, limits, started);
+      return run.execute(jobs, settings, output, baseName, formats, out, err);
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      // a leftover temporary folder is harmless
+    }
+  }
+}
