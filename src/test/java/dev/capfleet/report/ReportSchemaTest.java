@@ -40,6 +40,13 @@ class ReportSchemaTest {
   }
 
   @Test
+  void mergedAndLargeReportsMatchTheSchema() {
+    ScanReport merged = ReportMerger.merge(java.util.List.of(new ReportMerger.Source("a", ReportFixtures.fleet()),
+        new ReportMerger.Source("b", ReportFixtures.large(40))));
+    assertEquals(Set.of(), problems(JsonReports.mapper().valueToTree(merged)));
+  }
+
+  @Test
   void reportRoundTripsThroughJson(@TempDir Path dir) throws Exception {
     ScanReport fleet = ReportFixtures.fleet();
     Path file = JsonReports.write(fleet, dir.resolve("r.json"));
