@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code capfleet} command; subcommands do the work. */
 @Command(name = "capfleet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Can eCapture run on each host with the fewest privileges, and what must change where it cannot?",
-    subcommands = {ScanCommand.class, CheckCommand.class, InventoryCommand.class, ExplainCommand.class,
-        DemoCommand.class},
+    subcommands = {ScanCommand.class, CheckCommand.class, DemoCommand.class, InventoryCommand.class,
+        ExplainCommand.class, RemediateCommand.class, DiffCommand.class, MergeCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every host READY or READY_WITH_WARNINGS",

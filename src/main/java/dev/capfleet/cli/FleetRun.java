@@ -59,7 +59,7 @@ final class FleetRun {
         ScanReport report = ReportAssembler.assemble(VersionProvider.version(), model, kind, purpose, inventory,
             mode, limit, forks, started, Instant.now(), scanner.stopped(), results);
         List<Path> written = ReportOutput.write(report, output.out, baseName, formats);
-        out.print(Summaries.render(report, written));
+        out.print(dev.capfleet.report.ConsoleSummary.render(report, written));
         out.flush();
         stop.reportWritten();
       }

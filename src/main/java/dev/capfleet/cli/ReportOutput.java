@@ -18,6 +18,9 @@ final class ReportOutput {
       if (formats.contains("json")) {
         written.add(JsonReports.write(report, dir.resolve(baseName + ".json")));
       }
+      if (formats.contains("xlsx")) {
+        written.add(dev.capfleet.report.ExcelReportWriter.write(report, dir.resolve(baseName + ".xlsx")));
+      }
     } catch (IOException e) {
       throw new UsageException("cannot write report in " + dir + ": " + e.getMessage());
     }

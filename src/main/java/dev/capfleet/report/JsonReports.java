@@ -25,7 +25,10 @@ public final class JsonReports {
     return AtomicFiles.write(file, out -> MAPPER.writeValue(out, report));
   }
 
+  /** Reads a report; a missing file is a {@link java.nio.file.NoSuchFileException}, as with any NIO read. */
   public static ScanReport read(Path file) throws IOException {
-    return MAPPER.readValue(file.toFile(), ScanReport.class);
+    try (var in = Files.newInputStream(file)) {
+      return MAPPER.readValue(in, ScanReport.class);
+    }
   }
 }

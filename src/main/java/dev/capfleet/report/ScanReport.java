@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** A whole report: metadata, summary and every host, in the versioned shape of schema/report.schema.json. */
+/** A whole report: metadata, summary and every host, in the versioned shape of report.schema.json (a resource beside this class). */
 @JsonPropertyOrder({"schemaVersion", "tool", "generatedAt", "purpose", "inventory", "model", "scan", "summary",
     "bestPractices", "hosts"})
 public record ScanReport(

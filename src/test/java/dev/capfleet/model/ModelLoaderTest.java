@@ -48,8 +48,8 @@ class ModelLoaderTest {
 
   @Test
   void rejectsUnknownOperatorNamingFileAndRule() throws Exception {
-    String msg = failureOf(tree -> ((ObjectNode) tree.withArray("rules").get(3).get("require")).put("op", "has"));
-    assertTrue(msg.contains("model.json: rules[3] (id 'capability-granted').require.op: unknown operator 'has'"), msg);
+    String msg = failureOf(tree -> ((ObjectNode) tree.withArray("rules").get(5).get("require")).put("op", "has"));
+    assertTrue(msg.contains("model.json: rules[5] (id 'capability-granted').require.op: unknown operator 'has'"), msg);
   }
 
   @Test

@@ -1,0 +1,113 @@
+package dev.capfleet.report;
+
+import dev.capfleet.assess.Finding;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Read-only views of a host that several renderings share (workbook, console, remediation). */
+final class HostViews {
+  static final String RULE_GRANTED = "capability-granted";
+  static final String RULE_EXCESS = "no-excess-capability";
+
+  private HostViews() {}
+
+  /** Capabilities named by failed findings of one rule, in report order, without repeats. */
+  static List<String> capabilities(HostReport h, String ruleId) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Finding f : findings(h)) {
+      if (ruleId.equals(f.id()) && "failed".equals(f.status()) && f.capability() != null) {
+        out.add(f.capability());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  static List<Finding> findings(HostReport h) {
+    return h.findings() == null ? List.of() : h.findings();
+  }
+
+  static List<String> lines(List<String> l) {
+    return l == null ? List.of() : l;
+  }
+
+  /** The binary's file capabilities as getcap would summarise them, e.g. {@code CAP_BPF, CAP_PERFMON (eip)}. */
+  static String fileCapabilities(HostReport h) {
+    if (h.binary() == null || h.binary().capabilities() == null) {
+      return null;
+    }
+    if (h.binary().capabilities().isEmpty()) {
+      return "none";
+    }
+    String flags = h.binary().flags();
+    return String.join(", ", h.binary().capabilities()) + (flags == null || flags.isBlank() ? "" : " (" + flags + ")");
+  }
+
+  static String binaryPath(HostReport h) {
+    return h.binary() == null ? null : h.binary().path();
+  }
+
+  static String error(HostReport h) {
+    if (h.error() == null) {
+      return null;
+    }
+    return h.error().kind() + ": " + h.error().message();
+  }
+
+  /** Evidence as {@code name = value} lines, sorted by name (the record holds an unordered copy). */
+  static String evidence(Finding f) {
+    if (f.evidence() == null || f.evidence().isEmpty()) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, String> e : new TreeMap<>(f.evidence()).entrySet()) {
+      out.add(e.getKey() + " = " + e.getValue());
+    }
+    return String.join("\n", out);
+  }
+
+  /** Cleanup lines that are commands (not {@code #} comments). */
+  static List<String> cleanupCommands(HostReport h) {
+    return lines(h.cleanup()).stream().filter(l -> !isComment(l)).toList();
+  }
+
+  /** Cleanup comment lines without their {@code #}. */
+  static List<String> cleanupReminders(HostReport h) {
+    return lines(h.cleanup()).stream().filter(HostViews::isComment).map(HostViews::uncomment).toList();
+  }
+
+  static boolean isComment(String line) {
+    return line.stripLeading().startsWith("#");
+  }
+
+  static String uncomment(String line) {
+    String s = line.stripLeading();
+    return s.startsWith("#") ? s.substring(1).strip() : s;
+  }
+
+  /** The first failed blocker's title, else the first finding's, else the error; for "why is this host bad". */
+  static String firstBlocker(HostReport h) {
+    for (Finding f : findings(h)) {
+      if ("blocker".equals(f.severity()) && "failed".equals(f.status())) {
+        return f.title();
+      }
+    }
+    for (Finding f : findings(h)) {
+      if ("blocker".equals(f.severity())) {
+        return f.title();
+      }
+    }
+    if (h.error() != null) {
+      return error(h);
+    }
+    for (Finding f : findings(h)) {
+      if (!"info".equals(f.severity())) {
+        return f.title();
+      }
+    }
+    return null;
+  }
+}

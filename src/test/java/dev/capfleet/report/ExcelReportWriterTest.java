@@ -1,0 +1,272 @@
+package dev.capfleet.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.capfleet.assess.Verdict;
+import dev.capfleet.report.ExcelStyles.Look;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExcelReportWriterTest {
+  @TempDir
+  Path dir;
+
+  XSSFWorkbook written(ScanReport r) throws IOException {
+    Path file = ExcelReportWriter.write(r, dir.resolve("fleet.xlsx"));
+    return new XSSFWorkbook(Files.newInputStream(file));
+  }
+
+  static List<String> row(XSSFSheet s, int r) {
+    List<String> out = new ArrayList<>();
+    Row row = s.getRow(r);
+    for (int i = 0; i < row.getLastCellNum(); i++) {
+      Cell c = row.getCell(i);
+      out.add(c == null ? "" : c.getCellType() == CellType.NUMERIC ? String.valueOf((int) c.getNumericCellValue())
+          : c.getStringCellValue());
+    }
+    return out;
+  }
+
+  static Map<String, Integer> columns(XSSFSheet s) {
+    Map<String, Integer> m = new HashMap<>();
+    List<String> h = row(s, 0);
+    for (int i = 0; i < h.size(); i++) {
+      m.put(h.get(i), i);
+    }
+    return m;
+  }
+
+  @Test
+  void writesTheSixSheetsInOrder() throws IOException {
+    try (XSSFWorkbook wb = written(ReportFixtures.fleet())) {
+      List<String> names = new ArrayList<>();
+      wb.forEach(s -> names.add(s.getSheetName()));
+      assertEquals(List.of("Summary", "Hosts", "Findings", "Remediation", "Cleanup", "Unreachable"), names);
+    }
+  }
+
+  @Test
+  void dataSheetsHaveFrozenFilteredHeaderRows() throws IOException {
+    try (XSSFWorkbook wb = written(ReportFixtures.fleet())) {
+      for (String name : List.of("Hosts", "Findings", "Remediation", "Cleanup", "Unreachable")) {
+        XSSFSheet s = wb.getSheet(name);
+        PaneInformation pane = s.getPaneInformation();
+        assertNotNull(pane, name);
+        assertTrue(pane.isFreezePane(), name);
+        assertEquals(1, pane.getHorizontalSplitPosition(), name);
+        assertTrue(s.getCTWorksheet().isSetAutoFilter(), name);
+        String ref = s.getCTWorksheet().getAutoFilter().getRef();
+        assertTrue(ref.startsWith("A1:"), name + " " + ref);
+        assertTrue(s.getRow(0).getCell(0).getCellStyle().getFont().getBold(), name);
+        assertTrue(s.getColumnWidth(0) > 10 * 256, name);
+      }
+      assertEquals(List.of("Host", "Address", "Verdict", "Score", "Kernel", "Arch", "Mode", "Missing capabilities",
+          "Excess capabilities", "Binary", "File capabilities", "Error"), row(wb.getSheet("Hosts"), 0));
+      assertEquals(List.of("Host", "Rule", "Severity", "Status", "Title", "Detail", "Capability", "Evidence",
+          "Remediation"), row(wb.getSheet("Findings"), 0));
+    }
+  }
+
+  @Test
+  void rowCountsFollowTheReport() throws IOException {
+    ScanReport r = ReportFixtures.fleet();
+    int findings = r.hosts().stream().mapToInt(h -> h.findings().size()).sum();
+    int steps = r.hosts().stream().mapToInt(h -> h.remediation().size()).sum();
+    long cleanup = r.hosts().stream().filter(h -> !h.cleanup().isEmpty()).count();
+    try (XSSFWorkbook wb = written(r)) {
+      assertEquals(r.hosts().size(), wb.getSheet("Hosts").getLastRowNum());
+      assertEquals(findings, wb.getSheet("Findings").getLastRowNum());
+      assertEquals(steps, wb.getSheet("Remediation").getLastRowNum());
+      assertEquals(cleanup, wb.getSheet("Cleanup").getLastRowNum());
+      assertEquals(2, wb.getSheet("Unreachable").getLastRowNum());
+      assertEquals(List.of("gone-02", "gone-02.example.net:22", "host-key-changed",
+          "host key for gone-02 changed: SHA256:abc"), row(wb.getSheet("Unreachable"), 2));
+    }
+  }
+
+  @Test
+  void hostRowShowsMissingAndExcessCapabilitiesFromFindings() throws IOException {
+    try (XSSFWorkbook wb = written(ReportFixtures.fleet())) {
+      XSSFSheet s = wb.getSheet("Hosts");
+      Map<String, Integer> col = columns(s);
+      List<String> db = row(s, 4);
+      assertEquals("db-01", db.get(0));
+      assertEquals("CAP_BPF, CAP_PERFMON", db.get(col.get("Missing capabilities")));
+      List<String> web = row(s, 3);
+      assertEquals("CAP_SYS_ADMIN", web.get(col.get("Excess capabilities")));
+      assertEquals("CAP_BPF, CAP_PERFMON, CAP_SYS_ADMIN, CAP_SYS_PTRACE (eip)", web.get(col.get("File capabilities")));
+      assertEquals(90, (int) s.getRow(3).getCell(col.get("Score")).getNumericCellValue());
+      assertEquals(null, s.getRow(8).getCell(col.get("Score")), "unreachable host has no score");
+    }
+  }
+
+  @Test
+  void verdictAndSeverityCellsCarryTheirFillColours() throws IOException {
+    try (XSSFWorkbook wb = written(ReportFixtures.fleet())) {
+      XSSFSheet hosts = wb.getSheet("Hosts");
+      for (int r = 1; r <= hosts.getLastRowNum(); r++) {
+        XSSFCell c = hosts.getRow(r).getCell(2);
+        Look look = ExcelStyles.of(Verdict.valueOf(c.getStringCellValue()));
+        assertArrayEquals(ExcelStyles.rgb(ExcelStyles.fill(look)), c.getCellStyle().getFillForegroundColorColor().getRGB(),
+            c.getStringCellValue());
+      }
+      XSSFSheet findings = wb.getSheet("Findings");
+      for (int r = 1; r <= findings.getLastRowNum(); r++) {
+        XSSFCell c = findings.getRow(r).getCell(2);
+        assertArrayEquals(ExcelStyles.rgb(ExcelStyles.fill(ExcelStyles.ofSeverity(c.getStringCellValue()))),
+            c.getCellStyle().getFillForegroundColorColor().getRGB());
+      }
+    }
+  }
+
+  @Test
+  void hostileStringsAreQuotePrefixedTextNeverFormulas() throws IOException {
+    try (XSSFWorkbook wb = written(ReportFixtures.fleet())) {
+      List<String> hostile = List.of(ReportFixtures.FORMULA, ReportFixtures.PLUS, ReportFixtures.AT, "-2+3");
+      int seen = 0;
+      for (var sheet : wb) {
+        for (Row row : sheet) {
+          for (Cell c : row) {
+            assertFalse(c.getCellType() == CellType.FORMULA, sheet.getSheetName() + " " + c.getAddress());
+            if (c.getCellType() != CellType.STRING) {
+              continue;
+            }
+            String v = c.getStringCellValue();
+            boolean formulaLike = !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0;
+            assertEquals(formulaLike, ((XSSFCellStyle) c.getCellStyle()).getQuotePrefixed(),
+                sheet.getSheetName() + " " + c.getAddress() + " " + v);
+            if (hostile.stream().anyMatch(v::startsWith)) {
+              seen++;
+            }
+          }
+        }
+      }
+      assertTrue(seen >= 6, "hostile cells seen: " + seen);
+      XSSFCell name = wb.getSheet("Hosts").getRow(6).getCell(0);
+      assertEquals(ReportFixtures.FORMULA, name.getStringCellValue());
+      assertEquals(CellType.STRING, name.getCellType());
+      assertTrue(name.getCellStyle().getQuotePrefixed());
+    }
+  }
+
+  @Test
+  void valuesLongerThanExcelAllowsAreCutWithAMarker() throws IOException {
+    try (XSSFWorkbook wb = written(ReportFixtures.fleet())) {
+      XSSFSheet s = wb.getSheet("Findings");
+      String longest = "";
+      for (Row row : s) {
+        for (Cell c : row) {
+          if (c.getCellType() == CellType.STRING && c.getStringCellValue().length() > longest.length()) {
+            longest = c.getStringCellValue();
+          }
+        }
+      }
+      assertEquals(CellText.EXCEL_MAX, longest.length());
+      assertTrue(longest.endsWith("characters in all, see the JSON report]"), longest.substring(32_600));
+    }
+  }
+
+  @Test
+  void summaryHasTotalsChartMetadataAndLinksToEverySheet() throws IOException {
+    try (XSSFWorkbook wb = written(ReportFixtures.fleet())) {
+      XSSFSheet s = wb.getSheet("Summary");
+      Map<String, String> links = new HashMap<>();
+      s.getHyperlinkList().forEach(l -> links.put(s.getRow(l.getFirstRow()).getCell(l.getFirstColumn())
+          .getStringCellValue(), l.getAddress()));
+      assertEquals(Map.of("Hosts", "'Hosts'!A1", "Findings", "'Findings'!A1", "Remediation", "'Remediation'!A1",
+          "Cleanup", "'Cleanup'!A1", "Unreachable", "'Unreachable'!A1"), links);
+      assertEquals(1, s.getDrawingPatriarch().getCharts().size());
+      Map<String, String> pairs = new HashMap<>();
+      for (Row r : s) {
+        if (r.getCell(0) != null && r.getCell(1) != null && r.getCell(0).getCellType() == CellType.STRING) {
+          Cell v = r.getCell(1);
+          pairs.putIfAbsent(r.getCell(0).getStringCellValue(), v.getCellType() == CellType.NUMERIC
+              ? String.valueOf((int) v.getNumericCellValue()) : v.getStringCellValue());
+        }
+      }
+      assertEquals("9", pairs.get("Hosts"));
+      assertEquals("2", pairs.get("READY"));
+      assertEquals("3", pairs.get("NOT_READY"));
+      assertEquals("2", pairs.get("UNREACHABLE"));
+      assertEquals("ecapture-minimum-privileges 2026.11.1", pairs.get("Requirement model"));
+      assertEquals("capability-granted", pairs.keySet().stream().filter(k -> k.equals("capability-granted"))
+          .findFirst().orElse(null), "top findings list the most frequent rule");
+      assertEquals(ReportFixtures.fleet().summary().fleetScore() + "", pairs.get("Fleet score (0-100)"));
+    }
+  }
+
+  @Test
+  void failedWriteLeavesTheEarlierFileAndNoTemporaryFile() throws IOException {
+    Path file = ExcelReportWriter.write(ReportFixtures.fleet(), dir.resolve("fleet.xlsx"));
+    byte[] before = Files.readAllBytes(file);
+    List<HostReport> good = ReportFixtures.fleet().hosts();
+    List<HostReport> failing = new AbstractList<>() {
+      @Override
+      public HostReport get(int i) {
+        if (i == 5) {
+          throw new IllegalStateException("disk gone");
+        }
+        return good.get(i);
+      }
+
+      @Override
+      public int size() {
+        return good.size();
+      }
+    };
+    ScanReport broken = new ScanReport(ScanReport.SCHEMA_VERSION, null, "2026-03-02T00:00:00Z", null, null, null,
+        null, ScanReport.Summary.of(good), null, failing);
+    assertThrows(IllegalStateException.class, () -> ExcelReportWriter.write(broken, file));
+    assertArrayEquals(before, Files.readAllBytes(file));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(file), files.toList());
+    }
+  }
+
+  @Test
+  void streamsTenThousandHosts() throws Exception {
+    Path file = ExcelReportWriter.write(ReportFixtures.large(10_000), dir.resolve("big.xlsx"));
+    // read back as XML streams: loading 10,000 rows into XSSF would cost more than the write being tested
+    try (var pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(file.toFile(),
+        org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
+      var sheets = (org.apache.poi.xssf.eventusermodel.XSSFReader.SheetIterator)
+          new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg).getSheetsData();
+      Map<String, String> xml = new HashMap<>();
+      while (sheets.hasNext()) {
+        try (var in = sheets.next()) {
+          xml.put(sheets.getSheetName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+      assertEquals(10_001, rows(xml.get("Hosts")));
+      assertEquals(2_501, rows(xml.get("Unreachable")));
+      assertTrue(xml.get("Hosts").contains("<row r=\"10001\""));
+      assertTrue(xml.get("Hosts").contains("node-09999"));
+    }
+  }
+
+  static int rows(String sheetXml) {
+    return sheetXml.split("<row ", -1).length - 1;
+  }
+}

@@ -1,0 +1,182 @@
+package dev.capfleet.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.capfleet.assess.Finding;
+import dev.capfleet.assess.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlaybookWriterTest {
+  @TempDir
+  Path dir;
+
+  /** A host with a plain name but a hostile binary path and hostile guidance text. */
+  static HostReport evil(String path) {
+    return ReportFixtures.host("evil-01").verdict(Verdict.NOT_READY).binaryPath(path).mode("0755")
+        .finding(ReportFixtures.granted("CAP_BPF", "", "sudo setcap x " + path))
+        .finding(new Finding("binary-not-executable-by-others", "warning", "failed", "t", "d", null, Map.of(),
+            List.of(), null))
+        .finding(new Finding("custom-rule", "warning", "failed", "custom", "d", null, Map.of(),
+            List.of("# ask " + ReportFixtures.JINJA + "\nkey: value\n- item", "sudo rm " + ReportFixtures.SHELL), null))
+        .cleanup().build();
+  }
+
+  static ScanReport withEvil() {
+    List<HostReport> hosts = new ArrayList<>(ReportFixtures.fleet().hosts());
+    hosts.add(evil(ReportFixtures.HOSTILE_PATH + " " + ReportFixtures.JINJA));
+    return ReportFixtures.report("2026-03-01T10:00:00Z", hosts);
+  }
+
+  static JsonNode parse(String yaml) throws Exception {
+    return new YAMLMapper().readTree(yaml);
+  }
+
+  static JsonNode play(JsonNode plays, String name) {
+    for (JsonNode p : plays) {
+      if (p.get("name").asText().equals(name)) {
+        return p;
+      }
+    }
+    throw new AssertionError("no play " + name + " in " + plays);
+  }
+
+  @Test
+  void writesOnePlayPerHostThatNeedsFixesAndOneCleanupPlayPerHostWithCapabilities() throws Exception {
+    PlaybookWriter.Result r = PlaybookWriter.render(ReportFixtures.fleet(), null);
+    JsonNode plays = parse(r.yaml());
+    List<String> names = new ArrayList<>();
+    plays.forEach(p -> names.add(p.get("name").asText()));
+    assertEquals(List.of("capfleet remediation: web-02", "capfleet remediation: db-01", "capfleet remediation: db-02",
+        "capfleet remediation: old-01", "capfleet cleanup: web-01", "capfleet cleanup: web-05",
+        "capfleet cleanup: web-02", "capfleet cleanup: db-01", "capfleet cleanup: db-02"), names);
+    assertEquals(names.size(), r.plays());
+    assertEquals("db-01", play(plays, "capfleet remediation: db-01").get("hosts").asText());
+    JsonNode cleanup = play(plays, "capfleet cleanup: web-01");
+    assertEquals("[\"cleanup\",\"never\"]", cleanup.get("tags").toString());
+    assertTrue(cleanup.toString().contains("\"argv\":[\"setcap\",\"-r\",\"{{ capfleet_binary }}\"]"));
+  }
+
+  @Test
+  void usesCoreModulesOnlyAndNeverRawShell() throws Exception {
+    String yaml = PlaybookWriter.render(withEvil(), null).yaml();
+    for (JsonNode p : parse(yaml)) {
+      for (JsonNode t : p.get("tasks")) {
+        List<String> modules = new ArrayList<>();
+        t.fieldNames().forEachRemaining(f -> {
+          if (f.contains(".")) {
+            modules.add(f);
+          }
+        });
+        assertEquals(1, modules.size(), t.toString());
+        assertTrue(List.of("ansible.builtin.command", "ansible.builtin.stat", "ansible.builtin.assert",
+            "ansible.builtin.file", "ansible.builtin.group", "ansible.builtin.debug").contains(modules.get(0)),
+            modules.get(0));
+        if (modules.get(0).equals("ansible.builtin.command")) {
+          assertTrue(t.get("ansible.builtin.command").has("argv"), "argv, never a command line: " + t);
+        }
+      }
+    }
+  }
+
+  @Test
+  void everySetcapAndMountIsGuardedByACheck() throws Exception {
+    for (JsonNode p : parse(PlaybookWriter.render(withEvil(), null).yaml())) {
+      for (JsonNode t : p.get("tasks")) {
+        JsonNode cmd = t.get("ansible.builtin.command");
+        if (cmd == null) {
+          continue;
+        }
+        String tool = cmd.get("argv").get(0).asText();
+        if (tool.equals("setcap") || tool.equals("mount")) {
+          assertTrue(t.has("when"), t.toString());
+        } else {
+          assertEquals("false", t.get("changed_when").asText(), t.toString());
+        }
+      }
+    }
+  }
+
+  @Test
+  void oldLibcapHostsGetNumericCapabilities() throws Exception {
+    JsonNode plays = parse(PlaybookWriter.render(ReportFixtures.fleet(), "db-02").yaml());
+    assertEquals("cap_sys_ptrace,38,39=eip", play(plays, "capfleet remediation: db-02").get("vars")
+        .get("capfleet_caps").asText());
+    plays = parse(PlaybookWriter.render(ReportFixtures.fleet(), "db-01").yaml());
+    assertEquals("cap_sys_ptrace,cap_perfmon,cap_bpf=eip", play(plays, "capfleet remediation: db-01").get("vars")
+        .get("capfleet_caps").asText());
+  }
+
+  @Test
+  void hostileValuesStayLiteralUnsafeScalars() throws Exception {
+    String path = ReportFixtures.HOSTILE_PATH + " " + ReportFixtures.JINJA;
+    String yaml = PlaybookWriter.render(withEvil(), "evil-01").yaml();
+    JsonNode play = play(parse(yaml), "capfleet remediation: evil-01");
+    assertEquals(path, play.get("vars").get("capfleet_binary").asText());
+    String guidance = play.get("tasks").get(0).get("ansible.builtin.debug").get("msg").toString();
+    assertTrue(guidance.contains("ask {{ lookup('pipe','id') }}\\nkey: value\\n- item"), guidance);
+    assertTrue(guidance.contains("Review, then run by hand: sudo rm '; rm -rf / #"), guidance);
+    for (String line : yaml.split("\n")) {
+      if (line.contains("lookup(") || line.contains("rm -rf")) {
+        assertTrue(line.matches("\\s*(- |[a-z_]+: )!unsafe \"[^\"\\\\]*(\\\\.[^\"\\\\]*)*\""), line);
+      }
+    }
+  }
+
+  @Test
+  void hostWhoseNameIsNotALiteralPatternIsLeftOutAndReported() throws Exception {
+    PlaybookWriter.Result r = PlaybookWriter.render(ReportFixtures.fleet(), null);
+    assertEquals(List.of(ReportFixtures.FORMULA), r.skippedHosts());
+    assertFalse(r.yaml().contains("hosts: !unsafe \"=HYPERLINK"));
+  }
+
+  @Test
+  void passesAnsibleSyntaxCheck() throws Exception {
+    Path ansible = Processes.require("ansible-playbook");
+    Path file = dir.resolve("fix.yml");
+    Files.writeString(file, PlaybookWriter.render(withEvil(), null).yaml());
+    Processes.Run run = Processes.run(dir, Map.of("ANSIBLE_NOCOLOR", "1", "ANSIBLE_LOCAL_TEMP",
+        dir.resolve("tmp").toString()), List.of(ansible.toString(), "--syntax-check", "-i", "localhost,",
+        file.toString()));
+    assertEquals(0, run.exit(), run.output());
+  }
+
+  /** Runs the play for real on this machine (root, local connection) twice: the second run changes nothing. */
+  @Test
+  void secondRunChangesNothingAndCleanupRemovesTheCapabilities() throws Exception {
+    Path ansible = Processes.require("ansible-playbook");
+    Path getcap = Processes.require("getcap");
+    assumeTrue("root".equals(System.getProperty("user.name")), "setcap needs root");
+    Path bin = Files.createDirectories(dir.resolve("odd dir {x}")).resolve("ecapture");
+    Files.copy(Path.of("/bin/true"), bin);
+    HostReport h = ReportFixtures.host("localhost").verdict(Verdict.NOT_READY).binaryPath(bin.toString())
+        .finding(ReportFixtures.granted("CAP_BPF", "", "")).cleanup().build();
+    Path file = dir.resolve("fix.yml");
+    Files.writeString(file, PlaybookWriter.render(ReportFixtures.report("2026-03-01T10:00:00Z", List.of(h)), null)
+        .yaml());
+    List<String> cmd = List.of(ansible.toString(), "-i", "localhost,", "-c", "local", file.toString());
+    Map<String, String> env = Map.of("ANSIBLE_NOCOLOR", "1", "ANSIBLE_LOCAL_TEMP", dir.resolve("tmp").toString());
+    Processes.Run first = Processes.run(dir, env, cmd);
+    assertEquals(0, first.exit(), first.output());
+    assertTrue(first.output().contains("changed=1"), first.output());
+    Processes.Run second = Processes.run(dir, env, cmd);
+    assertTrue(second.output().contains("changed=0"), second.output());
+    assertTrue(Processes.run(dir, Map.of(), List.of(getcap.toString(), bin.toString())).output()
+        .contains("cap_sys_ptrace,cap_perfmon,cap_bpf=eip"));
+    List<String> cleanup = new ArrayList<>(cmd);
+    cleanup.addAll(List.of("--tags", "cleanup"));
+    Processes.Run removed = Processes.run(dir, env, cleanup);
+    assertTrue(removed.output().contains("changed=1"), removed.output());
+    assertEquals("", Processes.run(dir, Map.of(), List.of(getcap.toString(), bin.toString())).output().strip());
+  }
+}

@@ -1,0 +1,91 @@
+package dev.capfleet.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportSchemaTest {
+  static final JsonSchema SCHEMA = load();
+
+  static JsonSchema load() {
+    try (InputStream in = ScanReport.class.getResourceAsStream("report.schema.json")) {
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static Set<String> problems(JsonNode node) {
+    return SCHEMA.validate(node).stream().map(ValidationMessage::getMessage).collect(Collectors.toSet());
+  }
+
+  @Test
+  void serializedFleetReportMatchesTheSchema(@TempDir Path dir) throws Exception {
+    Path file = JsonReports.write(ReportFixtures.fleet(), dir.resolve("r.json"));
+    JsonNode node = JsonReports.mapper().readTree(file.toFile());
+    assertEquals(Set.of(), problems(node));
+  }
+
+  @Test
+  void mergedAndLargeReportsMatchTheSchema() {
+    ScanReport merged = ReportMerger.merge(java.util.List.of(new ReportMerger.Source("a", ReportFixtures.fleet()),
+        new ReportMerger.Source("b", ReportFixtures.large(40))));
+    assertEquals(Set.of(), problems(JsonReports.mapper().valueToTree(merged)));
+  }
+
+  @Test
+  void reportRoundTripsThroughJson(@TempDir Path dir) throws Exception {
+    ScanReport fleet = ReportFixtures.fleet();
+    Path file = JsonReports.write(fleet, dir.resolve("r.json"));
+    assertEquals(fleet, JsonReports.read(file));
+  }
+
+  @Test
+  void badVerdictFailsValidation() throws Exception {
+    ObjectNode node = JsonReports.mapper().valueToTree(ReportFixtures.fleet());
+    ((ObjectNode) node.withArray("hosts").get(0)).put("verdict", "MAYBE");
+    assertFalse(problems(node).isEmpty());
+  }
+
+  @Test
+  void missingHostsFailsValidation() throws Exception {
+    ObjectNode node = JsonReports.mapper().valueToTree(ReportFixtures.fleet());
+    node.remove("hosts");
+    assertTrue(problems(node).stream().anyMatch(m -> m.contains("hosts")), problems(node).toString());
+  }
+
+  @Test
+  void unreachableHostWithoutErrorFailsValidation() throws Exception {
+    ObjectNode node = JsonReports.mapper().valueToTree(ReportFixtures.fleet());
+    for (JsonNode h : node.withArray("hosts")) {
+      if (h.get("verdict").asText().equals("UNREACHABLE")) {
+        ((ObjectNode) h).remove("error");
+      }
+    }
+    assertFalse(problems(node).isEmpty());
+  }
+
+  @Test
+  void scoreAboveHundredAndUnknownSeverityFailValidation() throws Exception {
+    ObjectNode node = JsonReports.mapper().valueToTree(ReportFixtures.fleet());
+    ObjectNode host = (ObjectNode) node.withArray("hosts").get(0);
+    host.put("score", 101);
+    assertFalse(problems(node).isEmpty());
+    host.put("score", 100);
+    ((ObjectNode) host.withArray("findings").get(0)).put("severity", "critical");
+    assertFalse(problems(node).isEmpty());
+  }
+}
