@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  * @param passphrase gives the passphrase for encrypted keys (asked at most once per key file), or
  *     null; its value never reaches a message, a log or an exception
  * @param agentSocket ssh-agent socket to use, or null for none
+ * @param kex key exchange preference; null means {@link KexPreference#FAST}
  */
 public record SshSettings(
     Path knownHostsFile,
@@ -26,7 +27,8 @@ public record SshSettings(
     String defaultUser,
     List<Path> identityFiles,
     Supplier<String> passphrase,
-    Path agentSocket) {
+    Path agentSocket,
+    KexPreference kex) {
 
   /** Environment variable the CLI reads the key passphrase from. */
   public static final String PASSPHRASE_ENV = "CAPFLEET_KEY_PASSPHRASE";
@@ -38,11 +40,12 @@ public record SshSettings(
     defaultUser =
         defaultUser == null || defaultUser.isBlank() ? System.getProperty("user.name") : defaultUser;
     identityFiles = identityFiles == null ? List.of() : List.copyOf(identityFiles);
+    kex = kex == null ? KexPreference.FAST : kex;
   }
 
   /** Strict checking against {@code knownHostsFile}, no keys, no agent, no passphrase. */
   public static SshSettings strict(Path knownHostsFile) {
-    return new SshSettings(knownHostsFile, false, null, List.of(), null, null);
+    return new SshSettings(knownHostsFile, false, null, List.of(), null, null, null);
   }
 
   /**
@@ -58,32 +61,38 @@ public record SshSettings(
         defaultUser,
         identityFiles,
         pass == null ? passphrase : () -> pass,
-        sock == null || sock.isBlank() ? agentSocket : Path.of(sock));
+        sock == null || sock.isBlank() ? agentSocket : Path.of(sock),
+        kex);
   }
 
   public SshSettings withAcceptNewHostKeys(boolean accept) {
     return new SshSettings(
-        knownHostsFile, accept, defaultUser, identityFiles, passphrase, agentSocket);
+        knownHostsFile, accept, defaultUser, identityFiles, passphrase, agentSocket, kex);
   }
 
   public SshSettings withDefaultUser(String user) {
     return new SshSettings(
-        knownHostsFile, acceptNewHostKeys, user, identityFiles, passphrase, agentSocket);
+        knownHostsFile, acceptNewHostKeys, user, identityFiles, passphrase, agentSocket, kex);
   }
 
   public SshSettings withIdentityFiles(List<Path> files) {
     return new SshSettings(
-        knownHostsFile, acceptNewHostKeys, defaultUser, files, passphrase, agentSocket);
+        knownHostsFile, acceptNewHostKeys, defaultUser, files, passphrase, agentSocket, kex);
   }
 
   public SshSettings withPassphrase(Supplier<String> source) {
     return new SshSettings(
-        knownHostsFile, acceptNewHostKeys, defaultUser, identityFiles, source, agentSocket);
+        knownHostsFile, acceptNewHostKeys, defaultUser, identityFiles, source, agentSocket, kex);
   }
 
   public SshSettings withAgentSocket(Path socket) {
     return new SshSettings(
-        knownHostsFile, acceptNewHostKeys, defaultUser, identityFiles, passphrase, socket);
+        knownHostsFile, acceptNewHostKeys, defaultUser, identityFiles, passphrase, socket, kex);
+  }
+
+  public SshSettings withKex(KexPreference preference) {
+    return new SshSettings(
+        knownHostsFile, acceptNewHostKeys, defaultUser, identityFiles, passphrase, agentSocket, preference);
   }
 
   /** Never shows the passphrase, only whether one is configured. */
@@ -92,6 +101,6 @@ public record SshSettings(
     return "SshSettings[knownHostsFile=" + knownHostsFile + ", acceptNewHostKeys="
         + acceptNewHostKeys + ", defaultUser=" + defaultUser + ", identityFiles=" + identityFiles
         + ", passphrase=" + (passphrase == null ? "none" : "set") + ", agentSocket=" + agentSocket
-        + "]";
+        + ", kex=" + kex + "]";
   }
 }
