@@ -2,6 +2,7 @@ package dev.capfleet.cli;
 
 import dev.capfleet.inventory.Host;
 import dev.capfleet.inventory.Inventory;
+import dev.capfleet.inventory.Shard;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.report.HostReport;
 import dev.capfleet.report.ScanReport;
@@ -61,6 +62,10 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Ansible host pattern (web:&prod, !db*, ~regex).")
   String limit;
 
+  @Option(names = "--shard", paramLabel = "K/N", description = "Scan only shard K of N (1-based): the hosts whose "
+      + "name hashes to K, a stable split that N scanners cover exactly once; combine their reports with capfleet merge.")
+  String shard;
+
   @Option(names = {"-f", "--forks"}, description = "Hosts probed at once (default: ${DEFAULT-VALUE}).")
   int forks = 50;
 
@@ -79,6 +84,10 @@ final class ScanCommand implements Callable<Integer> {
     var formats = output.formats();
     Inventory inv = Inventories.load(inventory, spec.commandLine().getErr());
     List<Host> hosts = Inventories.select(inv, limit, inventory);
+    Shard part = shard();
+    if (part != null) {
+      hosts = part.select(hosts);
+    }
     output.checkWritable();
     ExecLimits limits = connection.limits();
     SshSettings settings = connection.settings(env, spec.commandLine().getErr());
@@ -86,8 +95,17 @@ final class ScanCommand implements Callable<Integer> {
         connection.privateKey, assess.windowUntil()));
     List<HostJob> jobs = planner.plan(hosts);
 
-    FleetRun run = new FleetRun(model, "scan", purpose, inventory.toString(), mode, limit, forks, limits, started);
+    String subset = part == null ? limit : (limit == null ? "" : limit + " ") + "shard " + part;
+    FleetRun run = new FleetRun(model, "scan", purpose, inventory.toString(), mode, subset, forks, limits, started);
     return run.execute(jobs, settings, output, baseName, formats, spec.commandLine().getOut(),
         spec.commandLine().getErr());
+  }
+
+  private Shard shard() {
+    try {
+      return shard == null ? null : Shard.parse(shard);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--shard: " + e.getMessage());
+    }
   }
 }

@@ -40,6 +40,16 @@ class CliErrorsTest {
   }
 
   @Test
+  void badShardIsUsageError() throws Exception {
+    Path inv = dir.resolve("fleet.ini");
+    Files.writeString(inv, "web1\n");
+    assertUsageError(run("scan", "-i", inv.toString(), "--shard", "3/2", "--out", dir.toString()),
+        "--shard: shard must be K/N with 1 <= K <= N, not 3/2");
+    assertUsageError(run("scan", "-i", inv.toString(), "--shard", "two", "--out", dir.toString()),
+        "--shard: shard must be K/N");
+  }
+
+  @Test
   void missingInventoryNamesTheFile() {
     Path inv = dir.resolve("nope.ini");
     assertUsageError(run("scan", "-i", inv.toString(), "--known-hosts", inv.toString()), inv.toString());
