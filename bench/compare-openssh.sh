@@ -9,7 +9,8 @@
 # standard input, so it gets the script base64-encoded in the command line and decodes it into `sh -s` on the host.
 # Rounds interleave the tools, so load changes hit all of them alike. Needs root, sshd, ssh; ansible and
 # parallel-ssh are skipped when missing. CAPFLEET overrides how capfleet is started (default: bin/capfleet,
-# the launcher, with $CAPFLEET_JAR or target/capfleet.jar); e.g. CAPFLEET="java -jar old.jar" for a before/after.
+# the launcher, with $CAPFLEET_JAR or target/capfleet.jar); CAPFLEET_BEFORE="java -jar old.jar" adds a row
+# "before" that runs another build the same way, for a before/after in one run.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -41,6 +42,7 @@ trap 'exit 130' INT TERM
 
 has() { command -v "$1" >/dev/null 2>&1; }
 want() { [[ ",$tools," == *",$1,"* ]]; }
+[ -n "${CAPFLEET_BEFORE:-}" ] && tools="$tools,before" # e.g. CAPFLEET_BEFORE="java -jar old.jar": a before/after
 want ansible && ! has ansible && { echo "# ansible not installed: skipped (apt-get install -y ansible-core)"; tools=${tools//ansible/}; }
 want pssh && ! has parallel-ssh && { echo "# parallel-ssh not installed: skipped (apt-get install -y pssh)"; tools=${tools//pssh/}; }
 
@@ -52,10 +54,12 @@ hz=$(getconf CLK_TCK)
 last=$(grep '^section ' "$probe" | tail -1 | awk '{print $2}') # a host counts when its output reached this
 
 # each run_* prints "reached" (hosts whose probe output reached its last section) on stdout
-run_capfleet() {
-  local out=$work/out-capfleet; rm -rf "$out"
-  $capfleet scan -i "$work/inventory.ini" --known-hosts "$work/known_hosts" -f "$forks" --out "$out" \
-    --name scan --format json >"$work/capfleet.log" 2>&1 || true
+run_capfleet() { scan_with "$capfleet" capfleet; }
+run_before() { scan_with "$CAPFLEET_BEFORE" before; }
+scan_with() { # launcher, label
+  local out=$work/out-$2; rm -rf "$out"
+  $1 scan -i "$work/inventory.ini" --known-hosts "$work/known_hosts" -f "$forks" --out "$out" \
+    --name scan --format json >"$work/$2.log" 2>&1 || true
   python3 - "$out/scan.json" <<'PY'
 import json, sys
 try:
@@ -107,7 +111,7 @@ time_one() { # tool -> appends wall, client CPU, sshd CPU and hosts reached
   fi
   s0=$(fleet_cpu_ticks); c0=$(self_ticks); t0=$(date +%s%N)
   if [ -n "$pp" ]; then
-    r=$(perf stat -e task-clock -x, -o "$work/client.perf" bash -c "$(declare -f "run_$tool"); $(declare -p \
+    r=$(perf stat -e task-clock -x, -o "$work/client.perf" bash -c "$(declare -f "run_$tool" scan_with); $(declare -p \
       work forks nonce binary probe cfg b64 capfleet last); run_$tool" | tail -1)
   else
     r=$(run_"$tool" | tail -1)
