@@ -1,6 +1,7 @@
 package dev.capfleet.cli;
 
 import dev.capfleet.assess.Verdict;
+import dev.capfleet.probe.ProbeScript;
 import dev.capfleet.report.HostReport;
 import dev.capfleet.report.ScanReport;
 import java.nio.file.Path;
@@ -31,10 +32,11 @@ final class Summaries {
             : h.findings().stream().filter(f -> f.severity().equals("blocker") || f.severity().equals("warning"))
                 .map(f -> f.title() + (f.capability() == null ? "" : " (" + f.capability() + ")"))
                 .findFirst().orElse("");
+        why = ProbeScript.printable(why);
         if (why.length() > 70) {
           why = why.substring(0, 67) + "...";
         }
-        b.append(String.format("  %-24s %-20s %5s  %s%n", cut(h.name(), 24), h.verdict(),
+        b.append(String.format("  %-24s %-20s %5s  %s%n", cut(ProbeScript.printable(h.name()), 24), h.verdict(),
             h.score() == null ? "-" : h.score(), why));
       }
     }
