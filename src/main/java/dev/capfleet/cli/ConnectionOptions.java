@@ -60,11 +60,17 @@ public final class ConnectionOptions {
   SshSettings settings(Map<String, String> env, PrintWriter err) {
     Path home = Path.of(System.getProperty("user.home"));
     Path kh = knownHosts != null ? knownHosts : home.resolve(".ssh").resolve("known_hosts");
+    if (knownHosts != null && Files.isDirectory(knownHosts)) {
+      throw new UsageException("--known-hosts: " + knownHosts + " is a directory, not a known_hosts file");
+    }
     if (knownHosts != null && !Files.exists(knownHosts) && !acceptNew) {
       throw new UsageException("--known-hosts: " + knownHosts + " does not exist (use --accept-new-host-keys to create it)");
     }
     List<Path> identities = new ArrayList<>();
     if (privateKey != null) {
+      if (!Files.exists(privateKey)) {
+        throw new UsageException("--private-key: " + privateKey + " does not exist");
+      }
       if (!Files.isReadable(privateKey)) {
         throw new UsageException("--private-key: cannot read " + privateKey);
       }

@@ -52,10 +52,13 @@ public final class OutputOptions {
     try {
       java.nio.file.Files.createDirectories(out);
     } catch (java.io.IOException e) {
-      throw new UsageException("--out: cannot create report folder " + out + ": " + e.getMessage());
+      throw new UsageException("--out: cannot create report folder " + out + ": " + IoErrors.reason(e));
     }
-    if (!java.nio.file.Files.isWritable(out)) {
-      throw new UsageException("--out: report folder " + out + " is not writable");
+    try {
+      // a real write: access(2) cannot tell everything (read-only bind mounts seen through ACLs, quotas)
+      java.nio.file.Files.delete(java.nio.file.Files.createTempFile(out, ".capfleet-", ".probe"));
+    } catch (java.io.IOException e) {
+      throw new UsageException("--out: report folder " + out + " is not writable: " + IoErrors.reason(e));
     }
   }
 }

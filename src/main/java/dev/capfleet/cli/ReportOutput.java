@@ -19,7 +19,7 @@ final class ReportOutput {
         written.add(JsonReports.write(report, dir.resolve(baseName + ".json")));
       }
     } catch (IOException e) {
-      throw new UsageException("cannot write report in " + dir + ": " + e.getMessage());
+      throw new UsageException("cannot write report in " + dir + ": " + IoErrors.reason(e));
     }
     return written;
   }

@@ -11,6 +11,7 @@ import dev.capfleet.scan.HostJob;
 import dev.capfleet.scan.JobPlanner;
 import dev.capfleet.scan.ProgressListener;
 import dev.capfleet.scan.ReportAssembler;
+import dev.capfleet.scan.TargetNames;
 import dev.capfleet.transport.ExecLimits;
 import dev.capfleet.transport.LocalExecutor;
 import dev.capfleet.transport.SshExecutor;
@@ -80,6 +81,9 @@ final class ScanCommand implements Callable<Integer> {
     Inventory inv = Inventories.load(inventory, spec.commandLine().getErr());
     List<Host> hosts = Inventories.select(inv, limit, inventory);
     output.checkWritable();
+    if (connection.user != null && TargetNames.userProblem(connection.user) != null) {
+      throw new UsageException("-u: " + TargetNames.userProblem(connection.user));
+    }
     ExecLimits limits = connection.limits();
     SshSettings settings = connection.settings(env, spec.commandLine().getErr());
     JobPlanner planner = new JobPlanner(model, new JobPlanner.Defaults(binary, mode, purpose, connection.user,
@@ -91,6 +95,8 @@ final class ScanCommand implements Callable<Integer> {
     List<HostReport> results;
     boolean interrupted;
     try (SshExecutor ssh = new SshExecutor(settings); LocalExecutor local = new LocalExecutor()) {
+      boolean agent = settings.agentSocket() != null && Files.exists(settings.agentSocket());
+      KeyCheck.run(ssh, connection.privateKey, settings.identityFiles(), jobs, agent, err);
       FleetScanner scanner = new FleetScanner(ssh, local, new HostAuditor(model), limits, forks, Clock.systemUTC());
       try (Interruption stop = Interruption.install(scanner::stop)) {
         results = scanner.scan(jobs, progress);

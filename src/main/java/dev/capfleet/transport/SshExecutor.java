@@ -2,6 +2,7 @@ package dev.capfleet.transport;
 
 import dev.capfleet.transport.ExecOutcome.Status;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -89,6 +90,15 @@ public final class SshExecutor implements CommandRunner, AutoCloseable {
               null,
               0));
     }
+  }
+
+  /**
+   * Reads a private key file as runs will (once: runs reuse it) and says why it cannot be used, or null. Lets
+   * the caller refuse a bad key, or ask for its passphrase, before any host is contacted. The message never
+   * holds the passphrase.
+   */
+  public String identityProblem(Path key) {
+    return ctx.identities().load(key).problem();
   }
 
   /** Stops the client; runs still in flight end as DISCONNECTED or ERROR. */
