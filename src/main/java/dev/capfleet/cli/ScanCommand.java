@@ -84,7 +84,7 @@ final class ScanCommand implements Callable<Integer> {
     if (connection.user != null && TargetNames.userProblem(connection.user) != null) {
       throw new UsageException("-u: " + TargetNames.userProblem(connection.user));
     }
-    ExecLimits limits = connection.limits();
+    ExecLimits limits = connection.limits(forks, Runtime.getRuntime().maxMemory(), spec.commandLine().getErr());
     SshSettings settings = connection.settings(env, spec.commandLine().getErr());
     JobPlanner planner = new JobPlanner(model, new JobPlanner.Defaults(binary, mode, purpose, connection.user,
         connection.privateKey, assess.windowUntil()));
