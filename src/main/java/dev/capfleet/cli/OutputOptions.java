@@ -30,7 +30,8 @@ public final class OutputOptions {
     String n = name == null ? "capfleet-" + STAMP.format(now) : name;
     if (n.isBlank() || n.contains("/") || n.contains("\\") || n.equals(".") || n.equals("..")
         || n.chars().anyMatch(c -> c < 0x20)) {
-      throw new UsageException("--name: must be a plain file name without folders: '" + n + "'");
+      throw new UsageException("--name: must be a plain file name without folders: '"
+          + dev.capfleet.probe.ProbeScript.printable(n) + "'");
     }
     return n;
   }

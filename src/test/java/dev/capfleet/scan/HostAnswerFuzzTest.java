@@ -59,7 +59,7 @@ class HostAnswerFuzzTest {
   @Test
   void everyGeneratedAnswerGetsAVerdictAndSerializes() throws Exception {
     Random random = new Random(7_2025_11_28L);
-    for (int i = 0; i < 1500; i++) {
+    for (int i = 0; i < 700; i++) {
       String raw = answer(random);
       ExecOutcome outcome = outcome(random, raw);
       HostPlan plan = new HostPlan("h" + i, "127.0.0.1", 22, "audit", BIN, "text", "readiness", null, null);
@@ -124,7 +124,7 @@ class HostAnswerFuzzTest {
         case 0 -> parts.remove(at);
         case 1 -> parts.add(random.nextInt(parts.size() + 1), p);
         case 2 -> parts.set(at, new Part(p.name(), noise(random, 2000), p.exit()));
-        case 3 -> parts.set(at, new Part(p.name(), p.body() + "\n" + "Z".repeat(random.nextInt(400_000)), p.exit()));
+        case 3 -> parts.set(at, new Part(p.name(), p.body() + "\n" + "Z".repeat(random.nextInt(300_000)), p.exit()));
         case 4 -> parts.set(at, new Part(p.name(), p.body(), random.nextBoolean() ? "127" : "$(reboot)"));
         case 5 -> parts.set(at, new Part(p.name(), "@@CAPFLEET ffffffffffffffff end " + p.name() + " 0\n"
             + "@@CAPFLEET " + N + " end\n@@CAPFLEET " + N + " begin\n" + p.body(), p.exit()));
