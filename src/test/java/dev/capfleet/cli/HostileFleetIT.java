@@ -73,6 +73,7 @@ class HostileFleetIT {
     // runs the real probe, passes on its first 3000 bytes, then kills its own session: a connection lost mid-probe
     host("drop", "127.0.50.6", key, "eval \"$SSH_ORIGINAL_COMMAND\" | head -c 3000; kill -9 $PPID", null);
     host("forged", "127.0.50.7", key, "/bin/sh " + forgedProbe(), null);
+    host("dropzero", "127.0.50.8", key, "head -c 3000 /dev/zero; kill -9 $PPID", null);
     String healthyAddress = " ansible_host=" + healthy.address() + " ansible_port=" + healthy.port()
         + " ecapture_path=" + bin.resolve("ecapture");
     inventory.append("\"web$(touch ").append(pwn()).append(")`touch ").append(pwn()).append("`\"")
@@ -94,7 +95,7 @@ class HostileFleetIT {
     JsonNode report = JSON.readTree(scan.out().resolve("hostile.json").toFile());
     report.path("hosts").forEach(h -> hosts.put(h.path("name").asText(), h));
     System.out.printf("hostile scan: %d ms, exit %d, peak RSS %d MiB, %s%n", scan.millis(), scan.exit(),
-        scan.peakRssKib() / 1024, heapAfterGc(scan.out().resolve("gc.log")));
+        scan.peakRssKib() / 1024, gcSummary(scan.out().resolve("gc.log")));
     hosts.values().forEach(h -> System.out.printf("  %s: %s %s %d ms: %s%n", h.path("name").asText(),
         h.path("verdict").asText(), h.path("error").path("kind").asText(), h.path("millis").asLong(),
         h.path("error").path("message").asText()));
@@ -109,13 +110,9 @@ class HostileFleetIT {
     }
     RealSshd sshd = b.start();
     knownHosts.add(sshd.knownHostsLine(SshKeys.Type.ED25519));
-    if (!name.equals("healthy")) {
-      inventory.append(name).append(" ansible_host=").append(address).append(" ansible_port=").append(sshd.port())
-          .append('\n');
-    } else {
-      inventory.append(name).append(" ansible_host=").append(address).append(" ansible_port=").append(sshd.port())
-          .append(" ecapture_path=").append(dir.resolve("bin").resolve("ecapture")).append('\n');
-    }
+    inventory.append(name).append(" ansible_host=").append(address).append(" ansible_port=").append(sshd.port())
+        .append(name.equals("healthy") ? " ecapture_path=" + dir.resolve("bin").resolve("ecapture") : "")
+        .append('\n');
     return sshd;
   }
 
@@ -183,7 +180,7 @@ class HostileFleetIT {
     return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 
-  private static String heapAfterGc(Path gcLog) {
+  private static String gcSummary(Path gcLog) {
     Matcher m = Pattern.compile("(\\d+)M->(\\d+)M\\(").matcher(read(gcLog));
     int before = 0;
     int after = 0;
@@ -227,7 +224,7 @@ class HostileFleetIT {
   @Test
   void scanEndsWithinItsTimeoutsAndReportsEveryHost() {
     assertEquals(3, scan.exit(), scan.console());
-    assertEquals(11, hosts.size(), scan.console());
+    assertEquals(12, hosts.size(), scan.console());
     // the command timeout is 5 s; connect and auth get 20 s each, as a loaded CI machine may need them
     assertTrue(scan.millis() < 90_000, "took " + scan.millis() + " ms");
     assertTrue(scan.console().contains("report: " + scan.out().resolve("hostile.json")), scan.console());
@@ -266,6 +263,7 @@ class HostileFleetIT {
     assertTrue(h.path("verdict").asText().equals("INCONCLUSIVE") || h.path("verdict").asText().equals("NOT_READY"),
         h.toPrettyString());
     assertTrue(h.path("probes").has("uname"), "the sections before the drop are kept: " + h.toPrettyString());
+    assertFailed("dropzero", "disconnected");
   }
 
   @Test
