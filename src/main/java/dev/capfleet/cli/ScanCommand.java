@@ -11,6 +11,7 @@ import dev.capfleet.scan.HostJob;
 import dev.capfleet.scan.JobPlanner;
 import dev.capfleet.scan.ProgressListener;
 import dev.capfleet.scan.ReportAssembler;
+import dev.capfleet.scan.TargetNames;
 import dev.capfleet.transport.ExecLimits;
 import dev.capfleet.transport.LocalExecutor;
 import dev.capfleet.transport.SshExecutor;
@@ -80,14 +81,17 @@ final class ScanCommand implements Callable<Integer> {
     Inventory inv = Inventories.load(inventory, spec.commandLine().getErr());
     List<Host> hosts = Inventories.select(inv, limit, inventory);
     output.checkWritable();
-    ExecLimits limits = connection.limits();
+    if (connection.user != null && TargetNames.userProblem(connection.user) != null) {
+      throw new UsageException("-u: " + TargetNames.userProblem(connection.user));
+    }
+    ExecLimits limits = connection.limits(forks, Runtime.getRuntime().maxMemory(), spec.commandLine().getErr());
     SshSettings settings = connection.settings(env, spec.commandLine().getErr());
     JobPlanner planner = new JobPlanner(model, new JobPlanner.Defaults(binary, mode, purpose, connection.user,
         connection.privateKey, assess.windowUntil()));
     List<HostJob> jobs = planner.plan(hosts);
 
     FleetRun run = new FleetRun(model, "scan", purpose, inventory.toString(), mode, limit, forks, limits, started);
-    return run.execute(jobs, settings, output, baseName, formats, spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+    return run.execute(jobs, settings, connection.privateKey, output, baseName, formats,
+        spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }
