@@ -90,7 +90,7 @@ public final class Assessor {
           case FAIL -> {
             checks.add(new Check(rule.id(), itemName, "fail"));
             Map<String, String> words = words(facts, item, r.expected());
-            List<String> fixes = rule.remediation().stream().map(t -> Templates.render(t, words)).toList();
+            List<String> fixes = rule.remediation().stream().map(t -> Templates.renderCommand(t, words)).toList();
             findings.add(new Finding(rule.id(), rule.severity().id(), "failed", rule.title(),
                 Templates.render(rule.detail(), words), itemName, evidence(rule, words), fixes,
                 model.source(rule.reference())));
@@ -116,7 +116,7 @@ public final class Assessor {
     List<String> cleanup = new ArrayList<>();
     if (carriesCaps || grantsCapabilities) {
       Map<String, String> words = words(facts, null, null);
-      model.cleanupCommands().forEach(t -> cleanup.add(Templates.render(t, words)));
+      model.cleanupCommands().forEach(t -> cleanup.add(Templates.renderCommand(t, words)));
       if (!model.cleanupReminder().isBlank()) {
         cleanup.add("# " + Templates.render(model.cleanupReminder(), words));
       }

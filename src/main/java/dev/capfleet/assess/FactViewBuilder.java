@@ -111,7 +111,7 @@ public final class FactViewBuilder {
   }
 
   private static void words(FactView v, HostFacts f, HostContext ctx) {
-    v.word("binary", ShellWords.quote(ctx.binaryPath()));
+    v.word("binary", ctx.binaryPath()); // commands quote it where it stands (Templates.renderCommand)
     Object req = v.get("required.capabilities");
     if (req instanceof Collection<?> c) {
       boolean newNames = !Boolean.FALSE.equals(f.libcapKnowsNewNames());

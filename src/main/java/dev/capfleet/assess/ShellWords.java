@@ -6,10 +6,15 @@ public final class ShellWords {
 
   /** The value as it is when it holds only characters no shell treats specially, else single-quoted. */
   public static String quote(String value) {
-    if (!value.isEmpty() && value.chars().allMatch(ShellWords::plain)) {
+    if (!value.isEmpty() && isPlain(value)) {
       return value;
     }
     return "'" + value.replace("'", "'\\''") + "'";
+  }
+
+  /** True when no shell treats any character of the value specially, in any quoting context. */
+  public static boolean isPlain(String value) {
+    return value.chars().allMatch(ShellWords::plain);
   }
 
   private static boolean plain(int c) {

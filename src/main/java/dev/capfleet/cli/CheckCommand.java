@@ -75,7 +75,7 @@ final class CheckCommand implements Callable<Integer> {
     out.printf("%s: %s (score %s) for eCapture in %s mode at %s%n", h.name(), h.verdict(),
         h.score() == null ? "-" : h.score(), mode, binary);
     if (h.kernel() != null) {
-      out.printf("kernel %s (%s), needs %s%n", h.kernel().release(), h.arch(),
+      out.printf("kernel %s (%s), needs %s%n", ProbeScript.printable(h.kernel().release()), h.arch(),
           String.join(", ", h.requiredCapabilities()));
     }
     h.findings().forEach(f -> out.printf("  [%s] %s%s%n", f.severity(), f.title(),

@@ -40,37 +40,60 @@ public final class ConnectionOptions {
   @Option(names = "--host-timeout", paramLabel = "SECONDS", description = "Overall deadline per host (default: ${DEFAULT-VALUE}).")
   int hostTimeout = 120;
 
-  @Option(names = "--max-output", paramLabel = "BYTES", description = "Probe output kept per host (default: ${DEFAULT-VALUE}).")
-  int maxOutput = 4 * 1024 * 1024;
+  static final int DEFAULT_MAX_OUTPUT = 4 * 1024 * 1024;
+  private static final int MIN_MAX_OUTPUT = 64 * 1024;
 
   @Option(names = "--kex", paramLabel = "fast|pq", description = "Key exchange proposed first: fast (curve25519-sha256) "
       + "or pq (post-quantum hybrid sntrup761x25519, about 70 ms more CPU per host here; protects recorded sessions "
       + "against a future quantum computer). Default: ${DEFAULT-VALUE}.")
   KexPreference kex = KexPreference.FAST;
 
-  ExecLimits limits() {
+  @Option(names = "--max-output", paramLabel = "BYTES",
+      description = "Probe output kept per host (default: 4194304, less when the forks would not fit in the heap).")
+  Integer maxOutput;
+
+  /**
+   * The limits, with the output kept per host lowered so that every fork flooding at once still fits in the heap:
+   * a host's output can cost about four times its size (the kept buffer, its copy, the decoded text, and G1's
+   * rounding of large arrays up to whole regions), so forks times four outputs stay within half the heap. Real
+   * probe output is tens of KiB; only floods and garbage reach the cap.
+   */
+  ExecLimits limits(int forks, long maxHeap, PrintWriter err) {
     positive(connectTimeout, "-T");
     positive(authTimeout, "--auth-timeout");
     positive(commandTimeout, "--command-timeout");
     positive(hostTimeout, "--host-timeout");
-    if (maxOutput < 64 * 1024) {
-      throw new UsageException("--max-output: at least 65536 bytes");
+    if (maxOutput != null && maxOutput < MIN_MAX_OUTPUT) {
+      throw new UsageException("--max-output: at least " + MIN_MAX_OUTPUT + " bytes");
+    }
+    int wanted = maxOutput == null ? DEFAULT_MAX_OUTPUT : maxOutput;
+    int fits = (int) Math.max(MIN_MAX_OUTPUT, Math.min(Integer.MAX_VALUE, maxHeap / (8L * forks)));
+    if (wanted > fits && maxOutput != null) {
+      err.println("capfleet: warning: --max-output lowered to " + fits + " bytes: " + forks + " hosts at once "
+          + "with " + wanted + " bytes each would not fit in the heap of " + maxHeap / (1024 * 1024)
+          + " MiB (fewer -f forks, or a larger java -Xmx, allow more)");
     }
     return ExecLimits.DEFAULTS.withConnectTimeout(Duration.ofSeconds(connectTimeout))
         .withAuthTimeout(Duration.ofSeconds(authTimeout))
         .withCommandTimeout(Duration.ofSeconds(commandTimeout))
         .withHostDeadline(Duration.ofSeconds(hostTimeout))
-        .withMaxOutputBytes(maxOutput);
+        .withMaxOutputBytes(Math.min(wanted, fits));
   }
 
   SshSettings settings(Map<String, String> env, PrintWriter err) {
     Path home = Path.of(System.getProperty("user.home"));
     Path kh = knownHosts != null ? knownHosts : home.resolve(".ssh").resolve("known_hosts");
+    if (knownHosts != null && Files.isDirectory(knownHosts)) {
+      throw new UsageException("--known-hosts: " + knownHosts + " is a directory, not a known_hosts file");
+    }
     if (knownHosts != null && !Files.exists(knownHosts) && !acceptNew) {
       throw new UsageException("--known-hosts: " + knownHosts + " does not exist (use --accept-new-host-keys to create it)");
     }
     List<Path> identities = new ArrayList<>();
     if (privateKey != null) {
+      if (!Files.exists(privateKey)) {
+        throw new UsageException("--private-key: " + privateKey + " does not exist");
+      }
       if (!Files.isReadable(privateKey)) {
         throw new UsageException("--private-key: cannot read " + privateKey);
       }

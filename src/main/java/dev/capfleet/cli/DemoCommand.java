@@ -71,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
           .withHostDeadline(Duration.ofSeconds(15));
       FleetRun run = new FleetRun(model, "demo", "readiness", "demo.ini (embedded fleet)", model.defaultMode(),
           null, forks, limits, started);
-      return run.execute(jobs, settings, output, baseName, formats, out, err);
+      return run.execute(jobs, settings, null, output, baseName, formats, out, err);
     } finally {
       deleteTree(work);
     }

@@ -48,11 +48,17 @@ final class FleetRun {
     this.started = started;
   }
 
-  int execute(List<HostJob> jobs, SshSettings settings, OutputOptions output, String baseName, Set<String> formats,
-      PrintWriter out, PrintWriter err) throws InterruptedException {
+  /**
+   * @param explicitKey the {@code --private-key} given on the command line, or null: a key given there that
+   *     cannot be used is a usage error, found before the first host is contacted
+   */
+  int execute(List<HostJob> jobs, SshSettings settings, Path explicitKey, OutputOptions output, String baseName,
+      Set<String> formats, PrintWriter out, PrintWriter err) throws InterruptedException {
     ProgressListener progress = System.console() != null ? new ProgressLine(err) : ProgressListener.NONE;
     List<HostReport> results;
     try (SshExecutor ssh = new SshExecutor(settings); LocalExecutor local = new LocalExecutor()) {
+      boolean agent = settings.agentSocket() != null && java.nio.file.Files.exists(settings.agentSocket());
+      KeyCheck.run(ssh, explicitKey, settings.identityFiles(), jobs, agent, err);
       FleetScanner scanner = new FleetScanner(ssh, local, new HostAuditor(model), limits, forks, Clock.systemUTC());
       try (Interruption stop = Interruption.install(scanner::stop)) {
         results = scanner.scan(jobs, progress);

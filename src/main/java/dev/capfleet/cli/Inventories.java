@@ -4,6 +4,7 @@ import dev.capfleet.inventory.Host;
 import dev.capfleet.inventory.Inventory;
 import dev.capfleet.inventory.InventoryException;
 import dev.capfleet.inventory.InventoryLoader;
+import dev.capfleet.probe.ProbeScript;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,7 +15,7 @@ final class Inventories {
   static Inventory load(Path file, java.io.PrintWriter err) {
     try {
       Inventory inv = InventoryLoader.load(file);
-      inv.warnings().forEach(w -> err.println("capfleet: warning: " + w));
+      inv.warnings().forEach(w -> err.println("capfleet: warning: " + ProbeScript.printable(w)));
       return inv;
     } catch (InventoryException e) {
       throw new UsageException(e.getMessage());

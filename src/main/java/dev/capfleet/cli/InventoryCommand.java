@@ -43,7 +43,8 @@ final class InventoryCommand implements Callable<Integer> {
     Inventory inv = Inventories.load(inventory, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     if (action.graph) {
-      out.print(InventoryJson.graph(inv, "all", vars));
+      String graph = InventoryJson.graph(inv, "all", vars);
+      out.print(graph.endsWith("\n") ? graph : graph + "\n");
     } else {
       var json = InventoryJson.list(inv);
       out.println(dev.capfleet.report.JsonReports.mapper().writeValueAsString(json));

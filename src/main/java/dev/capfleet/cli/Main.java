@@ -28,7 +28,8 @@ public final class Main {
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler((ex, a) -> {
-      err.println("capfleet: " + ex.getMessage());
+      String secret = SecretArguments.firstSecretOption(a);
+      err.println("capfleet: " + (secret == null ? ex.getMessage() : SecretArguments.refusal(secret)));
       CommandLine c = ex.getCommandLine();
       err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
       return ExitCode.USAGE.code();

@@ -30,7 +30,8 @@ public final class OutputOptions {
     String n = name == null ? "capfleet-" + STAMP.format(now) : name;
     if (n.isBlank() || n.contains("/") || n.contains("\\") || n.equals(".") || n.equals("..")
         || n.chars().anyMatch(c -> c < 0x20)) {
-      throw new UsageException("--name: must be a plain file name without folders: '" + n + "'");
+      throw new UsageException("--name: must be a plain file name without folders: '"
+          + dev.capfleet.probe.ProbeScript.printable(n) + "'");
     }
     return n;
   }
@@ -52,10 +53,13 @@ public final class OutputOptions {
     try {
       java.nio.file.Files.createDirectories(out);
     } catch (java.io.IOException e) {
-      throw new UsageException("--out: cannot create report folder " + out + ": " + e.getMessage());
+      throw new UsageException("--out: cannot create report folder " + out + ": " + IoErrors.reason(e));
     }
-    if (!java.nio.file.Files.isWritable(out)) {
-      throw new UsageException("--out: report folder " + out + " is not writable");
+    try {
+      // a real write: access(2) cannot tell everything (read-only bind mounts seen through ACLs, quotas)
+      java.nio.file.Files.delete(java.nio.file.Files.createTempFile(out, ".capfleet-", ".probe"));
+    } catch (java.io.IOException e) {
+      throw new UsageException("--out: report folder " + out + " is not writable: " + IoErrors.reason(e));
     }
   }
 }

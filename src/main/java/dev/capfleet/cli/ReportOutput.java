@@ -22,7 +22,7 @@ final class ReportOutput {
         written.add(dev.capfleet.report.ExcelReportWriter.write(report, dir.resolve(baseName + ".xlsx")));
       }
     } catch (IOException e) {
-      throw new UsageException("cannot write report in " + dir + ": " + e.getMessage());
+      throw new UsageException("cannot write report in " + dir + ": " + IoErrors.reason(e));
     }
     return written;
   }

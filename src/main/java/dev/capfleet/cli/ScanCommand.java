@@ -4,25 +4,13 @@ import dev.capfleet.inventory.Host;
 import dev.capfleet.inventory.Inventory;
 import dev.capfleet.inventory.Shard;
 import dev.capfleet.model.RequirementModel;
-import dev.capfleet.report.HostReport;
-import dev.capfleet.report.ScanReport;
-import dev.capfleet.scan.FleetScanner;
-import dev.capfleet.scan.HostAuditor;
 import dev.capfleet.scan.HostJob;
 import dev.capfleet.scan.JobPlanner;
-import dev.capfleet.scan.ProgressListener;
-import dev.capfleet.scan.ReportAssembler;
+import dev.capfleet.scan.TargetNames;
 import dev.capfleet.transport.ExecLimits;
-import dev.capfleet.transport.LocalExecutor;
-import dev.capfleet.transport.SshExecutor;
 import dev.capfleet.transport.SshSettings;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -89,7 +77,10 @@ final class ScanCommand implements Callable<Integer> {
       hosts = part.select(hosts);
     }
     output.checkWritable();
-    ExecLimits limits = connection.limits();
+    if (connection.user != null && TargetNames.userProblem(connection.user) != null) {
+      throw new UsageException("-u: " + TargetNames.userProblem(connection.user));
+    }
+    ExecLimits limits = connection.limits(forks, Runtime.getRuntime().maxMemory(), spec.commandLine().getErr());
     SshSettings settings = connection.settings(env, spec.commandLine().getErr());
     JobPlanner planner = new JobPlanner(model, new JobPlanner.Defaults(binary, mode, purpose, connection.user,
         connection.privateKey, assess.windowUntil()));
@@ -97,8 +88,8 @@ final class ScanCommand implements Callable<Integer> {
 
     String subset = part == null ? limit : (limit == null ? "" : limit + " ") + "shard " + part;
     FleetRun run = new FleetRun(model, "scan", purpose, inventory.toString(), mode, subset, forks, limits, started);
-    return run.execute(jobs, settings, output, baseName, formats, spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+    return run.execute(jobs, settings, connection.privateKey, output, baseName, formats,
+        spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
   private Shard shard() {

@@ -18,6 +18,8 @@ import org.yaml.snakeyaml.nodes.MappingNode;
  */
 public final class InventoryLoader {
   private static final List<String> YAML_EXTENSIONS = List.of(".yml", ".yaml", ".json");
+  /** Hundreds of thousands of hosts with their variables; a larger file (or /dev/zero) is a mistake. */
+  static final int MAX_BYTES = 64 * 1024 * 1024;
 
   private InventoryLoader() {}
 
@@ -27,10 +29,16 @@ public final class InventoryLoader {
       throw new InventoryException(file, 0, "is a directory; give one inventory file");
     }
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new InventoryException(file, 0, "cannot read inventory: no such file");
     } catch (IOException e) {
       throw new InventoryException(file, 0, "cannot read inventory: " + e.getMessage());
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new InventoryException(file, 0, "larger than " + MAX_BYTES / (1024 * 1024)
+          + " MiB; not an inventory (split a fleet this large, or check the path)");
     }
     return parse(file, bytes);
   }

@@ -49,6 +49,19 @@ public final class ModelLoader {
     }
   }
 
+  /** Far more than any model: a larger file (or /dev/zero) is a mistake, refused before it fills the heap. */
+  static final int MAX_MODEL_BYTES = 16 * 1024 * 1024;
+
+  private static byte[] readBounded(Path file) throws IOException {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(MAX_MODEL_BYTES + 1);
+      if (bytes.length > MAX_MODEL_BYTES) {
+        throw new ModelException(file + ": larger than " + MAX_MODEL_BYTES / (1024 * 1024) + " MiB; not a model file");
+      }
+      return bytes;
+    }
+  }
+
   /** A team's own model file, which replaces the bundled one ({@code --model FILE}). */
   public static RequirementModel load(Path file) {
     ModelLoader loader = new ModelLoader(file.toString());
@@ -56,7 +69,7 @@ public final class ModelLoader {
     ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
     JsonNode root;
     try {
-      root = mapper.readTree(Files.readAllBytes(file));
+      root = mapper.readTree(readBounded(file));
     } catch (NoSuchFileException e) {
       throw new ModelException(file + ": model file not found");
     } catch (JsonProcessingException e) {

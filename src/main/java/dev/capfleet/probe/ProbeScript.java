@@ -96,11 +96,16 @@ public final class ProbeScript {
     return c < 0x20 || c == 0x7f ? String.format("control character U+%04X", (int) c) : "'" + c + "'";
   }
 
-  /** The value with control characters shown as escapes, for error messages. */
+  /** The value (its first 200 characters) with control characters shown as escapes, for messages and consoles. */
   public static String printable(String s) {
+    return printable(s, 200);
+  }
+
+  /** The value (its first {@code max} characters) with control characters shown as escapes. */
+  public static String printable(String s, int max) {
     StringBuilder b = new StringBuilder();
-    s.codePoints().limit(200).forEach(cp -> {
-      if (cp < 0x20 || cp == 0x7f) {
+    s.codePoints().limit(max).forEach(cp -> {
+      if (Character.isISOControl(cp)) { // C0, DEL and C1: none may reach a terminal as a control
         b.append(String.format("\\x%02x", cp));
       } else {
         b.appendCodePoint(cp);

@@ -17,7 +17,8 @@ public final class ConsoleSummary {
     ScanReport.Summary sum = report.summary() != null ? report.summary() : ScanReport.Summary.of(hosts);
     StringBuilder s = new StringBuilder();
     String model = report.model() == null ? "" : " against " + report.model().id() + " " + report.model().version();
-    s.append(ConsoleText.fit(sum.hosts() + " hosts" + model + ", fleet score "
+    String took = report.scan() == null ? "" : String.format(" in %.1f s", report.scan().millis() / 1000.0);
+    s.append(ConsoleText.fit(sum.hosts() + " hosts" + model + took + ", fleet score "
         + (sum.fleetScore() == null ? "n/a (no host reached)" : sum.fleetScore() + "/100"), WIDTH)).append("\n\n");
     s.append(String.format("  %-21s %5s%n", "VERDICT", "HOSTS"));
     for (Verdict v : Verdict.values()) {

@@ -152,13 +152,22 @@ public final class HostAuditor {
     return m;
   }
 
+  /** At most {@link #REPORT_SECTION_CHARS}, never ending in half a surrogate pair. */
+  private static String head(String text) {
+    if (text.length() <= REPORT_SECTION_CHARS) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(REPORT_SECTION_CHARS - 1)) ? REPORT_SECTION_CHARS - 1
+        : REPORT_SECTION_CHARS;
+    return text.substring(0, end);
+  }
+
   private static Map<String, HostReport.ProbeRecord> probes(ProbeOutput probe) {
     Map<String, HostReport.ProbeRecord> out = new LinkedHashMap<>();
     for (Section s : probe.sections().values()) {
       String text = s.output();
       boolean cut = s.truncated() || text.length() > REPORT_SECTION_CHARS;
-      out.put(s.name(), new HostReport.ProbeRecord(s.exit(),
-          text.length() > REPORT_SECTION_CHARS ? text.substring(0, REPORT_SECTION_CHARS) : text, cut, null));
+      out.put(s.name(), new HostReport.ProbeRecord(s.exit(), cut ? head(text) : text, cut, null));
     }
     return out;
   }

@@ -7,6 +7,7 @@ import dev.capfleet.inventory.JumpHost;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.probe.ProbeScript;
 import dev.capfleet.transport.SshTarget;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -80,12 +81,21 @@ public final class JobPlanner {
       }
     }
     String user = t.user() == null ? defaults.user() : t.user();
+    Path key = defaults.privateKey();
+    if (!t.local()) {
+      problems.addAll(connectionProblems(host, t, user));
+      try {
+        key = t.privateKey() == null ? key : Path.of(t.privateKey());
+      } catch (InvalidPathException e) {
+        problems.add("ansible_ssh_private_key_file: not a file path: '" + ProbeScript.printable(t.privateKey())
+            + "'");
+      }
+    }
     String problem = problems.isEmpty() ? null : String.join("; ", problems);
     HostPlan plan = new HostPlan(t.name(), t.address(), t.local() ? null : t.port(), user,
         pathProblem == null ? binary : ProbeScript.printable(binary), mode, defaults.purpose(), window, problem);
     SshTarget target = null;
     if (!t.local() && problem == null) {
-      Path key = t.privateKey() == null ? defaults.privateKey() : Path.of(t.privateKey());
       List<SshTarget.Jump> jumps = new ArrayList<>();
       for (JumpHost j : t.jumpHosts()) {
         jumps.add(new SshTarget.Jump(j.user(), j.host(), j.port()));
@@ -93,5 +103,27 @@ public final class JobPlanner {
       target = new SshTarget(t.name(), t.address(), t.port(), user, key, jumps);
     }
     return new HostJob(plan, target, t.local());
+  }
+
+  /** Addresses and user names that are not names at all (a pasted command, a quote, a newline). */
+  private static List<String> connectionProblems(Host host, HostTarget t, String user) {
+    List<String> problems = new ArrayList<>();
+    String addressProblem = TargetNames.addressProblem(t.address());
+    if (addressProblem != null) {
+      boolean named = host.var("ansible_host").isPresent() || host.var("ansible_ssh_host").isPresent();
+      problems.add((named ? "ansible_host: " : "host name (the address, as ansible_host is not set): ")
+          + addressProblem);
+    }
+    if (user != null && TargetNames.userProblem(user) != null) {
+      problems.add("ansible_user: " + TargetNames.userProblem(user));
+    }
+    for (JumpHost j : t.jumpHosts()) {
+      String jump = TargetNames.addressProblem(j.host());
+      String jumpUser = j.user() == null ? null : TargetNames.userProblem(j.user());
+      if (jump != null || jumpUser != null) {
+        problems.add("ProxyJump in ansible_ssh_common_args: " + (jump != null ? jump : jumpUser));
+      }
+    }
+    return problems;
   }
 }

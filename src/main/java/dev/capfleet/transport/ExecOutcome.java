@@ -119,6 +119,8 @@ public record ExecOutcome(
       char c = text.charAt(i);
       if (Character.isWhitespace(c) || Character.isISOControl(c)) {
         space = sb.length() > 0;
+      } else if (Character.isHighSurrogate(c) && sb.length() + (space ? 2 : 1) >= MAX_MESSAGE) {
+        break; // no room for the pair: never end in half of one
       } else {
         if (space) {
           sb.append(' ');

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
@@ -54,54 +53,59 @@ final class IdentityFiles {
   }
 
   private Loaded read(Path path) {
-    AtomicBoolean asked = new AtomicBoolean();
-    FilePasswordProvider provider = new OnceProvider(asked);
+    OnceProvider provider = new OnceProvider();
     try {
+      if (Files.isDirectory(path)) {
+        return problem(path, path + " is a directory, not a private key");
+      }
       if (!Files.isReadable(path)) {
         return problem(path, "private key " + path + " is missing or unreadable");
+      }
+      String loose = KeyFilePermissions.tooOpen(path);
+      if (loose != null) {
+        return problem(path, loose);
       }
       Collection<KeyPair> keys =
           SecurityUtils.getKeyPairResourceParser().loadKeyPairs(null, path, provider);
       if (keys == null || keys.isEmpty()) {
-        return problem(path, "no private key found in " + path);
+        return problem(path, notAKey(path));
       }
       return new Loaded(path, List.copyOf(keys), null);
     } catch (NoSuchFileException e) {
       return problem(path, "private key " + path + " is missing");
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      if (asked.get() && passphrase == null) {
+      if (provider.asked && !provider.given) {
         return problem(
             path,
             "private key " + path + " is encrypted and no passphrase was given (set "
-                + SshSettings.PASSPHRASE_ENV + ")");
+                + SshSettings.PASSPHRASE_ENV + ", or run on a terminal to be asked)");
       }
-      if (asked.get()) {
+      if (provider.asked) {
         return problem(path, "cannot decrypt private key " + path + ": wrong passphrase");
       }
-      return problem(
-          path, "cannot read private key " + path + " (" + e.getClass().getSimpleName() + ")");
+      return problem(path, notAKey(path));
     }
+  }
+
+  private static String notAKey(Path path) {
+    return "cannot read private key " + path + ": not a key in OpenSSH or PEM format";
   }
 
   private static Loaded problem(Path path, String message) {
     return new Loaded(path, List.of(), message);
   }
 
-  /** Hands out the passphrase once per file and never retries with it. */
+  /** Hands out the passphrase once per file and never retries with it; remembers whether there was one. */
   private final class OnceProvider implements FilePasswordProvider {
-    private final AtomicBoolean asked;
-
-    OnceProvider(AtomicBoolean asked) {
-      this.asked = asked;
-    }
+    private volatile boolean asked;
+    private volatile boolean given;
 
     @Override
     public String getPassword(SessionContext session, NamedResource resource, int retryIndex) {
-      asked.set(true);
-      if (passphrase == null) {
-        return null;
-      }
-      return passphrase.get();
+      asked = true;
+      String p = passphrase == null ? null : passphrase.get();
+      given = p != null;
+      return p;
     }
 
     @Override

@@ -70,7 +70,11 @@ public final class LocalExecutor implements CommandRunner, AutoCloseable {
     long start = System.nanoTime();
     Process process;
     try {
-      process = new ProcessBuilder(argv).start();
+      ProcessBuilder pb = new ProcessBuilder(argv);
+      // what unlocks our keys stays with us: the probe (and whatever it runs) never sees it
+      pb.environment().remove(SshSettings.PASSPHRASE_ENV);
+      pb.environment().remove(SshSettings.AGENT_ENV);
+      process = pb.start();
     } catch (IOException | RuntimeException e) {
       return error("cannot run " + argv.get(0), e, start);
     }

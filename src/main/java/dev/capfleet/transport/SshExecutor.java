@@ -2,6 +2,7 @@ package dev.capfleet.transport;
 
 import dev.capfleet.transport.ExecOutcome.Status;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * Runs commands over SSH on many hosts through one shared MINA {@link SshClient}: strict
@@ -29,6 +31,9 @@ import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 public final class SshExecutor implements CommandRunner, AutoCloseable {
   /** Threads that resolve host names and start connects; the rest is non-blocking. */
   private static final int STARTER_THREADS = 16;
+
+  /** The SSH channel window we grant hosts (see the constructor). */
+  static final long WINDOW_BYTES = 256 * 1024;
 
   private final ClientContext ctx;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -46,6 +51,9 @@ public final class SshExecutor implements CommandRunner, AutoCloseable {
       client.setAgentFactory(new AgentSocket.Factory(settings.agentSocket()));
     }
     client.addSessionListener(new SessionSetup());
+    // How much a host may send before we read it: MINA's 2 MiB default, buffered per channel, let 50 flooding
+    // hosts hold hundreds of MiB on top of the kept output. The probe prints tens of KiB.
+    CoreModuleProperties.WINDOW_SIZE.set(client, WINDOW_BYTES);
     client.start();
 
     ScheduledThreadPoolExecutor timer =
@@ -90,6 +98,15 @@ public final class SshExecutor implements CommandRunner, AutoCloseable {
               null,
               0));
     }
+  }
+
+  /**
+   * Reads a private key file as runs will (once: runs reuse it) and says why it cannot be used, or null. Lets
+   * the caller refuse a bad key, or ask for its passphrase, before any host is contacted. The message never
+   * holds the passphrase.
+   */
+  public String identityProblem(Path key) {
+    return ctx.identities().load(key).problem();
   }
 
   /** Stops the client; runs still in flight end as DISCONNECTED or ERROR. */

@@ -1,6 +1,6 @@
 package dev.capfleet.transport;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import org.apache.sshd.common.io.IoInputStream;
 import org.apache.sshd.common.io.IoReadFuture;
@@ -17,7 +17,12 @@ final class StreamCollector {
   private final IoInputStream in;
   private final int cap;
   private final Runnable onCapReached;
-  private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+  /**
+   * Grows by doubling but never past {@code cap}, and is handed out without a copy when full: a flood costs one
+   * array of exactly the cap (not the next power of two, which G1 would round up to whole regions again).
+   */
+  private byte[] kept;
+  private int size;
   private final Buffer buffer = new ByteArrayBuffer(CHUNK, false);
   private final CompletableFuture<Void> done = new CompletableFuture<>();
   private boolean truncated;
@@ -29,6 +34,7 @@ final class StreamCollector {
     this.in = in;
     this.cap = cap;
     this.onCapReached = onCapReached;
+    this.kept = new byte[Math.min(cap, CHUNK)];
   }
 
   void start() {
@@ -41,7 +47,7 @@ final class StreamCollector {
   }
 
   synchronized byte[] bytes() {
-    return kept.toByteArray();
+    return size == kept.length ? kept : Arrays.copyOf(kept, size);
   }
 
   synchronized boolean truncated() {
@@ -66,8 +72,13 @@ final class StreamCollector {
     boolean stop;
     synchronized (this) {
       int n = b.available();
-      int room = cap - kept.size();
-      kept.write(b.array(), b.rpos(), Math.min(n, Math.max(room, 0)));
+      int room = cap - size;
+      int take = Math.min(n, Math.max(room, 0));
+      if (size + take > kept.length) {
+        kept = Arrays.copyOf(kept, (int) Math.min(cap, Math.max(2L * kept.length, size + take)));
+      }
+      System.arraycopy(b.array(), b.rpos(), kept, size, take);
+      size += take;
       if (n > room) {
         truncated = true;
       }

@@ -60,6 +60,20 @@ class GeneratedInventoryTest {
     }
   }
 
+  @Test
+  void exampleInventoriesUsersCopyMatchRealAnsibleInventory(@TempDir Path dir) throws Exception {
+    Path ansible = ansibleInventory();
+    List<Path> examples;
+    try (var files = Files.list(Path.of("inventories"))) {
+      examples = files.filter(f -> f.toString().endsWith(".ini") || f.toString().endsWith(".yml")).sorted().toList();
+    }
+    assertEquals(2, examples.size(), "inventories/example.ini and example.yml");
+    for (Path file : examples) {
+      JsonNode expected = JsonSemantics.MAPPER.readTree(runList(ansible, file, dir));
+      JsonSemantics.assertSameInventory(expected, InventoryJson.list(InventoryLoader.load(file)), file.toString());
+    }
+  }
+
   private static String runList(Path ansible, Path file, Path dir) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(ansible.toString(), "-i", file.toString(), "--list");
     pb.environment().put("ANSIBLE_LOCAL_TEMP", dir.resolve("ansible-tmp").toString());

@@ -1,7 +1,9 @@
 package dev.capfleet.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.capfleet.transport.ExecOutcome.Status;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,17 @@ class LocalExecutorTest {
     assertEquals("out\n", o.stdoutText());
     assertEquals("err\n", o.stderrText());
     assertEquals(null, o.hostKeyFingerprint());
+  }
+
+  @Test
+  void probeNeverInheritsThePassphraseOrTheAgent() {
+    assumeTrue(System.getenv(SshSettings.PASSPHRASE_ENV) != null, "the build sets a canary passphrase");
+    ExecOutcome o = run(List.of("env"), null, LIMITS);
+    assertEquals(Status.OK, o.status(), o.message());
+    assertTrue(o.stdoutText().contains("PATH="), o.stdoutText());
+    assertFalse(o.stdoutText().contains(SshSettings.PASSPHRASE_ENV), o.stdoutText());
+    assertFalse(o.stdoutText().contains(System.getenv(SshSettings.PASSPHRASE_ENV)), o.stdoutText());
+    assertFalse(o.stdoutText().contains(SshSettings.AGENT_ENV + "="), o.stdoutText());
   }
 
   @Test
