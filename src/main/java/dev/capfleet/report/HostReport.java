@@ -50,8 +50,4 @@ public record HostReport(
 
   /** One probe section's exit, bounded output and whether it was cut. */
   public record ProbeRecord(Integer exit, String output, boolean truncated, Long millis) {}
-
-  public boolean hasCapabilities() {
-    return binary != null && binary.capabilities() != null && !binary.capabilities().isEmpty();
-  }
 }
