@@ -16,9 +16,19 @@ final class Inventories {
 
   /** The Ansible configuration this run uses (ANSIBLE_CONFIG, ./ansible.cfg, ~/.ansible.cfg, /etc/ansible). */
   static AnsibleConfig config(java.util.Map<String, String> env) {
-    Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
+    // HOME from the environment given to Main.run, so that a test's empty environment reads no ~/.ansible.cfg
+    Path home = env.get("HOME") == null ? null : Path.of(env.get("HOME"));
     try {
       return AnsibleConfig.find(env, Path.of("").toAbsolutePath(), home);
+    } catch (InventoryException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** ansible.cfg's {@code remote_port}, a bad value being a usage error. */
+  static Integer remotePort(AnsibleConfig config) {
+    try {
+      return config.remotePort().orElse(null);
     } catch (InventoryException e) {
       throw new UsageException(e.getMessage());
     }

@@ -5,6 +5,7 @@ import dev.capfleet.inventory.Host;
 import dev.capfleet.inventory.Inventory;
 import dev.capfleet.inventory.Shard;
 import dev.capfleet.model.RequirementModel;
+import dev.capfleet.scan.ConnectionConfig;
 import dev.capfleet.scan.HostJob;
 import dev.capfleet.scan.JobPlanner;
 import dev.capfleet.scan.TargetNames;
@@ -48,6 +49,9 @@ final class ScanCommand implements Callable<Integer> {
   @Mixin
   InventoryOptions inventory;
 
+  @Mixin
+  SshConfigOption sshConfig;
+
   @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Ansible host pattern (web:&prod, !db*, ~regex).")
   String limit;
 
@@ -87,8 +91,10 @@ final class ScanCommand implements Callable<Integer> {
     }
     ExecLimits limits = connection.limits(forks, Runtime.getRuntime().maxMemory(), spec.commandLine().getErr());
     SshSettings settings = connection.settings(env, spec.commandLine().getErr());
+    ConnectionConfig reach = new ConnectionConfig(sshConfig.load(env), config.sshArgs(),
+        Inventories.remotePort(config), System.getProperty("user.name"));
     JobPlanner planner = new JobPlanner(model, new JobPlanner.Defaults(binary, mode, purpose, connection.user,
-        connection.privateKey, assess.windowUntil()));
+        connection.privateKey, assess.windowUntil()), reach);
     List<HostJob> jobs = planner.plan(hosts);
 
     String subset = part == null ? limit : (limit == null ? "" : limit + " ") + "shard " + part;

@@ -59,13 +59,15 @@ public final class AnsibleConfig {
     List<Path> candidates = new ArrayList<>();
     String fromEnv = env.get("ANSIBLE_CONFIG");
     if (fromEnv != null) {
-      Path p = expand(fromEnv, home, cwd);
+      Path p = expand(fromEnv, home == null ? cwd : home, cwd);
       candidates.add(Files.isDirectory(p) ? p.resolve("ansible.cfg") : p);
     }
     if (!worldWritable(cwd)) {
       candidates.add(cwd.resolve("ansible.cfg"));
     }
-    candidates.add(home.resolve(".ansible.cfg"));
+    if (home != null) {
+      candidates.add(home.resolve(".ansible.cfg"));
+    }
     candidates.add(Path.of("/etc/ansible/ansible.cfg"));
     return candidates.stream().filter(p -> Files.exists(p) && Files.isReadable(p)).findFirst();
   }
@@ -190,11 +192,11 @@ public final class AnsibleConfig {
     return raw(PLAYBOOK_DIR).map(v -> resolve(PLAYBOOK_DIR, v));
   }
 
-  /** {@code ssh_args}, {@code ssh_common_args} and {@code ssh_extra_args} as ssh would receive them, in that order. */
-  public List<String> sshArgs() {
-    List<String> args = new ArrayList<>();
+  /** {@code ssh_args}, {@code ssh_common_args} and {@code ssh_extra_args} by those names, where set. */
+  public Map<String, String> sshArgs() {
+    Map<String, String> args = new LinkedHashMap<>();
     for (Setting s : List.of(SSH_ARGS, SSH_COMMON_ARGS, SSH_EXTRA_ARGS)) {
-      raw(s).ifPresent(args::add);
+      raw(s).ifPresent(v -> args.put(s.key, v));
     }
     return args;
   }

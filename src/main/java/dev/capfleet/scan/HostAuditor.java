@@ -45,6 +45,11 @@ public final class HostAuditor {
     return failed(plan, Verdict.INCONCLUSIVE, "invalid-host-settings", plan.problem(), 0);
   }
 
+  /** A host that is not contacted because capfleet cannot reach it the way it is configured (a ProxyCommand). */
+  public HostReport notContacted(HostPlan plan, String reason) {
+    return failed(plan, Verdict.UNREACHABLE, "proxy-command-unsupported", reason, 0);
+  }
+
   /** A host that was interrupted before it finished. */
   public HostReport interrupted(HostPlan plan) {
     return failed(plan, Verdict.INCONCLUSIVE, "interrupted", "the scan was interrupted before this host finished",

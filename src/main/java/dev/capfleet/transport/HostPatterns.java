@@ -35,6 +35,26 @@ final class HostPatterns {
     return positive;
   }
 
+  /**
+   * ssh_config's pattern lists ({@code Host a b !c}, {@code Match host a,b}): true when some pattern matches
+   * the name and no negated one does, case-insensitively as OpenSSH's {@code match_pattern_list} does.
+   */
+  static boolean matchesList(java.util.List<String> patterns, String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    boolean positive = false;
+    for (String raw : patterns) {
+      String p = raw.toLowerCase(Locale.ROOT);
+      boolean negated = p.startsWith("!");
+      if (wildcard(negated ? p.substring(1) : p, n, 0, 0)) {
+        if (negated) {
+          return false;
+        }
+        positive = true;
+      }
+    }
+    return positive;
+  }
+
   private static boolean wildcard(String p, String s, int pi, int si) {
     while (pi < p.length()) {
       char c = p.charAt(pi);
