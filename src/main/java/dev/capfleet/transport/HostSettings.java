@@ -36,7 +36,7 @@ public record HostSettings(String hostName, String user, Integer port, List<Path
     }
     List<Path> knownHosts = new ArrayList<>();
     if (got.containsKey("userknownhostsfile")) {
-      for (String f : value(got, "userknownhostsfile").split("\\s+")) {
+      for (String f : value(got, "userknownhostsfile").split("\0")) {
         if (!f.equalsIgnoreCase("none")) {
           knownHosts.add(path(f, home, hostName, host, remoteUser, localUser, effectivePort));
         }

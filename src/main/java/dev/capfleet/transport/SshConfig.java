@@ -180,6 +180,8 @@ public final class SshConfig {
               if (!got.containsKey("proxyjump") && !got.containsKey("proxycommand")) {
                 got.put(l.keyword, List.of(String.join(" ", l.args), l.where()));
               }
+            } else if (l.keyword.equals("userknownhostsfile")) {
+              got.putIfAbsent(l.keyword, List.of(String.join("\0", l.args), l.where())); // several files
             } else {
               got.putIfAbsent(l.keyword, List.of(l.args.get(0), l.where()));
             }
