@@ -27,6 +27,7 @@ class InventoryDirectoriesTest {
     return List.of(
         new Case("lamp_haproxy", List.of(FIXTURES.resolve("lamp_haproxy").toString()), null),
         new Case("mongodb", List.of(FIXTURES.resolve("mongodb").toString()), null),
+        new Case("tabs", List.of(FIXTURES.resolve("tabs").toString()), null),
         new Case("shop", List.of(FIXTURES.resolve("shop/inventory").toString(),
             FIXTURES.resolve("shop/extra-hosts").toString(), "adhoc1,adhoc2:2201,"),
             FIXTURES.resolve("shop/playbooks")));
