@@ -59,12 +59,7 @@ final class Inventories {
 
   /** The hosts a pattern selects; none is a warning (as Ansible's "Could not match supplied host pattern"). */
   static List<Host> matching(Inventory inv, String pattern, java.io.PrintWriter err) {
-    List<Host> hosts;
-    try {
-      hosts = inv.select(pattern);
-    } catch (InventoryException | IllegalArgumentException e) {
-      throw new UsageException("--limit: " + e.getMessage());
-    }
+    List<Host> hosts = selected(inv, pattern);
     if (hosts.isEmpty()) {
       err.println("capfleet: warning: --limit: no host matches '" + ProbeScript.printable(pattern) + "'");
     }
@@ -75,15 +70,18 @@ final class Inventories {
     if (pattern == null || pattern.isBlank()) {
       return inv.hosts();
     }
-    List<Host> hosts;
-    try {
-      hosts = inv.select(pattern);
-    } catch (InventoryException | IllegalArgumentException e) {
-      throw new UsageException("--limit: " + e.getMessage());
-    }
+    List<Host> hosts = selected(inv, pattern);
     if (hosts.isEmpty()) {
       throw new UsageException("--limit: no host in " + file + " matches '" + pattern + "'");
     }
     return hosts;
+  }
+
+  private static List<Host> selected(Inventory inv, String pattern) {
+    try {
+      return inv.select(pattern);
+    } catch (InventoryException | IllegalArgumentException e) {
+      throw new UsageException("--limit: " + e.getMessage());
+    }
   }
 }

@@ -100,15 +100,18 @@ final class AdjacentVars {
     return List.of();
   }
 
+  /** A directory's entries sorted by name, as Python's {@code sorted(os.listdir(...))} gives them. */
+  static List<Path> sortedEntries(Path dir) {
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+    } catch (IOException e) {
+      throw new InventoryException(dir, 0, "cannot list directory: " + e.getMessage());
+    }
+  }
+
   private static List<Path> dirFiles(Path dir) {
     List<Path> found = new ArrayList<>();
-    List<Path> entries;
-    try (Stream<Path> list = Files.list(dir)) {
-      entries = list.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
-    } catch (IOException e) {
-      throw new InventoryException(dir, 0, "cannot list variables directory: " + e.getMessage());
-    }
-    for (Path p : entries) {
+    for (Path p : sortedEntries(dir)) {
       String n = p.getFileName().toString();
       if (n.startsWith(".") || n.endsWith("~")) {
         continue;

@@ -1,13 +1,11 @@
 package dev.capfleet.inventory;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads one or several {@code -i} sources into one inventory as Ansible's {@code InventoryManager} does: a
@@ -98,13 +96,7 @@ public final class InventorySources {
   }
 
   private static void readDirectory(InventoryBuilder builder, Path dir) {
-    List<Path> entries;
-    try (Stream<Path> list = Files.list(dir)) {
-      entries = list.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
-    } catch (IOException e) {
-      throw new InventoryException(dir, 0, "cannot list inventory directory: " + e.getMessage());
-    }
-    for (Path p : entries) {
+    for (Path p : AdjacentVars.sortedEntries(dir)) {
       if (IGNORED.matcher(p.getFileName().toString()).find()) {
         continue;
       }

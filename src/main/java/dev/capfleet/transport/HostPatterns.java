@@ -1,5 +1,6 @@
 package dev.capfleet.transport;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,28 +19,15 @@ final class HostPatterns {
   }
 
   static boolean matches(String patterns, String host, int port) {
-    String name = hostKeyName(host, port);
-    boolean positive = false;
-    for (String p : patterns.toLowerCase(Locale.ROOT).split(",")) {
-      if (p.isEmpty()) {
-        continue;
-      }
-      boolean negated = p.startsWith("!");
-      if (wildcard(negated ? p.substring(1) : p, name, 0, 0)) {
-        if (negated) {
-          return false;
-        }
-        positive = true;
-      }
-    }
-    return positive;
+    List<String> list = java.util.Arrays.stream(patterns.split(",")).filter(p -> !p.isEmpty()).toList();
+    return matchesList(list, hostKeyName(host, port));
   }
 
   /**
    * ssh_config's pattern lists ({@code Host a b !c}, {@code Match host a,b}): true when some pattern matches
    * the name and no negated one does, case-insensitively as OpenSSH's {@code match_pattern_list} does.
    */
-  static boolean matchesList(java.util.List<String> patterns, String name) {
+  static boolean matchesList(List<String> patterns, String name) {
     String n = name.toLowerCase(Locale.ROOT);
     boolean positive = false;
     for (String raw : patterns) {
