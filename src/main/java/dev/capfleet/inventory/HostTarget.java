@@ -42,6 +42,7 @@ public record HostTarget(String name, String address, int port, String user, Str
    * {@code ansible_ssh_extra_args}. The first ProxyJump or ProxyCommand on that command line wins, as in ssh.
    */
   public static HostTarget of(Host host, Map<String, String> configArgs) {
+    refuseVaulted(host);
     String address = setting(host, "ansible_host", "ansible_ssh_host").orElse(host.name());
     int port = port(host);
     boolean portGiven = host.value("ansible_ssh_port").isPresent() || host.value("ansible_port").isPresent();
@@ -71,6 +72,21 @@ public record HostTarget(String name, String address, int port, String user, Str
     }
     return new HostTarget(host.name(), address, port, user, key, local, List.of(),
         host.var("ecapture_path").orElse(null), host.var("ecapture_mode").orElse(null), portGiven, null, null);
+  }
+
+  /** Connection variables capfleet reads; a vaulted one cannot be used, as capfleet never decrypts vaults. */
+  private static final List<String> CONNECTION_VARS = List.of("ansible_host", "ansible_ssh_host", "ansible_port",
+      "ansible_ssh_port", "ansible_user", "ansible_ssh_user", "ansible_private_key_file",
+      "ansible_ssh_private_key_file", "ansible_ssh_args", "ansible_ssh_common_args", "ansible_ssh_extra_args",
+      "ansible_connection");
+
+  private static void refuseVaulted(Host host) {
+    for (String var : CONNECTION_VARS) {
+      if (host.var(var).map(v -> v.strip().startsWith("$ANSIBLE_VAULT;")).orElse(false)) {
+        throw new InventoryException("host " + host.name() + ": " + var + " is vault-encrypted (!vault); capfleet "
+            + "never decrypts vaults, so set it in plain text (or with -u, --private-key, ssh_config)");
+      }
+    }
   }
 
   /** The later name wins when both are set, as in Ansible's connection settings. */

@@ -30,6 +30,17 @@ class JobPlannerGroupsTest {
   }
 
   @Test
+  void aVaultedConnectionVariableIsThatHostsErrorNotTheFleets() {
+    Inventory inv = InventoryLoader.parse(Path.of("hosts.yml"), String.join("\n",
+        "all:", "  hosts:", "    secret:", "      ansible_user: !vault |", "        $ANSIBLE_VAULT;1.1;AES256",
+        "        6162636465", "    plain:", "      ansible_user: ops", ""));
+    HostPlan secret = PLANNER.plan(inv.host("secret").orElseThrow()).plan();
+    assertEquals("host secret: ansible_user is vault-encrypted (!vault); capfleet never decrypts vaults, so set it "
+        + "in plain text (or with -u, --private-key, ssh_config)", secret.problem());
+    assertEquals(null, PLANNER.plan(inv.host("plain").orElseThrow()).plan().problem());
+  }
+
+  @Test
   void theReportOfARefusedHostKeepsItsGroups() {
     Inventory inv = InventoryLoader.parse(Path.of("hosts.ini"), "[web]\nweb1 ansible_port=99999\n");
     HostPlan plan = PLANNER.plan(inv.host("web1").orElseThrow()).plan();
