@@ -19,7 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 /** The workbook's few cell styles, made once: a workbook holds at most 64,000 styles, so never one per cell. */
 final class ExcelStyles {
   /** What a cell shows; each look has a quote-prefixed twin for formula-like text. */
-  enum Look { TEXT, WRAP, HEADER, TITLE, LINK, NUMBER, NUMBER_LEFT, BOLD,
+  enum Look { TEXT, WRAP, HEADER, TITLE, LINK, NUMBER, NUMBER_LEFT, PERCENT, SECONDS, BOLD,
     READY, READY_WITH_WARNINGS, INCONCLUSIVE, NOT_READY, UNREACHABLE, BLOCKER, WARNING, INFO }
 
   private static final Map<Look, String> FILLS = Map.of(
@@ -84,8 +84,23 @@ final class ExcelStyles {
       case TITLE -> s.setFont(font(true, 16, IndexedColors.BLACK.getIndex(), false));
       case BOLD -> s.setFont(font(true, 11, IndexedColors.BLACK.getIndex(), false));
       case LINK -> s.setFont(font(false, 11, IndexedColors.BLUE.getIndex(), true));
-      case NUMBER -> s.setAlignment(HorizontalAlignment.CENTER);
-      case NUMBER_LEFT -> s.setAlignment(HorizontalAlignment.LEFT);
+      case NUMBER -> {
+        s.setAlignment(HorizontalAlignment.CENTER);
+        s.setDataFormat(workbook.createDataFormat().getFormat("0"));
+      }
+      case NUMBER_LEFT -> {
+        s.setAlignment(HorizontalAlignment.LEFT);
+        s.setDataFormat(workbook.createDataFormat().getFormat("0"));
+      }
+      // numbers stay numbers (sortable, summable); the format only shows them as a share or in seconds
+      case PERCENT -> {
+        s.setAlignment(HorizontalAlignment.RIGHT);
+        s.setDataFormat(workbook.createDataFormat().getFormat("0%"));
+      }
+      case SECONDS -> {
+        s.setAlignment(HorizontalAlignment.RIGHT);
+        s.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
+      }
       default -> { }
     }
     return s;
