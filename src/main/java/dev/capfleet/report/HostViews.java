@@ -116,13 +116,18 @@ final class HostViews {
    * /sys/kernel/debug"), which read as successes where a report lists failures; a rendering rule keeps the
    * model's one text per rule.
    */
+  static final String FAILED = "Not met: ";
+  static final String UNKNOWN = "Could not check: ";
+
   static String findingTitle(Finding f) {
     String t = f.title() == null ? f.id() : f.title();
-    return switch (f.status() == null ? "" : f.status()) {
-      case "failed" -> "Not met: " + t;
-      case "unknown" -> "Could not check: " + t;
-      default -> t;
-    } + (f.capability() == null || t.contains(f.capability()) ? "" : " (" + f.capability() + ")");
+    String prefix = switch (f.status() == null ? "" : f.status()) {
+      case "failed" -> FAILED;
+      case "unknown" -> UNKNOWN; // the assessor already phrases unknown findings so; never twice
+      default -> "";
+    };
+    return (t.startsWith(prefix) ? t : prefix + t)
+        + (f.capability() == null || t.contains(f.capability()) ? "" : " (" + f.capability() + ")");
   }
 
   /**
@@ -166,7 +171,7 @@ final class HostViews {
 
   /** The host's inventory groups (none in reports written before groups were recorded). */
   static List<String> groups(HostReport h) {
-    return List.of();
+    return h.groups();
   }
 
   /** A documentation-drift note: an info finding where the documented model would judge the host otherwise. */

@@ -1,0 +1,58 @@
+package dev.capfleet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --out -}: the one report on standard output, everything for people on standard error. */
+class ReportToStdoutTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void demoWritesJsonAloneToStandardOutputAndTheSummaryToStandardError() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(new String[] {"demo", "-o", "-", "--format", "json"}, new PrintWriter(out),
+        new PrintWriter(err), Map.of());
+    assertEquals(4, exit, err.toString());
+    JsonNode report = new ObjectMapper().readTree(out.toString()); // the whole of stdout is one JSON document
+    assertEquals(16, report.path("summary").path("hosts").asInt());
+    assertTrue(err.toString().contains("16 hosts"), err.toString());
+    assertTrue(err.toString().contains("Demo fleet: 16 hosts"), err.toString());
+    assertFalse(err.toString().contains("Reports:"), "no file was written");
+    assertFalse(Files.exists(Path.of("-")), "no folder named '-'");
+  }
+
+  @Test
+  void standardOutputTakesOneTextFormat() {
+    for (String formats : new String[] {"json,xlsx", "xlsx", "json,html"}) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int exit = Main.run(new String[] {"demo", "--out", "-", "--format", formats}, new PrintWriter(out),
+          new PrintWriter(err), Map.of());
+      assertEquals(2, exit, formats + ": " + err);
+      assertTrue(err.toString().contains("--out -: standard output takes one text format"), err.toString());
+      assertEquals("", out.toString());
+    }
+  }
+
+  @Test
+  void unknownFormatIsAUsageErrorNamingTheValidOnes() {
+    StringWriter err = new StringWriter();
+    int exit = Main.run(new String[] {"demo", "--out", dir.toString(), "--format", "pdf"},
+        new PrintWriter(new StringWriter()), new PrintWriter(err), Map.of());
+    assertEquals(2, exit);
+    assertTrue(err.toString().contains("unknown report format 'pdf' (valid: json, xlsx, html, junit)"), err.toString());
+  }
+}
