@@ -35,6 +35,21 @@ class ReportToStdoutTest {
   }
 
   @Test
+  void demoJunitOnStandardOutputValidatesAgainstTheJenkinsSchema() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(new String[] {"demo", "--out", "-", "--format", "junit"}, new PrintWriter(out),
+        new PrintWriter(err), Map.of());
+    assertEquals(4, exit, err.toString());
+    javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+        .newSchema(getClass().getResource("/junit/junit-10.xsd")).newValidator()
+        .validate(new javax.xml.transform.stream.StreamSource(new java.io.StringReader(out.toString())));
+    assertEquals(16, out.toString().split("<testcase ", -1).length - 1, "a testcase per demo host");
+    assertTrue(out.toString().contains("<failure type=\"filesystem-allows-file-capabilities\""), out.toString());
+    assertTrue(out.toString().contains("<error type=\"connect-refused\""), out.toString());
+  }
+
+  @Test
   void standardOutputTakesOneTextFormat() {
     for (String formats : new String[] {"json,xlsx", "xlsx", "json,html"}) {
       StringWriter out = new StringWriter();
