@@ -26,7 +26,9 @@ class ReportToStdoutTest {
     int exit = Main.run(new String[] {"demo", "-o", "-", "--format", "json"}, new PrintWriter(out),
         new PrintWriter(err), Map.of());
     assertEquals(4, exit, err.toString());
-    JsonNode report = new ObjectMapper().readTree(out.toString()); // the whole of stdout is one JSON document
+    // the whole of stdout is one JSON document: trailing text (a summary) would fail the read
+    JsonNode report = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .readTree(out.toString());
     assertEquals(16, report.path("summary").path("hosts").asInt());
     assertTrue(err.toString().contains("16 hosts"), err.toString());
     assertTrue(err.toString().contains("Demo fleet: 16 hosts"), err.toString());

@@ -77,6 +77,18 @@ class HtmlReportBrowserTest {
   }
 
   @Test
+  void printingOpensEveryHostDetailAndHidesTheControls() throws Exception {
+    open(demoPage);
+    assertEquals(0, driver.findElements(By.cssSelector("details.host[open]")).size());
+    Map<String, Object> pdf = driver.executeCdpCommand("Page.printToPDF", Map.of("printBackground", true));
+    byte[] bytes = java.util.Base64.getDecoder().decode((String) pdf.get("data"));
+    assertEquals("%PDF", new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+    Files.write(TARGET.resolve("demo-report.pdf"), bytes);
+    assertEquals(demo.hosts().size(), driver.findElements(By.cssSelector("details.host[open]")).size(),
+        "beforeprint opened every host");
+  }
+
+  @Test
   void hostsTableSortsByScoreAndVerdictBothWays() throws Exception {
     open(demoPage);
     header("Score").click();
