@@ -121,6 +121,9 @@ final class HostViews {
 
   static String findingTitle(Finding f) {
     String t = f.title() == null ? f.id() : f.title();
+    if (isDocDrift(f)) {
+      return t; // a note about the documentation, not a rule this host failed
+    }
     String prefix = switch (f.status() == null ? "" : f.status()) {
       case "failed" -> FAILED;
       case "unknown" -> UNKNOWN; // the assessor already phrases unknown findings so; never twice

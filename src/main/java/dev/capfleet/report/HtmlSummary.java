@@ -52,6 +52,13 @@ final class HtmlSummary {
         .append("</strong></td><td></td></tr>\n</tbody></table>\n");
     chart(b, summary, max);
     b.append("</div>\n");
+    long drift = hosts.stream().filter(h -> HostViews.findings(h).stream().anyMatch(HostViews::isDocDrift)).count();
+    if (drift > 0) {
+      b.append("<p class=\"drift\" id=\"doc-drift-count\"><strong>Documentation drift on ").append(drift)
+          .append(drift == 1 ? " host" : " hosts").append("</strong>: eCapture's documentation would judge ")
+          .append(drift == 1 ? "it" : "them").append(" differently from what the kernel requires; each host's "
+              + "detail says how and why.</p>\n");
+    }
 
     List<TopFindings.Top> top = TopFindings.of(hosts, TopFindings.LIMIT);
     b.append("<h3>Top findings</h3>\n");

@@ -63,4 +63,19 @@ class HtmlReportWriterTest {
     int info = page.indexOf("Not met: Hard memlock limit unlimited");
     assertTrue(blocker > 0 && info > blocker, "blocker before info");
   }
+
+  @Test
+  void docDriftNotesAreShownApartFromFindingsAndCounted() {
+    Finding drift = new Finding("doc-drift", "info", "failed", "eCapture's documentation would judge this host "
+        + "differently", "The docs say READY with CAP_BPF, CAP_PERFMON; this kernel requires CAP_SYS_ADMIN.", null,
+        Map.of("documented.verdict", "READY"), List.of(), "capfleet shared/ecapture-truth.md");
+    HostReport h = ReportFixtures.host("web-07").verdict(Verdict.NOT_READY).score(75).finding(drift).build();
+    String page = HtmlReportWriter.render(ReportFixtures.report("2026-03-01T10:00:00Z",
+        List.of(h, ReportFixtures.ready("web-01", "10.0.0.1"))));
+    assertTrue(page.contains("<div class=\"drift\"><strong>Documentation drift: eCapture&#39;s documentation would "
+        + "judge this host differently</strong><br>The docs say READY"), page);
+    assertTrue(page.contains("Documentation drift on 1 host</strong>"));
+    assertFalse(page.contains("Not met: eCapture"), "a drift note is no failed rule");
+    assertFalse(HtmlReportWriter.render(ReportFixtures.fleet()).contains("doc-drift-count"), "no drift, no count");
+  }
 }
