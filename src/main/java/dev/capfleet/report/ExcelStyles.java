@@ -84,26 +84,19 @@ final class ExcelStyles {
       case TITLE -> s.setFont(font(true, 16, IndexedColors.BLACK.getIndex(), false));
       case BOLD -> s.setFont(font(true, 11, IndexedColors.BLACK.getIndex(), false));
       case LINK -> s.setFont(font(false, 11, IndexedColors.BLUE.getIndex(), true));
-      case NUMBER -> {
-        s.setAlignment(HorizontalAlignment.CENTER);
-        s.setDataFormat(workbook.createDataFormat().getFormat("0"));
-      }
-      case NUMBER_LEFT -> {
-        s.setAlignment(HorizontalAlignment.LEFT);
-        s.setDataFormat(workbook.createDataFormat().getFormat("0"));
-      }
+      case NUMBER -> number(s, HorizontalAlignment.CENTER, "0");
+      case NUMBER_LEFT -> number(s, HorizontalAlignment.LEFT, "0");
       // numbers stay numbers (sortable, summable); the format only shows them as a share or in seconds
-      case PERCENT -> {
-        s.setAlignment(HorizontalAlignment.RIGHT);
-        s.setDataFormat(workbook.createDataFormat().getFormat("0%"));
-      }
-      case SECONDS -> {
-        s.setAlignment(HorizontalAlignment.RIGHT);
-        s.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
-      }
+      case PERCENT -> number(s, HorizontalAlignment.RIGHT, "0%");
+      case SECONDS -> number(s, HorizontalAlignment.RIGHT, "0.0");
       default -> { }
     }
     return s;
+  }
+
+  private void number(XSSFCellStyle s, HorizontalAlignment align, String format) {
+    s.setAlignment(align);
+    s.setDataFormat(workbook.createDataFormat().getFormat(format));
   }
 
   private Font font(boolean bold, int points, short colour, boolean underline) {

@@ -74,7 +74,7 @@ final class SummarySheet {
       pair("Scan", join(" / ", scan.kind(), scan.mode() == null ? null : "mode " + scan.mode(),
           scan.limit() == null ? null : "limit " + scan.limit(), scan.forks() == null ? null : scan.forks() + " forks"));
       pair("Started / finished", join(" / ", scan.startedAt(), scan.finishedAt()));
-      secondsPair("Duration (s)", scan.millis() / 1000.0);
+      numberPair("Duration (s)", scan.millis() / 1000.0, Look.SECONDS);
       if (Boolean.TRUE.equals(scan.interrupted())) {
         pair("Interrupted", "yes: hosts not reached before the interruption are missing");
       }
@@ -197,20 +197,16 @@ final class SummarySheet {
     }
   }
 
-  private void secondsPair(String label, double value) {
-    Row r = sheet.createRow(next++);
-    cell(r, 0, label, Look.BOLD);
-    Cell c = r.createCell(1);
-    c.setCellValue(value);
-    c.setCellStyle(styles.get(Look.SECONDS, false));
+  private void numberPair(String label, int value) {
+    numberPair(label, value, Look.NUMBER_LEFT);
   }
 
-  private void numberPair(String label, int value) {
+  private void numberPair(String label, double value, Look look) {
     Row r = sheet.createRow(next++);
     cell(r, 0, label, Look.BOLD);
     Cell c = r.createCell(1);
     c.setCellValue(value);
-    c.setCellStyle(styles.get(Look.NUMBER_LEFT, false));
+    c.setCellStyle(styles.get(look, false));
   }
 
   private Cell cell(Row r, int col, String value, Look look) {
