@@ -52,6 +52,18 @@ class ReportToStdoutTest {
   }
 
   @Test
+  void checkLocalWritesHtmlAloneToStandardOutput() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(new String[] {"check", "--local", "--out", "-", "--format", "html"}, new PrintWriter(out),
+        new PrintWriter(err), Map.of());
+    assertTrue(exit == 0 || exit == 3, exit + ": " + err);
+    assertTrue(out.toString().startsWith("<!DOCTYPE html>"), out.toString());
+    assertTrue(out.toString().endsWith("</html>\n"), "nothing after the page");
+    assertTrue(err.toString().contains(" for eCapture in "), "the verdict line goes to standard error: " + err);
+  }
+
+  @Test
   void standardOutputTakesOneTextFormat() {
     for (String formats : new String[] {"json,xlsx", "xlsx", "json,html"}) {
       StringWriter out = new StringWriter();
