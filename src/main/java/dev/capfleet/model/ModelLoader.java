@@ -60,7 +60,14 @@ public final class ModelLoader {
     return resource != null ? resource(resource) : load(Path.of(nameOrFile));
   }
 
+  /** Bundled models are immutable values: parsed once per JVM (every scan also loads the documented one). */
+  private static final Map<String, RequirementModel> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
   private static RequirementModel resource(String path) {
+    return PARSED.computeIfAbsent(path, ModelLoader::parseResource);
+  }
+
+  private static RequirementModel parseResource(String path) {
     try (InputStream in = ModelLoader.class.getResourceAsStream(path)) {
       if (in == null) {
         throw new ModelException("bundled model missing: " + path);
