@@ -58,8 +58,8 @@ final class CheckCommand implements Callable<Integer> {
     var formats = output.formats();
     output.checkWritable();
     String host = hostName();
-    HostPlan plan = new HostPlan(host, "local", null, System.getProperty("user.name"), binary, mode, purpose,
-        assess.windowUntil(), null);
+    HostPlan plan = new HostPlan(host, "local", null, System.getProperty("user.name"), List.of(), binary,
+        mode, purpose, assess.windowUntil(), null, assess.module(model));
     List<HostReport> hosts;
     try (LocalExecutor runner = new LocalExecutor()) {
       ExecLimits limits = ExecLimits.DEFAULTS.withCommandTimeout(java.time.Duration.ofSeconds(commandTimeout));

@@ -94,7 +94,7 @@ final class ScanCommand implements Callable<Integer> {
     ConnectionConfig reach = new ConnectionConfig(sshConfig.load(env), config.sshArgs(),
         Inventories.remotePort(config), System.getProperty("user.name"));
     JobPlanner planner = new JobPlanner(model, new JobPlanner.Defaults(binary, mode, purpose, connection.user,
-        connection.privateKey, assess.windowUntil()), reach);
+        connection.privateKey, assess.windowUntil(), assess.module(model)), reach);
     List<HostJob> jobs = planner.plan(hosts);
 
     String subset = part == null ? limit : (limit == null ? "" : limit + " ") + "shard " + part;

@@ -88,9 +88,10 @@ class HostileFleetIT {
 
     Path inv = Files.writeString(dir.resolve("hostile.ini"), inventory);
     Path kh = Files.write(dir.resolve("known_hosts"), knownHosts);
-    List<String> common = List.of("scan", "-i", inv.toString(), "--known-hosts", kh.toString(), "--private-key",
-        key.privateKey().toString(), "-u", RealSshd.loginUser(), "-T", "20", "--auth-timeout", "20",
-        "--command-timeout", "5", "--host-timeout", "45", "--format", "json,xlsx", "--debug");
+    // the documented model: the healthy host carries the documented set, and this test is about hostile hosts
+    List<String> common = List.of("scan", "--model", "documented", "-i", inv.toString(), "--known-hosts",
+        kh.toString(), "--private-key", key.privateKey().toString(), "-u", RealSshd.loginUser(), "-T", "20",
+        "--auth-timeout", "20", "--command-timeout", "5", "--host-timeout", "45", "--format", "json,xlsx", "--debug");
     scan = capfleet(dir.resolve("run"), PASSPHRASE, common);
     wrongPassphrase = capfleet(dir.resolve("wrong"), "not-" + PASSPHRASE, common);
     JsonNode report = JSON.readTree(scan.out().resolve("hostile.json").toFile());

@@ -103,4 +103,24 @@ class ReportSchemaTest {
     ((ObjectNode) host.withArray("findings").get(0)).put("severity", "critical");
     assertFalse(problems(node).isEmpty());
   }
+
+  @Test
+  void docDriftCountIsANonNegativeIntegerCountedFromTheFindings() throws Exception {
+    ObjectNode node = JsonReports.mapper().valueToTree(ReportFixtures.fleet());
+    assertTrue(node.path("summary").path("docDrift").isInt(), node.path("summary").toString());
+    ((ObjectNode) node.get("summary")).put("docDrift", -1);
+    assertFalse(problems(node).isEmpty());
+    ((ObjectNode) node.get("summary")).put("docDrift", "three");
+    assertFalse(problems(node).isEmpty());
+    ((ObjectNode) node.get("summary")).putNull("docDrift"); // reports written before doc drift existed
+    assertEquals(Set.of(), problems(node));
+    HostReport h = ReportFixtures.fleet().hosts().get(0);
+    java.util.List<dev.capfleet.assess.Finding> findings = new java.util.ArrayList<>(h.findings());
+    findings.add(new dev.capfleet.assess.Finding(dev.capfleet.assess.DocDrift.FINDING_ID, "info", "failed", "t",
+        "d", null, java.util.Map.of(), java.util.List.of(), "r"));
+    HostReport drifted = new HostReport(h.name(), h.address(), h.port(), h.user(), h.verdict(), h.score(), h.mode(),
+        h.kernel(), h.arch(), h.binary(), h.requiredCapabilities(), h.boundingSet(), h.noNewPrivs(), h.mounts(),
+        h.facts(), findings, h.remediation(), h.cleanup(), h.checks(), h.error(), h.probes(), h.millis());
+    assertEquals(1, ScanReport.Summary.of(java.util.List.of(drifted, h)).docDrift());
+  }
 }

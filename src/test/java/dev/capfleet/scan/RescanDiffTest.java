@@ -63,9 +63,10 @@ class RescanDiffTest {
     }
     Path kh = Files.write(dir.resolve("known_hosts"), knownHosts);
     Path inventory = Files.writeString(dir.resolve("fleet.ini"), inv);
-    String[] scan = {"scan", "-i", inventory.toString(), "--known-hosts", kh.toString(), "--private-key",
-        key.privateKey().toString(), "-u", RealSshd.loginUser(), "-T", "15", "--out", dir.toString(), "--format",
-        "json", "--name"};
+    // the documented model: this test is about diff and remediate, and its hosts carry the documented set
+    String[] scan = {"scan", "--model", "documented", "-i", inventory.toString(), "--known-hosts", kh.toString(),
+        "--private-key", key.privateKey().toString(), "-u", RealSshd.loginUser(), "-T", "15", "--out", dir.toString(),
+        "--format", "json", "--name"};
 
     Run first = capfleet(concat(scan, "before"));
     assertEquals(0, first.exit(), first.toString());
