@@ -161,6 +161,11 @@ class TruthLabIT {
         assertEquals(c.expected().get(step), kernel.result(step), c.name() + ": the kernel's answer at step "
             + step + " (" + kernel.details().getOrDefault(step, "") + ")");
       }
+      CapfleetAgreement capfleet = check(c, c.setcap(), c.condition(), dir);
+      assertAgrees(c, kernel, capfleet);
+      if (!capfleet.ready()) {
+        assertFixWorks(c, capfleet);
+      }
     } finally {
       LabMachine.run(List.of("rm", "-rf", "--one-file-system", dir.toString()), null);
     }
@@ -183,6 +188,75 @@ class TruthLabIT {
     LabSteps steps = LabSteps.parse(run.out());
     assertTrue(steps.complete() && run.exit() == 0, c.name() + ": the loader did not finish:\n" + run);
     return steps;
+  }
+
+  /** The kernel refused every step the module needs that capfleet would still call READY, and vice versa. */
+  static void assertAgrees(LabCase c, LabSteps kernel, CapfleetAgreement capfleet) {
+    List<String> refused = c.neededSteps().stream().filter(s -> !kernel.passed(s)).toList();
+    assertFalse(capfleet.verdict().equals("INCONCLUSIVE") || capfleet.verdict().equals("UNREACHABLE"),
+        c.name() + ": capfleet could not judge this machine: " + capfleet);
+    assertEquals(refused.isEmpty(), capfleet.ready(), c.name() + ": the kernel refused " + refused
+        + " and capfleet says " + capfleet);
+    for (CapfleetAgreement.Blocker b : capfleet.blockers()) {
+      var steps = CapfleetAgreement.stepsOf(b);
+      assertTrue(steps.stream().anyMatch(s -> !kernel.passed(s) && !kernel.result(s).equals("skipped")),
+          c.name() + ": capfleet blocks on " + b + ", but the kernel refused none of its steps " + steps
+              + " (kernel: " + kernel.results() + "); capfleet: " + capfleet);
+    }
+    List<String> unexplained = refused.stream().filter(s -> !kernel.result(s).equals("skipped"))
+        .filter(s -> capfleet.blockers().stream().noneMatch(b -> CapfleetAgreement.stepsOf(b).contains(s)))
+        .toList();
+    assertTrue(unexplained.isEmpty(), c.name() + ": the kernel refused " + unexplained
+        + " and no blocker of capfleet's is about it: " + capfleet);
+  }
+
+  /**
+   * Applies the remediation's setcap set to a fresh copy, without the case's condition (capfleet's fix for
+   * nosuid, no_new_privs and user namespaces is to run eCapture elsewhere), with the unlimited memlock limit
+   * when the remediation asks for it and root can give it; then every needed step must pass.
+   */
+  static void assertFixWorks(LabCase c, CapfleetAgreement capfleet) throws IOException {
+    String set = capfleet.recommendedSetcap() == null ? c.setcap() : capfleet.recommendedSetcap();
+    boolean memlock = capfleet.recommendsMemlockLimit() && rootCanRaiseMemlock;
+    Path dir = LabMachine.readableDir("capfleet-lab-fix-");
+    try {
+      LabSteps fixed = replay(c, set, memlock ? LabCondition.MEMLOCK_UNLIMITED : LabCondition.PLAIN, dir);
+      for (String step : c.neededSteps()) {
+        if (step.equals("memlock") && !rootCanRaiseMemlock) {
+          assertEquals("EPERM", fixed.result(step), c.name() + ": memlock after the fix");
+          System.out.println("truth lab: " + c.name() + ": fix '" + set + "' passes every step but memlock, which "
+              + "CANNOT BE PROVEN here (neither CAP_SYS_RESOURCE nor an unlimited hard limit can be given: "
+              + "CAP_SYS_RESOURCE is outside the bounding set); capfleet's memlock remediation: "
+              + capfleet.recommendsMemlockLimit());
+          continue;
+        }
+        assertEquals("ok", fixed.result(step), c.name() + ": after capfleet's fix (setcap '" + set + "'"
+            + (memlock ? ", memlock unlimited" : "") + ") the kernel still refuses " + step + " ("
+            + fixed.details().getOrDefault(step, "") + "); capfleet: " + capfleet);
+      }
+      assertTrue(!capfleet.blockers().stream().anyMatch(b -> b.id().startsWith("memlock")) || capfleet
+          .recommendsMemlockLimit(), c.name() + ": a memlock blocker without a memlock remediation: " + capfleet);
+    } finally {
+      LabMachine.run(List.of("rm", "-rf", "--one-file-system", dir.toString()), null);
+    }
+  }
+
+  /** {@code capfleet check --local} on the case's binary copy, as the same user under the same condition. */
+  static CapfleetAgreement check(LabCase c, String setcap, LabCondition condition, Path dir) throws IOException {
+    Path out = Files.createDirectory(dir.resolve("report"));
+    LabMachine.run(List.of("chown", LabMachine.USER + ":" + LabMachine.USER, out.toString()), null);
+    Path mount = dir.resolve("nosuid");
+    Path binary = condition == LabCondition.NOSUID ? mount.resolve("replay") : dir.resolve("replay");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> argv = LabMachine.asUser(condition, false, mount, replay, setcap, List.of(java,
+        "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-jar", jar.toString(), "check", "--local",
+        "--binary", binary.toString(), "--mode", c.mode(), "--module", c.module(), "--out", out.toString(),
+        "--name", "lab", "--format", "json"));
+    LabMachine.Run run = LabMachine.run(argv, out);
+    Path report = out.resolve("lab.json");
+    assertTrue((run.exit() == 0 || run.exit() == 3) && Files.isRegularFile(report),
+        c.name() + ": capfleet check --local did not write its report:\n" + run);
+    return CapfleetAgreement.read(report, run.out());
   }
 
   private static String status(String key) throws IOException {
