@@ -19,14 +19,24 @@ import java.util.regex.Pattern;
 record CapfleetAgreement(String verdict, List<Blocker> blockers, List<String> remediation, String console) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SETCAP = Pattern.compile("setcap '([^']+)' ");
-  private static final Set<String> BPF_STEPS = Set.of("map_hash", "map_array", "map_perf_event_array",
-      "prog_kprobe", "prog_sched_cls");
+  /** Every step that needs a capability; void file capabilities (nosuid, no_new_privs) fail them all. */
+  private static final Set<String> PRIVILEGED_STEPS = Set.of("gate", "memlock", "map_hash", "map_array",
+      "map_perf_event_array", "prog_kprobe", "prog_sched_cls", "uprobe_pmu", "uprobe_attach", "perf_open",
+      "perf_mmap", "tc_qdisc", "tc_filter");
+  /** What root of a user namespace is refused: bpf() EPERM, perf EACCES (capabilities count in the initial one). */
+  private static final Set<String> INITIAL_NAMESPACE_STEPS = Set.of("memlock", "map_hash", "map_array",
+      "map_perf_event_array", "prog_kprobe", "prog_sched_cls", "uprobe_pmu", "uprobe_attach", "perf_open",
+      "perf_mmap", "tc_qdisc", "tc_filter");
 
-  /** A blocker finding: its rule id and the capability it is about (null when it is about a fact). */
-  record Blocker(String id, String capability) {
+  /**
+   * A blocker finding: its rule id, the capability it is about (null when it is about a fact), and whether
+   * capfleet found the requirement failed or could not check it ("unknown is not false": only a failed blocker
+   * names something as missing).
+   */
+  record Blocker(String id, String capability, boolean failed) {
     @Override
     public String toString() {
-      return capability == null ? id : id + "(" + capability + ")";
+      return (capability == null ? id : id + "(" + capability + ")") + (failed ? "" : "[unknown]");
     }
   }
 
@@ -42,12 +52,18 @@ record CapfleetAgreement(String verdict, List<Blocker> blockers, List<String> re
     for (JsonNode f : host.path("findings")) {
       if (f.path("severity").asText().equals("blocker")) {
         String cap = f.path("capability").isTextual() ? f.path("capability").asText().toUpperCase(Locale.ROOT) : null;
-        blockers.add(new Blocker(f.path("id").asText(), cap == null || cap.startsWith("CAP_") ? cap : "CAP_" + cap));
+        blockers.add(new Blocker(f.path("id").asText(), cap == null || cap.startsWith("CAP_") ? cap : "CAP_" + cap,
+            !f.path("status").asText().equals("unknown")));
       }
     }
     List<String> remediation = new ArrayList<>();
     host.path("remediation").forEach(r -> remediation.add(r.asText()));
     return new CapfleetAgreement(host.path("verdict").asText(), blockers, remediation, console);
+  }
+
+  /** The blockers capfleet found failed, each naming a capability or fact as missing. */
+  List<Blocker> failedBlockers() {
+    return blockers.stream().filter(Blocker::failed).toList();
   }
 
   boolean ready() {
@@ -81,9 +97,8 @@ record CapfleetAgreement(String verdict, List<Blocker> blockers, List<String> re
       case "file-capabilities-in-bounding-set", "filesystem-allows-exec" -> Set.of("exec");
       case "memlock-raisable", "memlock-limit-unlimited" -> Set.of("memlock");
       case "uprobe-pmu-present" -> Set.of("uprobe_pmu");
-      // void file capabilities: eCapture's own gate is the first to see that CapPrm is empty
-      case "filesystem-allows-file-capabilities", "no-new-privs-off" -> Set.of("gate");
-      case "not-in-user-namespace" -> BPF_STEPS;
+      case "filesystem-allows-file-capabilities", "no-new-privs-off" -> PRIVILEGED_STEPS;
+      case "not-in-user-namespace" -> INITIAL_NAMESPACE_STEPS;
       case "lockdown-not-confidentiality", "bpf-probe-read-user" -> Set.of("prog_kprobe");
       case "kernel-supported" -> Set.copyOf(LabSteps.NAMES);
       default -> Set.of();

@@ -190,21 +190,34 @@ class TruthLabIT {
     return steps;
   }
 
-  /** The kernel refused every step the module needs that capfleet would still call READY, and vice versa. */
+  /**
+   * capfleet agrees with the kernel when: it says READY (with or without warnings) only if every step the
+   * module needs passed, and NOT_READY whenever one was refused; every capability or fact it names as missing
+   * is about a step the kernel refused (or could not reach, after an earlier refusal); and every refusal is
+   * explained by one of its blockers.
+   */
   static void assertAgrees(LabCase c, LabSteps kernel, CapfleetAgreement capfleet) {
-    List<String> refused = c.neededSteps().stream().filter(s -> !kernel.passed(s)).toList();
-    assertFalse(capfleet.verdict().equals("INCONCLUSIVE") || capfleet.verdict().equals("UNREACHABLE"),
-        c.name() + ": capfleet could not judge this machine: " + capfleet);
-    assertEquals(refused.isEmpty(), capfleet.ready(), c.name() + ": the kernel refused " + refused
-        + " and capfleet says " + capfleet);
-    for (CapfleetAgreement.Blocker b : capfleet.blockers()) {
-      var steps = CapfleetAgreement.stepsOf(b);
-      assertTrue(steps.stream().anyMatch(s -> !kernel.passed(s) && !kernel.result(s).equals("skipped")),
-          c.name() + ": capfleet blocks on " + b + ", but the kernel refused none of its steps " + steps
-              + " (kernel: " + kernel.results() + "); capfleet: " + capfleet);
+    List<String> needed = c.neededSteps();
+    List<String> refused = needed.stream().filter(s -> !kernel.passed(s)).toList();
+    if (capfleet.ready()) {
+      assertTrue(refused.isEmpty(), c.name() + ": capfleet says " + capfleet.verdict() + ", the kernel refused "
+          + refused + "; capfleet: " + capfleet);
+    } else if (!refused.isEmpty()) {
+      assertEquals("NOT_READY", capfleet.verdict(), c.name() + ": the kernel refused " + refused + "; capfleet: "
+          + capfleet);
+    } else {
+      // every step passed: only "could not check" may keep capfleet from READY
+      assertTrue(capfleet.verdict().equals("INCONCLUSIVE") && capfleet.failedBlockers().isEmpty(), c.name()
+          + ": the kernel passed every step; capfleet: " + capfleet);
+    }
+    for (CapfleetAgreement.Blocker b : capfleet.failedBlockers()) {
+      List<String> steps = CapfleetAgreement.stepsOf(b).stream().filter(needed::contains).toList();
+      assertTrue(steps.stream().anyMatch(s -> !kernel.passed(s)), c.name() + ": capfleet blocks on " + b
+          + ", but the kernel passed all its steps " + steps + " (kernel: " + kernel.results() + "); capfleet: "
+          + capfleet);
     }
     List<String> unexplained = refused.stream().filter(s -> !kernel.result(s).equals("skipped"))
-        .filter(s -> capfleet.blockers().stream().noneMatch(b -> CapfleetAgreement.stepsOf(b).contains(s)))
+        .filter(s -> capfleet.failedBlockers().stream().noneMatch(b -> CapfleetAgreement.stepsOf(b).contains(s)))
         .toList();
     assertTrue(unexplained.isEmpty(), c.name() + ": the kernel refused " + unexplained
         + " and no blocker of capfleet's is about it: " + capfleet);
@@ -234,7 +247,7 @@ class TruthLabIT {
             + (memlock ? ", memlock unlimited" : "") + ") the kernel still refuses " + step + " ("
             + fixed.details().getOrDefault(step, "") + "); capfleet: " + capfleet);
       }
-      assertTrue(!capfleet.blockers().stream().anyMatch(b -> b.id().startsWith("memlock")) || capfleet
+      assertTrue(capfleet.failedBlockers().stream().noneMatch(b -> b.id().startsWith("memlock")) || capfleet
           .recommendsMemlockLimit(), c.name() + ": a memlock blocker without a memlock remediation: " + capfleet);
     } finally {
       LabMachine.run(List.of("rm", "-rf", "--one-file-system", dir.toString()), null);
