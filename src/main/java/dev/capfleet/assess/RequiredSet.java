@@ -71,11 +71,14 @@ final class RequiredSet {
     v.word("required.why", set.evidence());
   }
 
-  /** The memlock capability joins the recommendation only where the bounding set lets the binary start with it. */
+  /**
+   * The memlock capability joins the recommendation only where the bounding set is known to let the binary
+   * start with it: outside it execve fails (lab), while the memlock limit line works whatever the set.
+   */
   private static List<Capability> withMemlock(List<Capability> caps, List<Capability> memlock, Set<?> bounding) {
     LinkedHashSet<Capability> out = new LinkedHashSet<>(caps);
     for (Capability m : memlock) {
-      if (bounding == null || bounding.contains(m)) {
+      if (bounding != null && bounding.contains(m)) {
         out.add(m);
       }
     }
