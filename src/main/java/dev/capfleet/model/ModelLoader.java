@@ -108,8 +108,10 @@ public final class ModelLoader {
     checkTemplates("cleanup", cleanupCommands);
     checkTemplates("cleanup.reminder", List.of(reminder));
     List<String> practices = strings(root.path("bestPractices"), "bestPractices");
+    List<RemediationAction> actions = new ActionReader(this::fail, this::checkTemplates)
+        .read(root.path("actions"), rules);
     return new RequirementModel(id, version, title, sources, defaultBinary, defaultMode, modes, sets, scoring,
-        rules, cleanupCommands, reminder, practices, deployment(root.path("deployment")));
+        rules, cleanupCommands, reminder, practices, deployment(root.path("deployment")), actions);
   }
 
   private List<CapabilitySet> capabilitySets(JsonNode array, Map<String, String> modes) {
