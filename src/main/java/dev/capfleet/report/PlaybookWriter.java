@@ -65,14 +65,14 @@ public final class PlaybookWriter {
       if (!plan.guidance().isEmpty()) {
         guided.put(h.name(), plan);
       }
-      int at = 0;
-      for (RemediationStep s : plan.steps()) {
-        String key = key(s);
+      List<String> keys = plan.steps().stream().map(PlaybookWriter::key).toList();
+      for (int i = 0; i < keys.size(); i++) {
+        String key = keys.get(i);
+        RemediationStep s = plan.steps().get(i);
         if (!plays.containsKey(key)) {
           plays.put(key, new Play(s));
-          order.add(at, key); // after this host's previous step: every host's own order holds
+          order.add(insertionPoint(order, keys.subList(i + 1, keys.size())), key);
         }
-        at = order.indexOf(key) + 1;
         plays.get(key).plans().put(h.name(), plan);
         plays.get(key).steps().put(h.name(), s);
       }
@@ -104,6 +104,20 @@ public final class PlaybookWriter {
     return new Result(y.toString(), count, List.copyOf(skipped));
   }
 
+  /**
+   * Where a play that is new goes: before the first play of a step this host runs later, so every host's own order
+   * holds (an owner change before the setcap that restores what it cleared); else last.
+   */
+  private static int insertionPoint(List<String> order, List<String> later) {
+    for (String k : later) {
+      int at = order.indexOf(k);
+      if (at >= 0) {
+        return at;
+      }
+    }
+    return order.size();
+  }
+
   /** Steps of one action share a play only when their tasks are the same (merged reports of two models may differ). */
   private static String key(RemediationStep s) {
     return s.action() + "\u0000" + s.ansible().hashCode() + "\u0000" + s.needsBinary();
@@ -129,7 +143,7 @@ public final class PlaybookWriter {
   private static void actionPlay(StringBuilder y, Play play, boolean cleanup) {
     RemediationStep first = play.first();
     y.append("\n- name: ").append(YamlText.quoted((cleanup ? "capfleet cleanup: " : "capfleet: ") + first.action()
-        + ": " + first.title())).append('\n');
+        + " - " + first.title())).append('\n');
     hosts(y, play.plans().keySet());
     y.append("  gather_facts: false\n");
     if (cleanup) {
