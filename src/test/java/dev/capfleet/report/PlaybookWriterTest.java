@@ -197,7 +197,8 @@ class PlaybookWriterTest {
     Path ansible = Processes.require("ansible-playbook");
     Path getcap = Processes.require("getcap");
     assumeTrue("root".equals(System.getProperty("user.name")), "setcap needs root");
-    Path bin = Files.createDirectories(dir.resolve("odd dir {x}")).resolve("ecapture");
+    // a path Jinja would evaluate if any value stayed safe: the play must treat it as literal text
+    Path bin = Files.createDirectories(dir.resolve("odd dir {x} {{ lookup('pipe','id') }}")).resolve("ecapture");
     Files.copy(Path.of("/bin/true"), bin);
     HostReport h = ReportFixtures.host("localhost").verdict(Verdict.NOT_READY).binaryPath(bin.toString())
         .finding(ReportFixtures.granted("CAP_BPF", "", "")).cleanup().build();
