@@ -85,7 +85,12 @@ public final class RemediationPlanner {
         }
         out.add(f);
       } else if (answered) {
-        out.add(withRemediation(f, answering(f.id(), chosen, steps, removes)));
+        // a rule an action answers keeps only # advice (the loader sees to it): a person still reads that
+        List<String> advice = f.remediation().stream().filter(l -> l.stripLeading().startsWith("#")).toList();
+        guidance.addAll(advice);
+        List<String> lines = new ArrayList<>(answering(f.id(), chosen, steps, removes));
+        lines.addAll(advice);
+        out.add(withRemediation(f, lines));
       } else {
         guidance.addAll(f.remediation().isEmpty() ? List.of("# " + f.title()) : f.remediation());
         out.add(f);

@@ -71,9 +71,9 @@ final class ActionReader {
         if (rule == null) {
           throw fail.apply(where + ".triggeredBy", "no rule with id '" + t + "'");
         }
-        if (!rule.remediation().isEmpty()) {
-          throw fail.apply(where + ".triggeredBy", "rule '" + t + "' has its own remediation; leave it empty, "
-              + "since this action is its fix (two fixes for one finding drift apart)");
+        if (rule.remediation().stream().anyMatch(l -> !l.stripLeading().startsWith("#"))) {
+          throw fail.apply(where + ".triggeredBy", "rule '" + t + "' has commands in its remediation; keep only # "
+              + "advice there, since this action is its fix (two fixes for one finding drift apart)");
         }
       }
       RemediationAction.Effect effect = effect(n, where);

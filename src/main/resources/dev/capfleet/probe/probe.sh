@@ -87,4 +87,9 @@ section unprivileged_bpf_disabled read_file /proc/sys/kernel/unprivileged_bpf_di
 section perf_event_paranoid read_file /proc/sys/kernel/perf_event_paranoid
 section memlock memlock
 section container container_hints
+section uprobe_pmu read_file /sys/bus/event_source/devices/uprobe/type
+section uid_map read_file /proc/self/uid_map
+section cap_last_cap read_file /proc/sys/kernel/cap_last_cap
+section limits read_file /proc/self/limits
+section cmdline grep -o -E '(^| )lockdown=[a-z]+' /proc/cmdline
 printf '@@CAPFLEET %s done\n' "$N"

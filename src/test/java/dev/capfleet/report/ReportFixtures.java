@@ -18,8 +18,8 @@ import java.util.Map;
 /** Realistic reports for tests: every verdict, every severity, and hostile strings from hosts and inventories. */
 public final class ReportFixtures {
   public static final String BIN = "/usr/local/bin/ecapture";
-  /** The bundled model, whose actions give each fixture host its ordered remediation as a scan would. */
-  static final RequirementModel MODEL = ModelLoader.bundled();
+  /** The documented model (the fixtures use its rule ids), whose actions give each host its ordered remediation. */
+  static final RequirementModel MODEL = ModelLoader.documented();
   public static final String FORMULA = "=HYPERLINK(\"http://x\")";
   public static final String PLUS = "+1";
   public static final String AT = "@SUM(A1)";
