@@ -62,11 +62,11 @@ public final class RemediationPlanner {
     String required = words.get("required.setcap");
     if (chosen.contains(set) && (required == null || required.isBlank())) {
       chosen.remove(set);
-      guidance.add("Required capabilities unknown (kernel or mode not read): set them with setcap once known.");
+      guidance.add("# Required capabilities unknown (kernel or mode not read): set them with setcap once known.");
       for (RemediationAction a : List.copyOf(chosen)) {
         if (a.clearsCapabilities()) {
           chosen.remove(a);
-          guidance.add("Held back until the required capabilities are known, since it clears them: " + a.title());
+          guidance.add("# Held back until the required capabilities are known, since it clears them: " + a.title());
         }
       }
     }
@@ -81,7 +81,7 @@ public final class RemediationPlanner {
       if (!"failed".equals(f.status()) || "info".equals(f.severity())) {
         if ("unknown".equals(f.status())) {
           guidance.addAll(f.remediation().isEmpty()
-              ? List.of(f.title() + " (scan again once the tool or output is fixed)") : f.remediation());
+              ? List.of("# " + f.title() + " (scan again once the tool or output is fixed)") : f.remediation());
         }
         out.add(f);
       } else if (answered) {
