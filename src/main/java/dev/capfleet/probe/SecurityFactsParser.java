@@ -34,8 +34,12 @@ final class SecurityFactsParser {
       gaps.put("uprobe pmu", why(out, "uprobe_pmu"));
     }
     String uidMap = okText(out, "uid_map").map(String::strip).orElse(null);
-    Boolean userNs = uidMap != null ? !INITIAL_UID_MAP.matcher(uidMap).matches()
-        : Boolean.FALSE.equals(fileExists(out, "uid_map")) ? Boolean.FALSE : null; // no file: no user namespaces
+    Boolean userNs = null;
+    if (uidMap != null) {
+      userNs = !INITIAL_UID_MAP.matcher(uidMap).matches();
+    } else if (Boolean.FALSE.equals(fileExists(out, "uid_map"))) {
+      userNs = false; // a kernel without user namespaces has no uid_map
+    }
     if (userNs == null) {
       gaps.put("uid map", why(out, "uid_map"));
     }

@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class DemoFixturesTest {
   private static final String NONCE = FleetSpec.RECORDED_NONCE;
-  private static final HostAuditor AUDITOR = new HostAuditor(ModelLoader.documented());
+  private static final HostAuditor AUDITOR = new HostAuditor(ModelLoader.verified());
 
   @Test
   void everyAnswerIsItsRecordingWithOnlyTheListedEdits() throws IOException {
@@ -62,6 +64,7 @@ class DemoFixturesTest {
 
   @Test
   void everyBundledHostGetsTheVerdictFleetJsonPromises() {
+    List<String> wrong = new ArrayList<>();
     for (FleetSpec.Template t : FleetSpec.bundled()) {
       if (t.behaviour() != Behaviour.ANSWER) {
         continue;
@@ -69,16 +72,61 @@ class DemoFixturesTest {
       String raw = new String(t.answer(), StandardCharsets.UTF_8);
       assertTrue(ProbeOutput.parse(raw, NONCE).complete(), t.name());
       HostReport r = audit(t, raw);
-      assertEquals(t.expect(), r.verdict(), () -> t.name() + ": " + r.findings());
+      if (t.expect() != r.verdict()) {
+        wrong.add(t.name() + " expected " + t.expect() + " but was " + r.verdict() + ": " + r.findings().stream()
+            .filter(f -> !f.severity().equals("info")).map(f -> f.id() + "/" + f.status() + "/" + f.capability())
+            .toList());
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
+  @Test
+  void documentedModelGivesTheVerdictsFleetJsonRecordsForIt() throws IOException {
+    JsonNode fleet = JsonMapper.builder().build().readTree(resource("/dev/capfleet/demo/fleet.json")).path("hosts");
+    Map<String, String> documented = new java.util.HashMap<>();
+    fleet.forEach(h -> documented.put(h.path("name").asText(), h.path("documented").asText()));
+    HostAuditor docs = new HostAuditor(ModelLoader.documented());
+    List<String> wrong = new ArrayList<>();
+    for (FleetSpec.Template t : FleetSpec.bundled()) {
+      if (t.behaviour() != Behaviour.ANSWER) {
+        continue;
+      }
+      HostReport r = audit(docs, t, new String(t.answer(), StandardCharsets.UTF_8));
+      if (!documented.get(t.name()).equals(r.verdict().name())) {
+        wrong.add(t.name() + " documented " + documented.get(t.name()) + " but was " + r.verdict());
+      }
+      // the documented model is the baseline: it never reports drift against itself
+      assertTrue(r.findings().stream().noneMatch(f -> f.id().equals("doc-drift")), t.name());
+    }
+    assertEquals(List.of(), wrong);
+  }
+
+  @Test
+  void everyHostWhereTheDocsWouldJudgeDifferentlyCarriesADocDriftFinding() {
+    for (FleetSpec.Template t : FleetSpec.bundled()) {
+      if (t.behaviour() != Behaviour.ANSWER) {
+        continue;
+      }
+      String raw = new String(t.answer(), StandardCharsets.UTF_8);
+      HostReport verified = audit(t, raw);
+      HostReport docs = audit(new HostAuditor(ModelLoader.documented()), t, raw);
+      boolean differs = verified.verdict() != docs.verdict()
+          || !java.util.Set.copyOf(verified.requiredCapabilities()).equals(java.util.Set.copyOf(docs.requiredCapabilities()));
+      assertEquals(differs, verified.findings().stream().anyMatch(f -> f.id().equals("doc-drift")), t.name());
     }
   }
 
   static HostReport audit(FleetSpec.Template t, String stdout) {
+    return audit(AUDITOR, t, stdout);
+  }
+
+  static HostReport audit(HostAuditor auditor, FleetSpec.Template t, String stdout) {
     HostPlan plan = new HostPlan(t.name(), "127.0.0.1", 22, DemoFleet.USER, t.binary(),
         t.mode() == null ? "text" : t.mode(), "readiness", null, null);
     ExecOutcome outcome = new ExecOutcome(ExecOutcome.Status.OK, 0, stdout.getBytes(StandardCharsets.UTF_8), null,
         false, "", null, 1);
-    return AUDITOR.audit(plan, outcome, NONCE, Instant.parse("2026-11-28T12:00:00Z"));
+    return auditor.audit(plan, outcome, NONCE, Instant.parse("2026-11-28T12:00:00Z"));
   }
 
   private static String compose(JsonNode spec) {

@@ -122,4 +122,41 @@ class FactsCollectorTest {
     assertEquals(true, f.binaryPresent());
     assertEquals("the probe printed no uname section", f.gaps().get("arch"));
   }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"dash-ready.txt", "bash-ready.txt", "busybox-nosuid.txt"})
+  void readsTheVerifiedModelsFactsUnderEveryShell(String fixture) {
+    SecurityFacts s = collect(fixture, BIN).security();
+    assertEquals(true, s.uprobePmu());
+    assertEquals(false, s.userNamespace());
+    assertEquals(40, s.capLastCap());
+    assertEquals("integrity", s.lockdownMode()); // securityfs mounted in these set-ups
+    assertNull(s.buildDate()); // this machine's kernel says "#1 SMP PREEMPT_DYNAMIC @0": no date
+    assertEquals("root (uid 0)", s.account());
+    assertTrue(s.upstreamKnown());
+  }
+
+  @Test
+  void seesAUserNamespaceAndNoLockdownWithoutSecurityfs() {
+    HostFacts f = collect("dash-userns.txt", BIN);
+    assertEquals(true, f.security().userNamespace());
+    assertEquals("0          0          1", f.security().uidMap());
+    HostFacts missing = collect("bash-missing-binary.txt", "/usr/local/bin/ecapture-absent");
+    assertNull(missing.security().lockdownMode());
+    assertTrue(missing.gaps().get("lockdown mode").contains("securityfs not mounted"), missing.gaps().toString());
+    assertEquals("8192", collect("dash-ready.txt", BIN).memlockHard());
+  }
+
+  @Test
+  void readsBuildDatesOfDebianUbuntuAndEpochKernels() {
+    assertEquals("2025-08-10", SecurityFactsParser.buildDate("Linux version 6.1.0-38-amd64 (x) #1 SMP "
+        + "PREEMPT_DYNAMIC Debian 6.1.147-1 (2025-08-10)").orElseThrow().toString());
+    assertEquals("2023-11-14", SecurityFactsParser.buildDate("Linux version 5.15.0-91-generic (buildd@lcy02-amd64-045)"
+        + " (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0) #101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023")
+        .orElseThrow().toString());
+    assertTrue(SecurityFactsParser.buildDate("Linux version 6.18.44 (b@s) #1 SMP PREEMPT_DYNAMIC @0").isEmpty());
+    assertEquals("2025-07-03", SecurityFactsParser.buildDate("Linux version 6.6 #1 SMP @1751500800").orElseThrow()
+        .toString());
+    assertEquals("unlimited", SecurityFactsParser.memlockHard("Max locked memory         65536                unlimited            bytes").orElseThrow());
+  }
 }

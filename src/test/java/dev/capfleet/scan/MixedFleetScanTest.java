@@ -105,7 +105,7 @@ class MixedFleetScanTest {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
     long t0 = System.nanoTime();
-    exit = Main.run(new String[] {"scan", "-i", inv.toString(), "--known-hosts", kh.toString(), "--private-key",
+    exit = Main.run(new String[] {"scan", "-i", inv.toString(), "--model", "documented", "--known-hosts", kh.toString(), "--private-key",
         client.privateKey().toString(), "-u", RealSshd.loginUser(), "-T", "15", "--command-timeout", "20",
         "--out", dir.resolve("reports").toString(), "--name", "mixed", "--format", "json"},
         new PrintWriter(o), new PrintWriter(e), Map.of());
