@@ -111,17 +111,17 @@ class ModelLoaderTest {
 
   @Test
   void rejectsACommandLineOrAShellModuleInTheTasks() throws Exception {
-    String line = failureOf(tree -> ((ObjectNode) tree.withArray("actions").get(1).withArray("ansible").get(1))
+    String line = failureOf(tree -> ((ObjectNode) ((ObjectNode) tree.withArray("actions").get(1)).withArray("ansible").get(1))
         .put("ansible.builtin.command", "chown root {{ capfleet_binary }}"));
     assertTrue(line.contains("actions[1] (id 'restrict-binary').ansible[1]: one module per task"), line);
     String cmd = failureOf(tree -> {
-      ObjectNode task = (ObjectNode) tree.withArray("actions").get(1).withArray("ansible").get(1);
+      ObjectNode task = (ObjectNode) ((ObjectNode) tree.withArray("actions").get(1)).withArray("ansible").get(1);
       task.remove("ansible.builtin.file");
       task.put("ansible.builtin.command", "chown root {{ capfleet_binary }}");
     });
     assertTrue(cmd.contains("actions[1] (id 'restrict-binary').ansible[1].ansible.builtin.command: give the command"
         + " as argv only"), cmd);
-    String shell = failureOf(tree -> ((ObjectNode) tree.withArray("actions").get(0).withArray("ansible").get(0))
+    String shell = failureOf(tree -> ((ObjectNode) ((ObjectNode) tree.withArray("actions").get(0)).withArray("ansible").get(0))
         .put("ansible.builtin.shell", "id"));
     assertTrue(shell.contains("actions[0] (id 'install-binary').ansible[0].ansible.builtin.shell: not an allowed"
         + " module or keyword"), shell);
@@ -129,11 +129,13 @@ class ModelLoaderTest {
 
   @Test
   void rejectsUnknownRulesPlaceholdersAndVariables() throws Exception {
-    String rule = failureOf(tree -> tree.withArray("actions").get(2).withArray("triggeredBy").add("debugfs-mountd"));
+    String rule = failureOf(tree -> ((ObjectNode) tree.withArray("actions").get(2)).withArray("triggeredBy")
+        .add("debugfs-mountd"));
     assertTrue(rule.contains("actions[2] (id 'mount-debugfs').triggeredBy: no rule with id 'debugfs-mountd'"), rule);
-    String word = failureOf(tree -> tree.withArray("actions").get(4).withArray("shell").add("getcap {binry}"));
+    String word = failureOf(tree -> ((ObjectNode) tree.withArray("actions").get(4)).withArray("shell")
+        .add("getcap {binry}"));
     assertTrue(word.contains("actions[4] (id 'set-capabilities').shell: unknown placeholder {binry}"), word);
-    String var = failureOf(tree -> ((ObjectNode) tree.withArray("actions").get(5).withArray("ansible").get(1))
+    String var = failureOf(tree -> ((ObjectNode) ((ObjectNode) tree.withArray("actions").get(5)).withArray("ansible").get(1))
         .put("when", "capfleet_gecap.rc == 0"));
     assertTrue(var.contains("actions[5] (id 'remove-capabilities').ansible[1]: reads 'capfleet_gecap'"), var);
   }
