@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +29,6 @@ public final class Assessor {
     ConditionEvaluator evaluator = new ConditionEvaluator(facts);
     List<Finding> findings = new ArrayList<>();
     List<Check> checks = new ArrayList<>();
-    Set<String> remediation = new LinkedHashSet<>();
-    boolean grantsCapabilities = false;
     int blockersFailed = 0;
     int blockersUnknown = 0;
     int warningsFailed = 0;
@@ -69,7 +66,6 @@ public final class Assessor {
           findings.add(new Finding(rule.id(), rule.severity().id(), "unknown", rule.title(),
               Templates.render(rule.detail(), words), null, evidence(rule, words), fixes,
               model.source(rule.reference())));
-          remediation.addAll(fixes);
           blockersUnknown++;
           penalty += model.scoring().unknown();
           continue;
@@ -94,8 +90,6 @@ public final class Assessor {
             findings.add(new Finding(rule.id(), rule.severity().id(), "failed", rule.title(),
                 Templates.render(rule.detail(), words), itemName, evidence(rule, words), fixes,
                 model.source(rule.reference())));
-            remediation.addAll(fixes);
-            grantsCapabilities |= rule.grantsCapabilities() && !fixes.isEmpty();
             penalty += model.scoring().weight(rule.severity());
             switch (rule.severity()) {
               case BLOCKER -> blockersFailed++;
@@ -113,17 +107,28 @@ public final class Assessor {
         : Verdict.READY;
     Object caps = facts.get("binary.caps");
     boolean carriesCaps = caps instanceof Collection<?> c && !c.isEmpty();
+    Map<String, String> hostWords = words(facts, null, null);
+    RemediationPlanner.Plan plan = new RemediationPlanner(model).plan(findings, hostWords, carriesCaps);
     List<String> cleanup = new ArrayList<>();
-    if (carriesCaps || grantsCapabilities) {
-      Map<String, String> words = words(facts, null, null);
-      model.cleanupCommands().forEach(t -> cleanup.add(Templates.renderCommand(t, words)));
+    if (carriesCaps || grantsCapabilities(plan)) {
+      model.cleanupCommands().forEach(t -> cleanup.add(Templates.renderCommand(t, hostWords)));
       if (!model.cleanupReminder().isBlank()) {
-        cleanup.add("# " + Templates.render(model.cleanupReminder(), words));
+        cleanup.add("# " + Templates.render(model.cleanupReminder(), hostWords));
       }
     }
+    List<RemediationStep> steps = new ArrayList<>(plan.steps());
+    if (plan.cleanupStep() != null) {
+      steps.add(plan.cleanupStep());
+    }
     List<String> required = requiredNames(facts);
-    return new Assessment(verdict, Math.max(0, 100 - penalty), required, findings, List.copyOf(remediation),
-        cleanup, checks);
+    return new Assessment(verdict, Math.max(0, 100 - penalty), required, plan.findings(),
+        RemediationStep.commandsOf(steps), cleanup, checks, steps);
+  }
+
+  /** The plan sets capabilities on the binary, so the report must remind to remove them later. */
+  private boolean grantsCapabilities(RemediationPlanner.Plan plan) {
+    return plan.steps().stream().anyMatch(s -> model.actions().stream()
+        .anyMatch(a -> a.id().equals(s.action()) && a.effect() == dev.capfleet.model.RemediationAction.Effect.SET));
   }
 
   private static List<String> requiredNames(FactView facts) {

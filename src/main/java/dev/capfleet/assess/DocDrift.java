@@ -65,7 +65,7 @@ public final class DocDrift {
     List<Finding> findings = new ArrayList<>(verified.findings());
     findings.add(drift.get());
     return new Assessment(verified.verdict(), verified.score(), verified.requiredCapabilities(), findings,
-        verified.remediation(), verified.cleanup(), verified.checks());
+        verified.remediation(), verified.cleanup(), verified.checks(), verified.actions());
   }
 
   private static boolean blocksOrWarns(Finding f) {

@@ -12,6 +12,7 @@ import dev.capfleet.probe.HostFacts;
 import dev.capfleet.probe.Mount;
 import dev.capfleet.probe.SecurityFacts;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -146,6 +147,9 @@ public final class FactViewBuilder {
       boolean newNames = !Boolean.FALSE.equals(f.libcapKnowsNewNames());
       v.word("required.setcap", c.stream().map(o -> ((Capability) o).setcapToken(newNames))
           .collect(Collectors.joining(",")));
+      // the same set in capability-number order, as getcap prints it: the playbook compares the two texts
+      v.word("required.getcap", c.stream().map(o -> (Capability) o).sorted(Comparator.comparingInt(Capability::number))
+          .map(cap -> cap.setcapToken(newNames)).collect(Collectors.joining(",")));
       v.word("required.names", c.stream().map(o -> ((Capability) o).name()).collect(Collectors.joining(", ")));
     }
     Object bs = v.get("boundingSet");

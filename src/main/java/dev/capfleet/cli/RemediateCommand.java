@@ -18,9 +18,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code capfleet remediate}: turns a report's fixes into an Ansible playbook or a shell script. */
 @Command(name = "remediate", mixinStandardHelpOptions = true,
-    description = {"Write the fixes a report calls for as an Ansible playbook (one play per host that needs fixes, "
-        + "plus cleanup plays that run only with --tags cleanup) or as a POSIX shell script for one host.",
-        "Both are built from the report's structured fields; review them before running."},
+    description = {"Write the fixes a report calls for as an Ansible playbook (one play per remediation action over "
+        + "the hosts that need it, plus a cleanup play that runs only with --tags cleanup) or as a POSIX shell "
+        + "script for one host.",
+        "Both follow each host's ordered remediation steps in the report (the model's actions); review them "
+        + "before running."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:written", "2:bad report file, unknown host, or output not writable"})
 final class RemediateCommand implements Callable<Integer> {

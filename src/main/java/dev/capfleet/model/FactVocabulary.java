@@ -64,7 +64,7 @@ public final class FactVocabulary {
   /** Words only templates use: renderings of facts and of the rule being checked. */
   public static final Set<String> TEMPLATE_EXTRAS = Set.of(
       "binary", "item", "item.name", "item.short", "item.setcap", "expected",
-      "required.setcap", "required.names", "binary.caps.text", "boundingSet.text", "boundingSet.source",
+      "required.setcap", "required.getcap", "required.names", "binary.caps.text", "boundingSet.text", "boundingSet.source",
       "mounts.special", "window.until", "account", "kernel.buildDate", "required.accepted", "required.why",
       "required.adminSetcap", "uidMap");
 

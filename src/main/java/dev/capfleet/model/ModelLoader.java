@@ -151,9 +151,11 @@ public final class ModelLoader {
       }
     }
     List<Capability> optional = capabilities(root.path("optionalCapabilities"), "optionalCapabilities");
+    List<RemediationAction> actions = new ActionReader(this::fail, this::checkTemplates)
+        .read(root.path("actions"), rules);
     return new RequirementModel(id, version, title, sources, defaultBinary, defaultMode, modes, sets, scoring,
         rules, cleanupCommands, reminder, practices, deployment(root.path("deployment")), modules, defaultModule,
-        optional, uprobeRevert(root.path("uprobeRevert"), sources));
+        optional, uprobeRevert(root.path("uprobeRevert"), sources), actions);
   }
 
   private RequirementModel.UprobeRevertRule uprobeRevert(JsonNode n, Map<String, String> sources) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * eCapture's requirements as data: capability sets per kernel and mode, the rules that score a host, cleanup,
- * best practices and deployment snippets. Loaded by {@link ModelLoader}; nothing here is hard-coded in Java.
+ * best practices, deployment snippets and the remediation actions in the order they run. Loaded by {@link ModelLoader}; nothing here is hard-coded in Java.
  */
 public record RequirementModel(
     String id,
@@ -28,9 +28,11 @@ public record RequirementModel(
     Map<String, String> modules,
     String defaultModule,
     List<Capability> optionalCapabilities,
-    UprobeRevertRule uprobeRevert) {
+    UprobeRevertRule uprobeRevert,
+    List<RemediationAction> actions) {
 
   public RequirementModel {
+    actions = List.copyOf(actions);
     sources = Map.copyOf(sources);
     modes = Map.copyOf(modes);
     capabilitySets = List.copyOf(capabilitySets);

@@ -3,14 +3,18 @@ package dev.capfleet.report;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.capfleet.assess.Check;
 import dev.capfleet.assess.Finding;
+import dev.capfleet.assess.RemediationStep;
 import dev.capfleet.assess.Verdict;
 import java.util.List;
 import java.util.Map;
 
-/** One host in a report: where it is, what was seen there, and what the model concluded. */
+/**
+ * One host in a report: where it is, what was seen there, and what the model concluded. {@code actions} is the
+ * ordered remediation every output follows; {@code remediation} is its commands as lines.
+ */
 @JsonPropertyOrder({"name", "address", "port", "user", "groups", "verdict", "score", "mode", "kernel", "arch", "binary",
     "requiredCapabilities", "boundingSet", "noNewPrivs", "mounts", "facts", "findings", "remediation", "cleanup",
-    "checks", "error", "probes", "millis"})
+    "actions", "checks", "error", "probes", "millis"})
 public record HostReport(
     String name,
     String address,
@@ -31,6 +35,7 @@ public record HostReport(
     List<Finding> findings,
     List<String> remediation,
     List<String> cleanup,
+    List<RemediationStep> actions,
     List<Check> checks,
     HostError error,
     Map<String, ProbeRecord> probes,
@@ -45,10 +50,11 @@ public record HostReport(
   public HostReport(String name, String address, Integer port, String user, Verdict verdict, Integer score,
       String mode, Kernel kernel, String arch, Binary binary, List<String> requiredCapabilities,
       List<String> boundingSet, Boolean noNewPrivs, List<MountLine> mounts, Map<String, Object> facts,
-      List<Finding> findings, List<String> remediation, List<String> cleanup, List<Check> checks,
-      HostError error, Map<String, ProbeRecord> probes, long millis) {
+      List<Finding> findings, List<String> remediation, List<String> cleanup, List<RemediationStep> actions,
+      List<Check> checks, HostError error, Map<String, ProbeRecord> probes, long millis) {
     this(name, address, port, user, List.of(), verdict, score, mode, kernel, arch, binary, requiredCapabilities,
-        boundingSet, noNewPrivs, mounts, facts, findings, remediation, cleanup, checks, error, probes, millis);
+        boundingSet, noNewPrivs, mounts, facts, findings, remediation, cleanup, actions, checks, error, probes,
+        millis);
   }
 
   /** The running kernel and where its version was read. */

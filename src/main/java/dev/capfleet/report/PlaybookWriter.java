@@ -1,24 +1,35 @@
 package dev.capfleet.report;
 
+import dev.capfleet.assess.RemediationStep;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Renders an Ansible playbook from a report: one play per host that needs fixes, and one cleanup play per host
- * with capabilities, tagged {@code cleanup} and {@code never} so it runs only with {@code --tags cleanup}. Only
- * ansible-core modules are used (no community.general.capabilities, no ansible.posix.mount): setcap and mount
- * run through ansible.builtin.command behind checks of getcap and /proc/mounts, so a second run changes nothing.
- * Every value from the report is a {@code !unsafe} double-quoted scalar and reaches tasks through play vars.
+ * Renders an Ansible playbook from a report: one play per remediation action, over the hosts that need it, in the
+ * order the hosts' steps give (so an owner change runs before the setcap that restores what it cleared); a
+ * message-only play for guidance, without become; and one cleanup play tagged {@code cleanup} and {@code never}.
+ * The tasks are the model's own (ansible.builtin modules, commands as argv, each change guarded by a check, so a
+ * second run changes nothing); they read host values only through per-host variables, which are {@code !unsafe}
+ * double-quoted scalars in the play's {@code capfleet_targets} map.
  */
 public final class PlaybookWriter {
   /** An inventory name that is also a literal Ansible host pattern (no {@code , : & ! ~ * [ ]} or spaces). */
   private static final Pattern PLAIN_HOST = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
-  private static final String GETCAP_NOW = "(capfleet_getcap.stdout | replace(capfleet_binary, '', 1) | trim"
-      + " | regex_replace('^=\\\\s*', '') | replace('+', '='))";
+  private static final String BINARY = "capfleet_binary";
+  private static final String GUIDANCE = "capfleet_guidance";
 
   /** The playbook text and the hosts left out because their names are not literal host patterns. */
   public record Result(String yaml, int plays, List<String> skippedHosts) {}
+
+  /** The hosts of one play, with each host's plan and the step it runs there. */
+  private record Play(RemediationStep first, Map<String, RemediationPlan> plans, Map<String, RemediationStep> steps) {
+    Play(RemediationStep first) {
+      this(first, new LinkedHashMap<>(), new LinkedHashMap<>());
+    }
+  }
 
   private PlaybookWriter() {}
 
@@ -35,63 +46,127 @@ public final class PlaybookWriter {
         .append("# When the capture window closes: ansible-playbook -i INVENTORY THIS_FILE --tags cleanup\n")
         .append("---\n");
     List<String> skipped = new ArrayList<>();
-    List<RemediationPlan> cleanups = new ArrayList<>();
-    int plays = 0;
+    Map<String, RemediationPlan> guided = new LinkedHashMap<>();
+    Map<String, Play> plays = new LinkedHashMap<>();
+    List<String> order = new ArrayList<>();
+    Play cleanup = null;
     for (HostReport h : report.hosts() == null ? List.<HostReport>of() : report.hosts()) {
       if (onlyHost != null && !onlyHost.equals(h.name())) {
         continue;
       }
       RemediationPlan plan = RemediationPlan.of(h);
-      if (plan.isEmpty() && !plan.cleanup()) {
+      if (plan.isEmpty() && plan.cleanup() == null) {
         continue;
       }
       if (h.name() == null || !PLAIN_HOST.matcher(h.name()).matches()) {
         skipped.add(h.name());
         continue;
       }
-      if (!plan.isEmpty()) {
-        play(y, plan);
-        plays++;
+      if (!plan.guidance().isEmpty()) {
+        guided.put(h.name(), plan);
       }
-      if (plan.cleanup()) {
-        cleanups.add(plan);
+      List<String> keys = plan.steps().stream().map(PlaybookWriter::key).toList();
+      for (int i = 0; i < keys.size(); i++) {
+        String key = keys.get(i);
+        RemediationStep s = plan.steps().get(i);
+        if (!plays.containsKey(key)) {
+          plays.put(key, new Play(s));
+          order.add(insertionPoint(order, keys.subList(i + 1, keys.size())), key);
+        }
+        plays.get(key).plans().put(h.name(), plan);
+        plays.get(key).steps().put(h.name(), s);
+      }
+      if (plan.cleanup() != null) {
+        cleanup = cleanup == null ? new Play(plan.cleanup()) : cleanup;
+        cleanup.plans().put(h.name(), plan);
+        cleanup.steps().put(h.name(), plan.cleanup());
       }
     }
-    for (RemediationPlan plan : cleanups) {
-      cleanupPlay(y, plan);
-      plays++;
+    int count = 0;
+    if (!guided.isEmpty()) {
+      guidancePlay(y, guided);
+      count++;
     }
-    if (plays == 0) {
+    for (String key : order) {
+      actionPlay(y, plays.get(key), false);
+      count++;
+    }
+    if (cleanup != null) {
+      actionPlay(y, cleanup, true);
+      count++;
+    }
+    if (count == 0) {
       y.append("[]\n");
     }
     for (String name : skipped) {
       y.append("# left out, the inventory name is not a literal host pattern: ").append(comment(name)).append('\n');
     }
-    return new Result(y.toString(), plays, List.copyOf(skipped));
+    return new Result(y.toString(), count, List.copyOf(skipped));
   }
 
-  private static void play(StringBuilder y, RemediationPlan p) {
-    y.append("\n- name: ").append(YamlText.quoted("capfleet remediation: " + p.host())).append('\n')
-        .append("  hosts: ").append(YamlText.unsafe(p.host())).append('\n')
-        .append("  gather_facts: false\n")
-        .append("  become: true\n");
-    if (p.binary() != null) {
-      y.append("  vars:\n").append("    capfleet_binary: ").append(YamlText.unsafe(p.binary())).append('\n');
-      if (p.setcap() != null) {
-        y.append("    capfleet_caps: ").append(YamlText.unsafe(p.setcap())).append('\n');
+  /**
+   * Where a play that is new goes: before the first play of a step this host runs later, so every host's own order
+   * holds (an owner change before the setcap that restores what it cleared); else last.
+   */
+  private static int insertionPoint(List<String> order, List<String> later) {
+    for (String k : later) {
+      int at = order.indexOf(k);
+      if (at >= 0) {
+        return at;
       }
     }
-    y.append("  tasks:\n");
-    if (!p.guidance().isEmpty()) {
-      y.append("    - name: Guidance from the report (not automated)\n")
-          .append("      ansible.builtin.debug:\n")
-          .append("        msg:\n");
+    return order.size();
+  }
+
+  /** Steps of one action share a play only when their tasks are the same (merged reports of two models may differ). */
+  private static String key(RemediationStep s) {
+    return s.action() + "\u0000" + s.ansible().hashCode() + "\u0000" + s.needsBinary();
+  }
+
+  private static void guidancePlay(StringBuilder y, Map<String, RemediationPlan> guided) {
+    y.append("\n- name: ").append(YamlText.quoted("capfleet guidance (not automated)")).append('\n');
+    hosts(y, guided.keySet());
+    y.append("  gather_facts: false\n  vars:\n    capfleet_targets:\n");
+    for (RemediationPlan p : guided.values()) {
+      y.append("      ").append(YamlText.unsafe(p.host())).append(":\n        ").append(GUIDANCE).append(":\n");
       for (String g : p.guidance()) {
         y.append("          - ").append(YamlText.unsafe(g)).append('\n');
       }
     }
-    boolean touchesBinary = p.restrict() || p.setcap() != null || p.removeCapabilities();
-    if (touchesBinary) {
+    y.append("  tasks:\n");
+    skipOthers(y);
+    y.append("    - name: Guidance from the report (not automated)\n")
+        .append("      ansible.builtin.debug:\n")
+        .append("        msg: \"{{ capfleet_targets[inventory_hostname].").append(GUIDANCE).append(" }}\"\n");
+  }
+
+  private static void actionPlay(StringBuilder y, Play play, boolean cleanup) {
+    RemediationStep first = play.first();
+    y.append("\n- name: ").append(YamlText.quoted((cleanup ? "capfleet cleanup: " : "capfleet: ") + first.action()
+        + " - " + first.title())).append('\n');
+    hosts(y, play.plans().keySet());
+    y.append("  gather_facts: false\n");
+    if (cleanup) {
+      y.append("  tags: [cleanup, never]\n");
+    }
+    y.append("  vars:\n    capfleet_targets:\n");
+    List<String> names = new ArrayList<>(List.of(BINARY));
+    names.addAll(first.vars().keySet());
+    for (Map.Entry<String, RemediationStep> e : play.steps().entrySet()) {
+      y.append("      ").append(YamlText.unsafe(e.getKey())).append(": {").append(BINARY).append(": ")
+          .append(YamlText.unsafe(play.plans().get(e.getKey()).binary()));
+      for (String name : first.vars().keySet()) {
+        y.append(", ").append(name).append(": ").append(YamlText.unsafe(e.getValue().vars().getOrDefault(name, "")));
+      }
+      y.append("}\n");
+    }
+    for (String name : names) {
+      // read per host, lazily; the values stay !unsafe, so Jinja never evaluates what a host reported
+      y.append("    ").append(name).append(": \"{{ capfleet_targets[inventory_hostname].").append(name).append(" }}\"\n");
+    }
+    y.append("  tasks:\n");
+    skipOthers(y);
+    if (first.needsBinary() && !cleanup) {
       y.append("""
               - name: Look at the eCapture binary
                 ansible.builtin.stat:
@@ -103,99 +178,26 @@ public final class PlaybookWriter {
                   fail_msg: "No file at the eCapture path: install the release there first (see the report)."
           """);
     }
-    if (p.restrict()) {
-      y.append("""
-              - name: Group for the people allowed to run eCapture
-                ansible.builtin.group:
-                  name: %s
-                  system: true
-              - name: Binary owned by root, group %s, mode %s (before setcap, since chown clears file capabilities)
-                ansible.builtin.file:
-                  path: "{{ capfleet_binary }}"
-                  owner: root
-                  group: %s
-                  mode: "%s"
-          """.formatted(RemediationPlan.GROUP, RemediationPlan.GROUP, RemediationPlan.MODE, RemediationPlan.GROUP,
-          RemediationPlan.MODE));
-    }
-    if (!p.mounts().isEmpty()) {
-      y.append("""
-              - name: Read the mount table
-                ansible.builtin.command:
-                  argv: [cat, /proc/mounts]
-                register: capfleet_mounts
-                changed_when: false
-                check_mode: false
-          """);
-      for (RemediationPlan.MountFix m : p.mounts()) {
-        y.append("""
-                - name: Mount %1$s at %2$s
-                  ansible.builtin.command:
-                    argv: [mount, -t, %1$s, %3$s, %2$s]
-                  when: capfleet_mounts.stdout is not search('(^|\\n)\\S+ %4$s %1$s ')
-            """.formatted(m.fsType(), m.path(), m.device(), m.path().replace(".", "\\\\.")));
-      }
-    }
-    if (p.setcap() != null || p.removeCapabilities()) {
-      y.append("""
-              - name: Read the binary's file capabilities
-                ansible.builtin.command:
-                  argv: [getcap, "{{ capfleet_binary }}"]
-                register: capfleet_getcap
-                changed_when: false
-                check_mode: false
-          """);
-    }
-    if (p.removeCapabilities()) {
-      y.append("""
-              - name: Remove the capabilities (no approved capture window is open)
-                ansible.builtin.command:
-                  argv: [setcap, -r, "{{ capfleet_binary }}"]
-                when: (capfleet_getcap.stdout | replace(capfleet_binary, '', 1) | trim) != ''
-          """);
-    } else if (p.setcap() != null) {
-      y.append("""
-              - name: Set exactly the required capabilities
-                ansible.builtin.command:
-                  argv: [setcap, "{{ capfleet_caps }}", "{{ capfleet_binary }}"]
-                when: %1$s != capfleet_caps
-              - name: Check the result with getcap
-                ansible.builtin.command:
-                  argv: [getcap, "{{ capfleet_binary }}"]
-                register: capfleet_getcap
-                changed_when: false
-                when: not ansible_check_mode
-              - name: The binary carries exactly the required capabilities
-                ansible.builtin.assert:
-                  that: %1$s == capfleet_caps
-                  fail_msg: "getcap does not show the required capabilities after setcap"
-                when: not ansible_check_mode
-          """.formatted(GETCAP_NOW));
+    for (Map<String, Object> task : first.ansible()) {
+      YamlText.task(y, task, "    ");
     }
   }
 
-  private static void cleanupPlay(StringBuilder y, RemediationPlan p) {
-    y.append("\n- name: ").append(YamlText.quoted("capfleet cleanup: " + p.host())).append('\n')
-        .append("  hosts: ").append(YamlText.unsafe(p.host())).append('\n')
-        .append("  gather_facts: false\n")
-        .append("  become: true\n")
-        .append("  tags: [cleanup, never]\n")
-        .append("  vars:\n")
-        .append("    capfleet_binary: ").append(YamlText.unsafe(p.binary())).append('\n')
-        .append("""
-              tasks:
-                - name: Read the binary's file capabilities
-                  ansible.builtin.command:
-                    argv: [getcap, "{{ capfleet_binary }}"]
-                  register: capfleet_getcap
-                  changed_when: false
-                  failed_when: false
-                  check_mode: false
-                - name: Remove every capability from the binary (setcap -r)
-                  ansible.builtin.command:
-                    argv: [setcap, -r, "{{ capfleet_binary }}"]
-                  when: capfleet_getcap.rc == 0 and (capfleet_getcap.stdout | replace(capfleet_binary, '', 1) | trim) != ''
-            """);
+  /** A play over its hosts by name; a host of a group the play names but the report does not is skipped. */
+  private static void hosts(StringBuilder y, Iterable<String> names) {
+    y.append("  hosts:");
+    for (String n : names) {
+      y.append("\n    - ").append(YamlText.unsafe(n));
+    }
+    y.append('\n');
+  }
+
+  private static void skipOthers(StringBuilder y) {
+    y.append("""
+            - name: Only the hosts the report names for this play
+              ansible.builtin.meta: end_host
+              when: inventory_hostname not in capfleet_targets
+        """);
   }
 
   private static String comment(String s) {

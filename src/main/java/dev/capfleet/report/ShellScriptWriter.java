@@ -1,11 +1,12 @@
 package dev.capfleet.report;
 
+import dev.capfleet.assess.RemediationStep;
 import java.util.List;
 
 /**
- * Renders a POSIX shell script with one host's fixes, from {@link RemediationPlan}: {@code set -eu}, every value
- * single-quoted, guidance as comments, and each step safe to run twice (checks before mount and groupadd; setcap
- * sets the exact set). Ownership is fixed before setcap because chown clears file capabilities.
+ * Renders a POSIX shell script with one host's fixes: the report's ordered steps ({@link RemediationPlan}), whose
+ * commands the assessment already quoted for the shell; {@code set -eu}, guidance as comments, and a stop before the
+ * first step that needs the binary when it is missing. The model's commands are safe to run twice.
  */
 public final class ShellScriptWriter {
   private ShellScriptWriter() {}
@@ -33,37 +34,25 @@ public final class ShellScriptWriter {
     }
     String bin = p.binary() == null ? null : quote(p.binary());
     int step = 0;
-    if (p.restrict() || p.setcap() != null || p.removeCapabilities()) {
-      s.append("\n# ").append(++step).append(". The eCapture binary must exist\n")
-          .append("if [ ! -e ").append(bin).append(" ]; then\n")
-          .append("  echo 'capfleet: no file at the eCapture path; install the release there first' >&2\n")
-          .append("  exit 1\nfi\n");
+    boolean guarded = false;
+    for (RemediationStep r : p.steps()) {
+      if (r.needsBinary() && !guarded) {
+        s.append("\n# ").append(++step).append(". The eCapture binary must exist\n")
+            .append("if [ ! -e ").append(bin).append(" ]; then\n")
+            .append("  echo 'capfleet: no file at the eCapture path; install the release there first' >&2\n")
+            .append("  exit 1\nfi\n");
+        guarded = true;
+      }
+      s.append("\n# ").append(++step).append(". ").append(comment(r.title())).append('\n');
+      for (String line : r.commands()) {
+        s.append(HostViews.isComment(line) ? "# " + comment(HostViews.uncomment(line)) : line).append('\n');
+      }
     }
-    if (p.restrict()) {
-      s.append("\n# ").append(++step).append(". Owner root, group ").append(RemediationPlan.GROUP).append(", mode ")
-          .append(RemediationPlan.MODE).append(" (before setcap: chown clears file capabilities)\n")
-          .append("getent group ").append(RemediationPlan.GROUP).append(" >/dev/null || sudo groupadd --system ")
-          .append(RemediationPlan.GROUP).append('\n')
-          .append("sudo chown root:").append(RemediationPlan.GROUP).append(' ').append(bin).append('\n')
-          .append("sudo chmod ").append(RemediationPlan.MODE).append(' ').append(bin).append('\n');
-    }
-    for (RemediationPlan.MountFix m : p.mounts()) {
-      s.append("\n# ").append(++step).append(". ").append(m.fsType()).append(" at ").append(m.path()).append('\n')
-          .append("grep -qs ").append(quote("^[^ ]* " + m.path() + " " + m.fsType() + " ")).append(" /proc/mounts || ")
-          .append("sudo mount -t ").append(quote(m.fsType())).append(' ').append(quote(m.device())).append(' ')
-          .append(quote(m.path())).append('\n');
-    }
-    if (p.removeCapabilities()) {
-      s.append("\n# ").append(++step).append(". Remove the capabilities: no approved capture window is open\n")
-          .append("if [ -n \"$(getcap ").append(bin).append(")\" ]; then sudo setcap -r ").append(bin).append("; fi\n");
-    } else if (p.setcap() != null) {
-      s.append("\n# ").append(++step).append(". Exactly the capabilities eCapture needs here\n")
-          .append("sudo setcap ").append(quote(p.setcap())).append(' ').append(bin).append('\n')
-          .append("getcap ").append(bin).append('\n');
-    }
-    if (p.cleanup()) {
-      s.append("\n# When the capture window closes, remove the capabilities again:\n")
-          .append("#   sudo setcap -r ").append(comment(bin)).append('\n');
+    if (p.cleanup() != null) {
+      s.append("\n# When the capture window closes, remove the capabilities again:\n");
+      for (String line : p.cleanup().commands()) {
+        s.append("#   ").append(comment(line)).append('\n');
+      }
       for (String r : HostViews.cleanupReminders(host)) {
         s.append("#   ").append(comment(r)).append('\n');
       }

@@ -38,4 +38,45 @@ final class YamlText {
     }
     return b.append('"').toString();
   }
+
+  /**
+   * One Ansible task of the model as a block-style list item: keys as they are (the loader allows only module
+   * names and task keywords), strings double-quoted and not {@code !unsafe}, since the model's own Jinja must run.
+   */
+  static void task(StringBuilder y, java.util.Map<String, Object> task, String indent) {
+    boolean first = true;
+    for (java.util.Map.Entry<String, Object> e : task.entrySet()) {
+      y.append(indent).append(first ? "- " : "  ").append(e.getKey()).append(':');
+      value(y, e.getValue(), indent + "    ");
+      first = false;
+    }
+  }
+
+  private static void value(StringBuilder y, Object v, String indent) {
+    if (v instanceof java.util.Map<?, ?> m) {
+      y.append('\n');
+      for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
+        y.append(indent).append(e.getKey()).append(':');
+        value(y, e.getValue(), indent + "  ");
+      }
+    } else if (v instanceof java.util.List<?> l) {
+      y.append(" [");
+      for (int i = 0; i < l.size(); i++) {
+        y.append(i == 0 ? "" : ", ").append(scalar(l.get(i)));
+      }
+      y.append("]\n");
+    } else {
+      y.append(' ').append(scalar(v)).append('\n');
+    }
+  }
+
+  private static String scalar(Object v) {
+    if (v instanceof Boolean || v instanceof Number) {
+      return v.toString();
+    }
+    if (v == null) {
+      return "null";
+    }
+    return quoted(v.toString());
+  }
 }

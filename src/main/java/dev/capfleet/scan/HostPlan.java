@@ -26,6 +26,12 @@ public record HostPlan(String name, String address, Integer port, String user, L
     this(name, address, port, user, groups, binary, mode, purpose, windowUntil, problem, null);
   }
 
+  /** A host outside any inventory ({@code check --local}, tests of one host), with a module. */
+  public HostPlan(String name, String address, Integer port, String user, String binary, String mode,
+      String purpose, Instant windowUntil, String problem, String module) {
+    this(name, address, port, user, List.of(), binary, mode, purpose, windowUntil, problem, module);
+  }
+
   /** A host outside any inventory ({@code check --local}, tests of one host). */
   public HostPlan(String name, String address, Integer port, String user, String binary, String mode,
       String purpose, Instant windowUntil, String problem) {

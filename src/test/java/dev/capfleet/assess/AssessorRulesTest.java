@@ -169,8 +169,9 @@ class AssessorRulesTest {
   void missingDebugfsAndBpffsAreNotReadyWithMountCommands() {
     Assessment a = assess(ready().withSectionOf("mounts", "bash-missing-binary.txt"));
     assertTrue(failed(a).containsAll(Set.of("debugfs-mounted", "bpffs-mounted")), () -> failed(a).toString());
-    assertTrue(a.remediation().contains("sudo mount -t debugfs debugfs /sys/kernel/debug"));
-    assertTrue(a.remediation().contains("sudo mount -t bpf bpf /sys/fs/bpf"));
+    assertTrue(a.remediation().contains("grep -qs '^[^ ]* /sys/kernel/debug debugfs ' /proc/mounts"
+        + " || sudo mount -t debugfs debugfs /sys/kernel/debug"), () -> a.remediation().toString());
+    assertTrue(a.remediation().contains("grep -qs '^[^ ]* /sys/fs/bpf bpf ' /proc/mounts || sudo mount -t bpf bpf /sys/fs/bpf"));
   }
 
   @Test
@@ -213,8 +214,18 @@ class AssessorRulesTest {
     Assessment open = assess(RecordedProbe.of("dash-ready.txt"));
     assertEquals(Verdict.READY_WITH_WARNINGS, open.verdict());
     assertTrue(failed(open).contains("binary-not-executable-by-others"));
-    assertTrue(open.remediation().contains(
-        "sudo chown root:security-audit /usr/local/bin/ecapture && sudo chmod 0750 /usr/local/bin/ecapture"));
+    // the capabilities are right here, and chown clears them: the full set must follow the owner change
+    List<String> steps = open.remediation();
+    int chown = steps.indexOf("sudo chown root:security-audit /usr/local/bin/ecapture");
+    int setcap = steps.indexOf("sudo setcap 'cap_bpf,cap_perfmon,cap_sys_ptrace=eip' /usr/local/bin/ecapture");
+    assertTrue(chown >= 0 && steps.indexOf("sudo chmod 0750 /usr/local/bin/ecapture") > chown && setcap > chown,
+        steps::toString);
+    Finding warning = open.findings().stream().filter(f -> f.id().equals("binary-not-executable-by-others"))
+        .findFirst().orElseThrow();
+    assertEquals(steps.subList(chown - 1, setcap + 2), warning.remediation());
+    assertEquals(List.of("restrict-binary", "set-capabilities", "remove-capabilities"),
+        open.actions().stream().map(RemediationStep::action).toList());
+    assertTrue(open.actions().get(2).cleanup(), "setcap -r only as the cleanup step");
     Assessment writable = assess(ready().with("stat", "770|alice|security-audit|1000|990|regular file", 0));
     assertTrue(failed(writable).contains("binary-writable-only-by-root"));
     assertEquals(95, writable.score());
@@ -235,7 +246,21 @@ class AssessorRulesTest {
     assertFalse(failed(readiness).contains("no-lingering-capabilities"));
     Assessment lingering = assess(ready(), "text", "compliance", BIN, null);
     assertTrue(failed(lingering).contains("no-lingering-capabilities"));
-    assertTrue(lingering.remediation().contains("sudo setcap -r /usr/local/bin/ecapture"));
+    assertTrue(lingering.remediation().contains(
+        "if getcap /usr/local/bin/ecapture | grep -q .; then sudo setcap -r /usr/local/bin/ecapture; fi"));
+    // one resolution for every output: outside a window the capabilities go, none is added first
+    Assessment missing = assess(ready().with("getcap", "/usr/local/bin/ecapture cap_bpf=eip", 0), "text",
+        "compliance", BIN, null);
+    assertTrue(failed(missing).contains("capability-granted") && failed(missing).contains("no-lingering-capabilities"),
+        () -> failed(missing).toString());
+    assertTrue(missing.remediation().stream().noneMatch(l -> l.contains("setcap '")), missing.remediation()::toString);
+    assertEquals(List.of("remove-capabilities"), missing.actions().stream().filter(x -> !x.cleanup())
+        .map(RemediationStep::action).toList());
+    for (Finding f : missing.findings()) {
+      if (f.id().equals("capability-granted")) {
+        assertTrue(f.remediation().stream().noneMatch(l -> l.contains("setcap '")), f.remediation()::toString);
+      }
+    }
     Assessment window = assess(ready(), "text", "compliance", BIN, NOW.plusSeconds(3600));
     assertFalse(failed(window).contains("no-lingering-capabilities"));
     Assessment closed = assess(ready(), "text", "compliance", BIN, NOW.minusSeconds(3600));

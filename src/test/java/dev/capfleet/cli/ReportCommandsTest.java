@@ -49,7 +49,7 @@ class ReportCommandsTest {
   void remediateWritesAPlaybookToStandardOutputAndNamesLeftOutHosts() {
     assertEquals(0, run("remediate", fleet.toString(), "--format", "ansible"));
     assertTrue(out.startsWith("# capfleet remediation playbook"), out);
-    assertTrue(out.contains("hosts: !unsafe \"db-01\""), out);
+    assertTrue(out.contains("\n    - !unsafe \"db-01\"\n"), out);
     assertTrue(err.contains("left out host '=HYPERLINK(\"http://x\")'"), err);
   }
 

@@ -94,6 +94,60 @@ class ModelLoaderTest {
     assertTrue(e.getMessage().endsWith("nope.json: model file not found"), e.getMessage());
   }
 
+  @Test
+  void bothBundledModelsCarryTheRemediationActionsInRunOrder() {
+    assertEquals(List.of("install-binary", "restrict-binary", "set-capabilities", "remove-capabilities"),
+        ModelLoader.verified().actions().stream().map(RemediationAction::id).toList());
+    assertEquals(List.of("install-binary", "restrict-binary", "mount-debugfs", "mount-bpffs", "set-capabilities",
+        "remove-capabilities"), ModelLoader.documented().actions().stream().map(RemediationAction::id).toList());
+  }
+
+  @Test
+  void rejectsAnOwnerChangeWithNoSetcapAfterIt() throws Exception {
+    String msg = failureOf(tree -> tree.withArray("actions").remove(4));
+    assertTrue(msg.contains("model.json: actions[1] (id 'restrict-binary').clearsCapabilities: no action with effect"
+        + " 'set' follows it"), msg);
+  }
+
+  @Test
+  void rejectsACommandLineOrAShellModuleInTheTasks() throws Exception {
+    String line = failureOf(tree -> ((ObjectNode) ((ObjectNode) tree.withArray("actions").get(1)).withArray("ansible").get(1))
+        .put("ansible.builtin.command", "chown root {{ capfleet_binary }}"));
+    assertTrue(line.contains("actions[1] (id 'restrict-binary').ansible[1]: one module per task"), line);
+    String cmd = failureOf(tree -> {
+      ObjectNode task = (ObjectNode) ((ObjectNode) tree.withArray("actions").get(1)).withArray("ansible").get(1);
+      task.remove("ansible.builtin.file");
+      task.put("ansible.builtin.command", "chown root {{ capfleet_binary }}");
+    });
+    assertTrue(cmd.contains("actions[1] (id 'restrict-binary').ansible[1].ansible.builtin.command: give the command"
+        + " as argv only"), cmd);
+    String shell = failureOf(tree -> ((ObjectNode) ((ObjectNode) tree.withArray("actions").get(0)).withArray("ansible").get(0))
+        .put("ansible.builtin.shell", "id"));
+    assertTrue(shell.contains("actions[0] (id 'install-binary').ansible[0].ansible.builtin.shell: not an allowed"
+        + " module or keyword"), shell);
+  }
+
+  @Test
+  void rejectsUnknownRulesPlaceholdersAndVariables() throws Exception {
+    String rule = failureOf(tree -> ((ObjectNode) tree.withArray("actions").get(2)).withArray("triggeredBy")
+        .add("debugfs-mountd"));
+    assertTrue(rule.contains("actions[2] (id 'mount-debugfs').triggeredBy: no rule with id 'debugfs-mountd'"), rule);
+    String word = failureOf(tree -> ((ObjectNode) tree.withArray("actions").get(4)).withArray("shell")
+        .add("getcap {binry}"));
+    assertTrue(word.contains("actions[4] (id 'set-capabilities').shell: unknown placeholder {binry}"), word);
+    String var = failureOf(tree -> ((ObjectNode) ((ObjectNode) tree.withArray("actions").get(5)).withArray("ansible").get(1))
+        .put("when", "capfleet_gecap.rc == 0"));
+    assertTrue(var.contains("actions[5] (id 'remove-capabilities').ansible[1]: reads 'capfleet_gecap'"), var);
+  }
+
+  @Test
+  void rejectsARuleWithItsOwnCommandsWhenAnActionAnswersIt() throws Exception {
+    String msg = failureOf(tree -> ((ObjectNode) tree.withArray("rules").get(5)).putArray("remediation")
+        .add("sudo setcap cap_bpf=eip {binary}"));
+    assertTrue(msg.contains("actions[4] (id 'set-capabilities').triggeredBy: rule 'capability-granted' has commands"),
+        msg);
+  }
+
   private String failureOf(Consumer<ObjectNode> edit) throws Exception {
     ObjectNode tree = bundledTree();
     edit.accept(tree);

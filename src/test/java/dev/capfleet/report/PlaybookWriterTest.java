@@ -51,20 +51,57 @@ class PlaybookWriterTest {
     throw new AssertionError("no play " + name + " in " + plays);
   }
 
-  @Test
-  void writesOnePlayPerHostThatNeedsFixesAndOneCleanupPlayPerHostWithCapabilities() throws Exception {
-    PlaybookWriter.Result r = PlaybookWriter.render(ReportFixtures.fleet(), null);
-    JsonNode plays = parse(r.yaml());
+  static List<String> names(JsonNode plays) {
     List<String> names = new ArrayList<>();
     plays.forEach(p -> names.add(p.get("name").asText()));
-    assertEquals(List.of("capfleet remediation: web-02", "capfleet remediation: db-01", "capfleet remediation: db-02",
-        "capfleet remediation: old-01", "capfleet cleanup: web-01", "capfleet cleanup: web-05",
-        "capfleet cleanup: web-02", "capfleet cleanup: db-01", "capfleet cleanup: db-02"), names);
+    return names;
+  }
+
+  static JsonNode playOf(JsonNode plays, String action) {
+    for (JsonNode p : plays) {
+      if (p.get("name").asText().startsWith(action)) {
+        return p;
+      }
+    }
+    throw new AssertionError("no play " + action + " in " + names(plays));
+  }
+
+  static List<String> hosts(JsonNode play) {
+    List<String> out = new ArrayList<>();
+    play.get("hosts").forEach(h -> out.add(h.asText()));
+    return out;
+  }
+
+  @Test
+  void writesOnePlayPerActionOverTheHostsThatNeedItInTheOrderTheStepsRun() throws Exception {
+    PlaybookWriter.Result r = PlaybookWriter.render(ReportFixtures.fleet(), null);
+    JsonNode plays = parse(r.yaml());
+    List<String> names = names(plays);
+    assertEquals(List.of("capfleet guidance (not automated)", "capfleet: restrict-binary", "capfleet: mount-debugfs",
+        "capfleet: mount-bpffs", "capfleet: set-capabilities", "capfleet cleanup: remove-capabilities"),
+        names.stream().map(n -> n.split(" - ", 2)[0]).toList());
     assertEquals(names.size(), r.plays());
-    assertEquals("db-01", play(plays, "capfleet remediation: db-01").get("hosts").asText());
-    JsonNode cleanup = play(plays, "capfleet cleanup: web-01");
+    assertEquals(List.of("web-02"), hosts(playOf(plays, "capfleet: restrict-binary")));
+    // web-02's capabilities were right, its owner change clears them: the set play covers it too
+    assertEquals(List.of("web-02", "db-01", "db-02"), hosts(playOf(plays, "capfleet: set-capabilities")));
+    JsonNode cleanup = playOf(plays, "capfleet cleanup");
     assertEquals("[\"cleanup\",\"never\"]", cleanup.get("tags").toString());
+    assertEquals(List.of("web-01", "web-05", "web-02", "db-01", "db-02"), hosts(cleanup));
     assertTrue(cleanup.toString().contains("\"argv\":[\"setcap\",\"-r\",\"{{ capfleet_binary }}\"]"));
+  }
+
+  @Test
+  void becomeOnlyOnTasksThatChangeSomethingNeverOnMessagePlays() throws Exception {
+    for (JsonNode p : parse(PlaybookWriter.render(withEvil(), null).yaml())) {
+      assertFalse(p.has("become"), p.get("name").asText());
+      for (JsonNode t : p.get("tasks")) {
+        boolean changes = t.has("ansible.builtin.file") || t.has("ansible.builtin.group")
+            || (t.has("ansible.builtin.command") && !t.has("changed_when"));
+        assertEquals(changes, t.path("become").asBoolean(false), t.toString());
+      }
+    }
+    JsonNode guidance = playOf(parse(PlaybookWriter.render(withEvil(), null).yaml()), "capfleet guidance");
+    assertFalse(guidance.toString().contains("become"), guidance.toString());
   }
 
   @Test
@@ -80,7 +117,8 @@ class PlaybookWriterTest {
         });
         assertEquals(1, modules.size(), t.toString());
         assertTrue(List.of("ansible.builtin.command", "ansible.builtin.stat", "ansible.builtin.assert",
-            "ansible.builtin.file", "ansible.builtin.group", "ansible.builtin.debug").contains(modules.get(0)),
+            "ansible.builtin.file", "ansible.builtin.group", "ansible.builtin.debug", "ansible.builtin.meta")
+            .contains(modules.get(0)),
             modules.get(0));
         if (modules.get(0).equals("ansible.builtin.command")) {
           assertTrue(t.get("ansible.builtin.command").has("argv"), "argv, never a command line: " + t);
@@ -109,26 +147,28 @@ class PlaybookWriterTest {
 
   @Test
   void oldLibcapHostsGetNumericCapabilities() throws Exception {
-    JsonNode plays = parse(PlaybookWriter.render(ReportFixtures.fleet(), "db-02").yaml());
-    assertEquals("cap_sys_ptrace,38,39=eip", play(plays, "capfleet remediation: db-02").get("vars")
-        .get("capfleet_caps").asText());
-    plays = parse(PlaybookWriter.render(ReportFixtures.fleet(), "db-01").yaml());
-    assertEquals("cap_sys_ptrace,cap_perfmon,cap_bpf=eip", play(plays, "capfleet remediation: db-01").get("vars")
-        .get("capfleet_caps").asText());
+    JsonNode targets = playOf(parse(PlaybookWriter.render(ReportFixtures.fleet(), null).yaml()),
+        "capfleet: set-capabilities").get("vars").get("capfleet_targets");
+    // in capability-number order, as getcap prints it, so that the guard compares like with like
+    assertEquals("cap_sys_ptrace,38,39=eip", targets.get("db-02").get("capfleet_caps").asText());
+    assertEquals("cap_sys_ptrace,cap_perfmon,cap_bpf=eip", targets.get("db-01").get("capfleet_caps").asText());
   }
 
   @Test
   void hostileValuesStayLiteralUnsafeScalars() throws Exception {
     String path = ReportFixtures.HOSTILE_PATH + " " + ReportFixtures.JINJA;
     String yaml = PlaybookWriter.render(withEvil(), "evil-01").yaml();
-    JsonNode play = play(parse(yaml), "capfleet remediation: evil-01");
-    assertEquals(path, play.get("vars").get("capfleet_binary").asText());
-    String guidance = play.get("tasks").get(0).get("ansible.builtin.debug").get("msg").toString();
+    JsonNode plays = parse(yaml);
+    assertEquals(path, playOf(plays, "capfleet: restrict-binary").get("vars").get("capfleet_targets").get("evil-01")
+        .get("capfleet_binary").asText());
+    String guidance = playOf(plays, "capfleet guidance").get("vars").get("capfleet_targets").get("evil-01").toString();
     assertTrue(guidance.contains("ask {{ lookup('pipe','id') }}\\nkey: value\\n- item"), guidance);
     assertTrue(guidance.contains("Review, then run by hand: sudo rm '; rm -rf / #"), guidance);
     for (String line : yaml.split("\n")) {
       if (line.contains("lookup(") || line.contains("rm -rf")) {
-        assertTrue(line.matches("\\s*(- |[a-z_]+: )!unsafe \"[^\"\\\\]*(\\\\.[^\"\\\\]*)*\""), line);
+        // outside its !unsafe double-quoted scalars, the line holds none of the hostile text
+        String rest = line.replaceAll("!unsafe \"[^\"\\\\]*(\\\\.[^\"\\\\]*)*\"", "");
+        assertFalse(rest.contains("lookup(") || rest.contains("rm -rf"), line);
       }
     }
   }
@@ -157,7 +197,8 @@ class PlaybookWriterTest {
     Path ansible = Processes.require("ansible-playbook");
     Path getcap = Processes.require("getcap");
     assumeTrue("root".equals(System.getProperty("user.name")), "setcap needs root");
-    Path bin = Files.createDirectories(dir.resolve("odd dir {x}")).resolve("ecapture");
+    // a path Jinja would evaluate if any value stayed safe: the play must treat it as literal text
+    Path bin = Files.createDirectories(dir.resolve("odd dir {x} {{ lookup('pipe','id') }}")).resolve("ecapture");
     Files.copy(Path.of("/bin/true"), bin);
     HostReport h = ReportFixtures.host("localhost").verdict(Verdict.NOT_READY).binaryPath(bin.toString())
         .finding(ReportFixtures.granted("CAP_BPF", "", "")).cleanup().build();

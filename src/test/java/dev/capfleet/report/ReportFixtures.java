@@ -1,6 +1,13 @@
 package dev.capfleet.report;
 
 import dev.capfleet.assess.Check;
+import dev.capfleet.assess.RemediationPlanner;
+import dev.capfleet.assess.RemediationStep;
+import dev.capfleet.model.ModelLoader;
+import dev.capfleet.model.RequirementModel;
+import dev.capfleet.probe.Capability;
+import java.util.Comparator;
+import java.util.stream.Collectors;
 import dev.capfleet.assess.Finding;
 import dev.capfleet.assess.Verdict;
 import java.util.ArrayList;
@@ -11,6 +18,8 @@ import java.util.Map;
 /** Realistic reports for tests: every verdict, every severity, and hostile strings from hosts and inventories. */
 public final class ReportFixtures {
   public static final String BIN = "/usr/local/bin/ecapture";
+  /** The documented model (the fixtures use its rule ids), whose actions give each host its ordered remediation. */
+  static final RequirementModel MODEL = ModelLoader.documented();
   public static final String FORMULA = "=HYPERLINK(\"http://x\")";
   public static final String PLUS = "+1";
   public static final String AT = "@SUM(A1)";
@@ -154,7 +163,7 @@ public final class ReportFixtures {
 
   public static HostReport unreachable(String name, String kind, String message) {
     return new HostReport(name, name + ".example.net", 22, "audit", Verdict.UNREACHABLE, null, "text", null, null,
-        null, List.of(), List.of(), null, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(),
+        null, List.of(), List.of(), null, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
         new HostReport.HostError(kind, message), Map.of(), 10_000L);
   }
 
@@ -292,11 +301,32 @@ public final class ReportFixtures {
           "/", List.of("rw", "relatime"));
       var mounts = List.of(new HostReport.MountLine("bpf", "/sys/fs/bpf", "bpf", List.of("rw", "nosuid")));
       List<Check> checks = List.of(new Check("kernel-supported", null, "pass"));
-      return new HostReport(name, address, 22, user, groups, verdict, score, "text", kernel, "x86_64", binary,
-          required, List.of("CAP_BPF", "CAP_PERFMON", "CAP_SYS_PTRACE", "CAP_SYS_ADMIN"), false, mounts,
-          Map.copyOf(facts),
-          List.copyOf(findings), List.copyOf(remediation), List.copyOf(cleanup), checks, error, Map.copyOf(probes),
-          842L);
+      RemediationPlanner.Plan plan = new RemediationPlanner(MODEL).plan(findings, words(), caps != null
+          && !caps.isEmpty());
+      List<RemediationStep> steps = new ArrayList<>(plan.steps());
+      if (plan.cleanupStep() != null) {
+        steps.add(plan.cleanupStep());
+      }
+      return new HostReport(name, address, 22, user, groups, verdict, score, "text", kernel, "x86_64", binary, required,
+          List.of("CAP_BPF", "CAP_PERFMON", "CAP_SYS_PTRACE", "CAP_SYS_ADMIN"), false, mounts, Map.copyOf(facts),
+          List.copyOf(findings), List.copyOf(remediation), List.copyOf(cleanup), steps, checks, error,
+          Map.copyOf(probes), 842L);
+    }
+
+    /** The words the assessment would give this host: its binary and the required set as setcap spells it. */
+    private Map<String, String> words() {
+      boolean newNames = !Boolean.FALSE.equals(facts.get("libcapKnowsNewNames"));
+      Map<String, String> w = new LinkedHashMap<>();
+      w.put("binary", binaryPath);
+      w.put("arch", "x86_64");
+      if (required != null && !required.isEmpty()) {
+        w.put("required.setcap", String.join(",", required.stream()
+            .map(c -> Capability.parse(c).orElseThrow().setcapToken(newNames)).toList()));
+        w.put("required.getcap", required.stream().map(c -> Capability.parse(c).orElseThrow())
+            .sorted(Comparator.comparingInt(Capability::number)).map(c -> c.setcapToken(newNames))
+            .collect(Collectors.joining(",")));
+      }
+      return w;
     }
   }
 }

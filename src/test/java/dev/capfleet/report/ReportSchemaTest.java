@@ -118,9 +118,9 @@ class ReportSchemaTest {
     java.util.List<dev.capfleet.assess.Finding> findings = new java.util.ArrayList<>(h.findings());
     findings.add(new dev.capfleet.assess.Finding(dev.capfleet.assess.DocDrift.FINDING_ID, "info", "failed", "t",
         "d", null, java.util.Map.of(), java.util.List.of(), "r"));
-    HostReport drifted = new HostReport(h.name(), h.address(), h.port(), h.user(), h.verdict(), h.score(), h.mode(),
+    HostReport drifted = new HostReport(h.name(), h.address(), h.port(), h.user(), h.groups(), h.verdict(), h.score(), h.mode(),
         h.kernel(), h.arch(), h.binary(), h.requiredCapabilities(), h.boundingSet(), h.noNewPrivs(), h.mounts(),
-        h.facts(), findings, h.remediation(), h.cleanup(), h.checks(), h.error(), h.probes(), h.millis());
+        h.facts(), findings, h.remediation(), h.cleanup(), h.actions(), h.checks(), h.error(), h.probes(), h.millis());
     assertEquals(1, ScanReport.Summary.of(java.util.List.of(drifted, h)).docDrift());
   }
 }

@@ -41,8 +41,8 @@ class ShellScriptWriterTest {
   @Test
   void fixesOwnershipBeforeSetcapBecauseChownClearsCapabilities() {
     String script = ShellScriptWriter.render(ReportFixtures.fleet(), named("web-02"));
-    int chown = script.indexOf("sudo chown root:security-audit '/usr/local/bin/ecapture'");
-    int setcap = script.indexOf("sudo setcap 'cap_sys_ptrace,cap_perfmon,cap_bpf=eip' '/usr/local/bin/ecapture'");
+    int chown = script.indexOf("sudo chown root:security-audit /usr/local/bin/ecapture\n");
+    int setcap = script.indexOf("sudo setcap 'cap_bpf,cap_perfmon,cap_sys_ptrace=eip' /usr/local/bin/ecapture\n");
     assertTrue(chown > 0 && setcap > chown, script);
   }
 
@@ -52,10 +52,11 @@ class ShellScriptWriterTest {
     assertTrue(script.contains("#   upgrade to kernel 5.2 or later"), script);
     assertTrue(script.contains("# Nothing to automate on this host."), script);
     String db = ShellScriptWriter.render(ReportFixtures.fleet(), named("db-01"));
-    assertTrue(db.contains("grep -qs '^[^ ]* /sys/kernel/debug debugfs ' /proc/mounts || "
-        + "sudo mount -t 'debugfs' 'debugfs' '/sys/kernel/debug'"), db);
+    assertTrue(db.contains("\ngrep -qs '^[^ ]* /sys/kernel/debug debugfs ' /proc/mounts || "
+        + "sudo mount -t debugfs debugfs /sys/kernel/debug\n"), db);
     String old = ShellScriptWriter.render(ReportFixtures.fleet(), named("db-02"));
-    assertTrue(old.contains("sudo setcap 'cap_sys_ptrace,38,39=eip' '/usr/local/bin/ecapture'"), old);
+    assertTrue(old.contains("sudo setcap 'cap_bpf,cap_perfmon,cap_sys_ptrace=eip' /usr/local/bin/ecapture".replace(
+        "cap_bpf,cap_perfmon", "39,38")), old);
   }
 
   @Test
@@ -81,6 +82,6 @@ class ShellScriptWriterTest {
     assertEquals(0, run.exit(), run.output());
     List<String> calls = Files.readAllLines(log);
     assertEquals(List.of("[chown][root:security-audit][" + bin + "]", "[chmod][0750][" + bin + "]",
-        "[setcap][cap_sys_ptrace,cap_perfmon,cap_bpf=eip][" + bin + "]", "[" + bin + "]"), calls);
+        "[setcap][cap_bpf,cap_perfmon,cap_sys_ptrace=eip][" + bin + "]", "[" + bin + "]"), calls);
   }
 }
