@@ -36,7 +36,7 @@ public final class ExcelReportWriter {
   private ExcelReportWriter() {}
 
   public static Path write(ScanReport report, Path file) throws IOException {
-    return AtomicFiles.write(file, out -> {
+    return AtomicFiles.write(file, out -> WorkbookStaging.run(() -> {
       XSSFWorkbook template = new XSSFWorkbook();
       ExcelStyles styles = new ExcelStyles(template);
       new SummarySheet(template.createSheet(SummarySheet.NAME), styles).write(report, links(report));
@@ -71,7 +71,7 @@ public final class ExcelReportWriter {
         wb.close();
         wb.dispose();
       }
-    });
+    }));
   }
 
   private static List<SummarySheet.SheetLink> links(ScanReport r) {
