@@ -40,7 +40,7 @@ public final class SshExecutor implements CommandRunner, AutoCloseable {
 
   public SshExecutor(SshSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    SshClient client = SshClient.setUpDefaultClient();
+    HopClient client = HopClient.create();
     client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
     client.setServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE); // replaced per session
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
