@@ -46,7 +46,7 @@ public final class SshExecutor implements CommandRunner, AutoCloseable {
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
     client.setFilePasswordProvider(FilePasswordProvider.EMPTY);
     client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
-    client.setKeyExchangeFactories(settings.kex().order(client.getKeyExchangeFactories()));
+    DefaultAlgorithms.apply(client, settings.kex());
     if (settings.agentSocket() != null && Files.exists(settings.agentSocket())) {
       client.setAgentFactory(new AgentSocket.Factory(settings.agentSocket()));
     }
