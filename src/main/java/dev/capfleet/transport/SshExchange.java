@@ -135,6 +135,7 @@ final class SshExchange {
             s.getSignatureFactories(), ctx.knownHosts().keyTypes(hop.address(), hop.port())));
     List<KeyPair> ids = keys;
     s.setKeyIdentityProvider(context -> ids);
+    s.setAttribute(KeysBeforeAgent.FILE_KEYS, !ids.isEmpty());
     synchronized (this) {
       currentHop = hop;
       tcpConnected = true;
