@@ -11,9 +11,7 @@ import dev.capfleet.testing.SshKeys.Type;
 import dev.capfleet.transport.ExecOutcome.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,24 +107,14 @@ class KnownHostsOpenSshTest {
     return SshRuns.runOnce(s, SshTarget.of("web01", MIXED, sshd.port()), "true", null);
   }
 
-  /** What OpenSSH's own client decides for the same file and address: its exit code. */
+  /** Real ssh on a copy of the file: accept-new must not change the file under test. */
   private static int realSsh(Path kh, String strict) throws Exception {
-    List<String> argv = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-o", "BatchMode=yes"));
-    argv.addAll(List.of("-o", "StrictHostKeyChecking=" + strict));
-    argv.addAll(List.of("-o", "UserKnownHostsFile=" + kh, "-o", "GlobalKnownHostsFile=/dev/null"));
-    argv.addAll(List.of("-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none"));
-    argv.addAll(List.of("-i", me.privateKey().toString(), "-p", "" + sshd.port()));
-    argv.addAll(List.of("-l", RealSshd.loginUser(), MIXED, "true"));
-    Path copy = Files.createTempFile("kh", ".copy"); // accept-new must not change the file under test
-    Files.copy(kh, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    argv.set(argv.indexOf("UserKnownHostsFile=" + kh), "UserKnownHostsFile=" + copy);
-    Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(
-        ProcessBuilder.Redirect.DISCARD).start();
-    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("ssh hung");
+    Path copy = Files.createTempFile("kh", ".copy");
+    try {
+      Files.copy(kh, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return SshRuns.realSsh(MIXED, sshd.port(), copy, strict, me.privateKey());
+    } finally {
+      Files.deleteIfExists(copy);
     }
-    Files.deleteIfExists(copy);
-    return p.exitValue();
   }
 }

@@ -10,9 +10,6 @@ import dev.capfleet.testing.SshKeys.Type;
 import dev.capfleet.transport.ExecOutcome.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,25 +61,12 @@ class LegacyAlgorithmsTest {
     try (RealSshd sshd = b.start()) {
       Path kh = dir.resolve("kh-" + address);
       Files.writeString(kh, sshd.knownHostsLine(keyType) + "\n");
-      assertEquals(sshRefuses ? 255 : 0, realSsh(sshd, kh), "real ssh -F /dev/null");
+      assertEquals(sshRefuses ? 255 : 0, SshRuns.realSsh(sshd.address(), sshd.port(), kh, "yes", me.privateKey()),
+          "real ssh -F /dev/null");
       ExecOutcome o = SshRuns.runOnce(SshRuns.settings(kh, me.privateKey()), SshRuns.target("old", sshd), "true", null);
       assertEquals(Status.HANDSHAKE_FAILED, o.status(), o.message());
       assertTrue(o.message().contains("SSH handshake with old"), o.message());
     }
   }
 
-  private static int realSsh(RealSshd sshd, Path kh) throws Exception {
-    List<String> argv = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-o", "BatchMode=yes",
-        "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + kh,
-        "-o", "GlobalKnownHostsFile=/dev/null", "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none",
-        "-i", me.privateKey().toString(), "-p", "" + sshd.port(), "-l", RealSshd.loginUser(),
-        sshd.address(), "true"));
-    Process p = new ProcessBuilder(argv).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("ssh hung");
-    }
-    return p.exitValue();
-  }
 }
