@@ -52,6 +52,14 @@ final class FleetRun {
    * @param explicitKey the {@code --private-key} given on the command line, or null: a key given there that
    *     cannot be used is a usage error, found before the first host is contacted
    */
+  /** The scan's overall deadline, or null (the default) for none. */
+  private java.time.Duration scanTimeout;
+
+  FleetRun withScanTimeout(java.time.Duration timeout) {
+    this.scanTimeout = timeout;
+    return this;
+  }
+
   int execute(List<HostJob> jobs, SshSettings settings, Path explicitKey, OutputOptions output, String baseName,
       Set<String> formats, PrintWriter out, PrintWriter err) throws InterruptedException {
     ProgressListener progress = System.console() != null ? new ProgressLine(err) : ProgressListener.NONE;
@@ -60,6 +68,9 @@ final class FleetRun {
       boolean agent = settings.agentSocket() != null && java.nio.file.Files.exists(settings.agentSocket());
       KeyCheck.run(ssh, explicitKey, settings.identityFiles(), jobs, agent, err);
       FleetScanner scanner = new FleetScanner(ssh, local, new HostAuditor(model), limits, forks, Clock.systemUTC());
+      if (scanTimeout != null) {
+        scanner.timeoutAfter(scanTimeout);
+      }
       try (Interruption stop = Interruption.install(scanner::stop)) {
         results = scanner.scan(jobs, progress);
         ScanReport report = ReportAssembler.assemble(VersionProvider.version(), model, kind, purpose, inventory,

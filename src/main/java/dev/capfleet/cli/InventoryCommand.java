@@ -50,7 +50,7 @@ final class InventoryCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (action.graph) {
-      String graph = InventoryJson.graph(inv, "all", vars);
+      String graph = Main.shown(InventoryJson.graph(inv, "all", vars)); // names may hold terminal escapes
       out.print(graph.endsWith("\n") ? graph : graph + "\n");
     } else {
       var json = InventoryJson.list(inv);

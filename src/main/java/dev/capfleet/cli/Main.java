@@ -29,7 +29,7 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler((ex, a) -> {
       String secret = SecretArguments.firstSecretOption(a);
-      err.println("capfleet: " + (secret == null ? ex.getMessage() : SecretArguments.refusal(secret)));
+      err.println("capfleet: " + shown(secret == null ? ex.getMessage() : SecretArguments.refusal(secret)));
       CommandLine c = ex.getCommandLine();
       err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
       return ExitCode.USAGE.code();
@@ -39,12 +39,24 @@ public final class Main {
         ex.printStackTrace(err);
       }
       if (ex instanceof UsageException || ex instanceof ModelException) {
-        err.println("capfleet: " + ex.getMessage());
+        err.println("capfleet: " + shown(ex.getMessage()));
         return ExitCode.USAGE.code();
       }
-      err.println("capfleet: internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)"));
+      err.println("capfleet: internal error: " + shown(String.valueOf(ex)) + (debug ? "" : " (run with --debug for the stack trace)"));
       return ExitCode.INTERNAL.code();
     });
     return cli.execute(args);
+  }
+
+  /**
+   * A message as it may reach a terminal: its lines kept, every other control character escaped. Messages quote
+   * inventories, reports and hosts (a group name, a merge conflict's value), which may hold escape sequences.
+   */
+  static String shown(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    return message.lines().map(l -> dev.capfleet.probe.ProbeScript.printable(l, 4000))
+        .collect(java.util.stream.Collectors.joining("\n"));
   }
 }

@@ -44,7 +44,27 @@ final class ReportFile {
       throw new UsageException(name + ": report schema version " + ProbeScript.printable(r.schemaVersion())
           + " is not supported (this capfleet reads " + major + "x)");
     }
+    refuseDuplicateHosts(name, r);
     return r;
+  }
+
+  /**
+   * One entry per host: with two, diff would read the first and merge keep the last, so the same file would
+   * say different things to different commands.
+   */
+  private static void refuseDuplicateHosts(String name, ScanReport r) {
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    for (int i = 0; i < r.hosts().size(); i++) {
+      var h = r.hosts().get(i);
+      if (h == null || h.name() == null) {
+        throw new UsageException(name + ": not a capfleet report (hosts[" + i + "] has no name)");
+      }
+      Integer first = seen.putIfAbsent(h.name(), i);
+      if (first != null) {
+        throw new UsageException(name + ": host " + ProbeScript.printable(h.name()) + " appears twice (hosts["
+            + first + "] and hosts[" + i + "]); a report holds one entry per host");
+      }
+    }
   }
 
   /** Writes text to a file whole or not at all. */

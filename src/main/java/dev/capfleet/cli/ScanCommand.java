@@ -55,6 +55,11 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Ansible host pattern (web:&prod, !db*, ~regex).")
   String limit;
 
+  // -T/--timeout is Ansible's connect timeout; this one bounds the whole scan (cron jobs)
+  @Option(names = "--scan-timeout", paramLabel = "SECONDS", description = "Overall deadline for the scan: hosts "
+      + "not finished by then are reported INCONCLUSIVE (scan-timeout) and the report is written whole.")
+  Integer scanTimeout;
+
   @Option(names = "--shard", paramLabel = "K/N", description = "Scan only shard K of N (1-based): the hosts whose "
       + "name hashes to K, a stable split that N scanners cover exactly once; combine their reports with capfleet merge.")
   String shard;
@@ -100,6 +105,12 @@ final class ScanCommand implements Callable<Integer> {
     String subset = part == null ? limit : (limit == null ? "" : limit + " ") + "shard " + part;
     FleetRun run = new FleetRun(model, "scan", purpose, InventoryOptions.describe(sources), mode, subset, forks,
         limits, started);
+    if (scanTimeout != null) {
+      if (scanTimeout < 1) {
+        throw new UsageException("--scan-timeout: must be at least 1 second");
+      }
+      run.withScanTimeout(java.time.Duration.ofSeconds(scanTimeout));
+    }
     return run.execute(jobs, settings, connection.privateKey, output, baseName, formats,
         spec.commandLine().getOut(), spec.commandLine().getErr());
   }

@@ -45,10 +45,25 @@ final class YamlReader {
     this.yaml = new Yaml(constructor, new Representer(dumper), dumper, options, new PyYamlResolver());
   }
 
+  /**
+   * Nodes a document may stand for once its aliases are expanded. SnakeYAML limits the number of
+   * aliases (50), not what they expand to: nine levels of five aliases each stand for two million
+   * nodes, which reading values copies out. Far above any real inventory.
+   */
+  static final long MAX_EXPANDED_NODES = 1_000_000;
+
   /** The document's root node, or null for an empty document. */
   Node compose(String text) {
     try {
-      return yaml.compose(new StringReader(LibyamlTabs.normalize(text)));
+      Node root = yaml.compose(new StringReader(LibyamlTabs.normalize(text)));
+      if (root != null) {
+        long size = expanded(root, new java.util.IdentityHashMap<>());
+        if (size > MAX_EXPANDED_NODES) {
+          throw new InventoryException(file, line(root), "YAML aliases expand to more than "
+              + MAX_EXPANDED_NODES + " nodes; refused");
+        }
+      }
+      return root;
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -74,6 +89,30 @@ final class YamlReader {
     } catch (YAMLException e) {
       throw new InventoryException(file, line(node), "bad YAML merge key: " + e.getMessage());
     }
+  }
+
+  /** How many nodes {@code node} stands for with every alias expanded; shared nodes counted once each use. */
+  private long expanded(Node node, java.util.IdentityHashMap<Node, Long> known) {
+    Long seen = known.get(node);
+    if (seen != null) {
+      if (seen < 0) {
+        throw new InventoryException(file, line(node), "YAML alias refers to its own ancestor");
+      }
+      return seen;
+    }
+    known.put(node, -1L); // in progress: a recursive alias meets this
+    long size = 1;
+    if (node instanceof MappingNode m) {
+      for (var t : m.getValue()) {
+        size = Math.min(Long.MAX_VALUE / 4, size + expanded(t.getKeyNode(), known) + expanded(t.getValueNode(), known));
+      }
+    } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode q) {
+      for (Node n : q.getValue()) {
+        size = Math.min(Long.MAX_VALUE / 4, size + expanded(n, known));
+      }
+    }
+    known.put(node, size);
+    return size;
   }
 
   static int line(Node node) {

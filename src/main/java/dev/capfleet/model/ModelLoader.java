@@ -135,6 +135,7 @@ public final class ModelLoader {
     List<String> cleanupCommands = strings(cleanup.path("commands"), "cleanup.commands");
     String reminder = cleanup.path("reminder").asText("");
     checkTemplates("cleanup", cleanupCommands);
+    checkCommands("cleanup.commands", cleanupCommands);
     checkTemplates("cleanup.reminder", List.of(reminder));
     List<String> practices = strings(root.path("bestPractices"), "bestPractices");
     Map<String, String> modules = new LinkedHashMap<>();
@@ -274,6 +275,7 @@ public final class ModelLoader {
       List<String> remediation = strings(n.path("remediation"), where + ".remediation");
       checkTemplates(where + ".detail", List.of(detail));
       checkTemplates(where + ".remediation", remediation);
+      checkCommands(where + ".remediation", remediation);
       String reference = n.path("reference").asText("");
       if (!reference.isEmpty() && !sources.containsKey(reference)) {
         throw fail(where + ".reference", "'" + reference + "' is not a key of 'sources'");
@@ -357,6 +359,16 @@ public final class ModelLoader {
         if (!FactVocabulary.isTemplateWord(m.group(1))) {
           throw fail(where, "unknown placeholder {" + m.group(1) + "} in \"" + t + "\"");
         }
+      }
+    }
+  }
+
+  /** Commands are pasted into a shell: refuse placeholders no quoting can protect. */
+  private void checkCommands(String where, List<String> commands) {
+    for (int i = 0; i < commands.size(); i++) {
+      String why = CommandTemplates.unsafe(commands.get(i));
+      if (why != null) {
+        throw fail(where + "[" + i + "]", why + " in \"" + commands.get(i) + "\"");
       }
     }
   }

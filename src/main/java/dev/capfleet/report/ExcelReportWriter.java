@@ -36,7 +36,8 @@ public final class ExcelReportWriter {
   private ExcelReportWriter() {}
 
   public static Path write(ScanReport report, Path file) throws IOException {
-    return AtomicFiles.write(file, out -> {
+    refuseOverlongSheets(links(report));
+    return AtomicFiles.write(file, out -> WorkbookStaging.run(() -> {
       XSSFWorkbook template = new XSSFWorkbook();
       ExcelStyles styles = new ExcelStyles(template);
       new SummarySheet(template.createSheet(SummarySheet.NAME), styles).write(report, links(report));
@@ -72,7 +73,21 @@ public final class ExcelReportWriter {
         wb.close();
         wb.dispose();
       }
-    });
+    }));
+  }
+
+  /**
+   * Excel holds 1,048,576 rows a sheet; POI fails on the next row with an internal error after most of the
+   * workbook was staged. Say so before writing anything.
+   */
+  private static void refuseOverlongSheets(List<SummarySheet.SheetLink> sheets) throws IOException {
+    int max = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxRows();
+    for (SummarySheet.SheetLink s : sheets) {
+      if (s.rows() + 1L > max) { // + the header row
+        throw new IOException("the workbook's " + s.sheet() + " sheet would need " + (s.rows() + 1) + " rows and Excel "
+            + "holds " + max + "; write the JSON report only (--format json) or scan in parts (--shard K/N)");
+      }
+    }
   }
 
   private static List<SummarySheet.SheetLink> links(ScanReport r) {

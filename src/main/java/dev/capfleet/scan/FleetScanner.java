@@ -33,6 +33,9 @@ public final class FleetScanner {
   private final int forks;
   private final Clock clock;
   private final AtomicBoolean stopping = new AtomicBoolean();
+  private volatile java.time.Instant deadline; // null: no overall deadline
+  private volatile java.time.Duration timeout;
+  private final AtomicBoolean timedOut = new AtomicBoolean();
 
   public FleetScanner(CommandRunner ssh, LocalExecutor local, HostAuditor auditor, ExecLimits limits, int forks,
       Clock clock) {
@@ -50,6 +53,26 @@ public final class FleetScanner {
   /** Stops starting hosts; those not finished within the grace period are reported as interrupted. */
   public void stop() {
     stopping.set(true);
+  }
+
+  /**
+   * An overall deadline for the scan (cron): hosts not finished by then are reported INCONCLUSIVE with the
+   * reason, and the report is still written whole.
+   */
+  public void timeoutAfter(java.time.Duration scanTimeout) {
+    this.timeout = scanTimeout;
+    this.deadline = clock.instant().plus(scanTimeout);
+  }
+
+  /** Past the deadline: stop, as an interruption does, but without a grace period. */
+  private boolean pastDeadline() {
+    java.time.Instant d = deadline;
+    if (d != null && !clock.instant().isBefore(d)) {
+      timedOut.set(true);
+      stopping.set(true);
+      return true;
+    }
+    return false;
   }
 
   public boolean stopped() {
@@ -81,11 +104,11 @@ public final class FleetScanner {
           continue;
         }
         while (!slots.tryAcquire(200, TimeUnit.MILLISECONDS)) {
-          if (stopping.get()) {
+          if (stopping.get() || pastDeadline()) {
             break;
           }
         }
-        if (stopping.get()) {
+        if (stopping.get() || pastDeadline()) {
           break;
         }
         String nonce = ProbeScript.newNonce();
@@ -107,6 +130,9 @@ public final class FleetScanner {
         try {
           all.get(200, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
+          if (pastDeadline()) {
+            break;
+          }
           if (stopping.get()) {
             waitForGrace(all);
             break;
@@ -122,7 +148,8 @@ public final class FleetScanner {
     for (int i = 0; i < total; i++) {
       HostReport r = results.get(i);
       if (r == null) {
-        r = stopping.get() ? auditor.interrupted(jobs.get(i).plan())
+        r = timedOut.get() ? auditor.timedOut(jobs.get(i).plan(), timeout)
+            : stopping.get() ? auditor.interrupted(jobs.get(i).plan())
             : auditor.internalError(jobs.get(i).plan());
       }
       out.add(r);

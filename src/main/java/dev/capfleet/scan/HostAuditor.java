@@ -61,6 +61,12 @@ public final class HostAuditor {
         0);
   }
 
+  /** A host not finished when the scan's overall deadline passed. */
+  public HostReport timedOut(HostPlan plan, java.time.Duration timeout) {
+    return failed(plan, Verdict.INCONCLUSIVE, "scan-timeout", "the scan's deadline (--scan-timeout "
+        + timeout.toSeconds() + " s) passed before this host finished", 0);
+  }
+
   /** A host whose answer could not be assessed because of a bug in capfleet; reported, not lost. */
   public HostReport internalError(HostPlan plan) {
     return failed(plan, Verdict.INCONCLUSIVE, "internal-error", "capfleet failed to assess this host's answer", 0);

@@ -2,12 +2,11 @@ package dev.capfleet.transport;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import org.apache.sshd.client.SshClient;
 
 /**
  * What every {@link SshExchange} of one {@link SshExecutor} shares.
  *
- * @param client the one MINA client for all hosts
+ * @param client the one MINA client for all hosts and hops
  * @param settings trust and authentication settings
  * @param knownHosts the known_hosts file
  * @param identities private keys, loaded once
@@ -15,7 +14,7 @@ import org.apache.sshd.client.SshClient;
  * @param starter resolves names and starts connects, off the caller's thread
  */
 record ClientContext(
-    SshClient client,
+    HopClient client,
     SshSettings settings,
     KnownHosts knownHosts,
     IdentityFiles identities,

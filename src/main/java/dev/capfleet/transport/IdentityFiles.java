@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.ArrayList;
@@ -24,6 +25,11 @@ import org.apache.sshd.common.util.security.SecurityUtils;
  * passphrase cannot leak through it.
  */
 final class IdentityFiles {
+  /** OpenSSH's own bound on a key file (authfile.c); real keys are a few kilobytes. */
+  static final int MAX_KEY_BYTES = 1024 * 1024;
+  /** A key file on a hung network file system ends as that host's problem, not a stuck scan. */
+  static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(5);
+
   private final Supplier<String> passphrase;
   private final ConcurrentHashMap<Path, Loaded> cache = new ConcurrentHashMap<>();
 
@@ -61,12 +67,32 @@ final class IdentityFiles {
       if (!Files.isReadable(path)) {
         return problem(path, "private key " + path + " is missing or unreadable");
       }
+      BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+      if (!attrs.isRegularFile()) {
+        // /dev/zero would fill the heap and a FIFO would block the scan before any host is contacted
+        return problem(path, "private key " + path + " is not a regular file");
+      }
+      if (attrs.size() > MAX_KEY_BYTES) {
+        return problem(path, "private key " + path + " is larger than " + MAX_KEY_BYTES + " bytes");
+      }
       String loose = KeyFilePermissions.tooOpen(path);
       if (loose != null) {
         return problem(path, loose);
       }
+      byte[] text = BoundedRead.read(path, MAX_KEY_BYTES, READ_TIMEOUT);
+      if (text == null) {
+        return problem(
+            path,
+            "private key " + path + " is larger than " + MAX_KEY_BYTES
+                + " bytes or could not be read within " + READ_TIMEOUT.toSeconds() + " s");
+      }
       Collection<KeyPair> keys =
-          SecurityUtils.getKeyPairResourceParser().loadKeyPairs(null, path, provider);
+          SecurityUtils.getKeyPairResourceParser()
+              .loadKeyPairs(
+                  null,
+                  NamedResource.ofName(path.toString()),
+                  provider,
+                  new java.io.ByteArrayInputStream(text));
       if (keys == null || keys.isEmpty()) {
         return problem(path, notAKey(path));
       }

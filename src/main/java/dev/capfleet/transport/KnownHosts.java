@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
-import org.apache.sshd.client.config.hosts.KnownHostHashValue;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
@@ -31,13 +30,15 @@ final class KnownHosts {
 
   private final Path file;
   private final Object lock = new Object();
-  private volatile Snapshot snapshot = new Snapshot(null, List.of());
+  private final java.util.concurrent.atomic.AtomicInteger parses = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile Snapshot snapshot = new Snapshot(null, List.of(), 0);
 
-  /** One usable line; {@code patterns} is null for a hashed entry. */
+  /** One usable line; exactly one of {@code patterns} and {@code hashed} is set. */
   private record Line(
-      int number, KnownHostEntry entry, String patterns, PublicKey key, boolean revoked) {}
+      int number, HashedName hashed, String patterns, PublicKey key, boolean revoked) {}
 
-  private record Snapshot(String stamp, List<Line> lines) {}
+  /** The parsed file as of {@code stamp}; {@code lineCount} counts every line, used or not. */
+  private record Snapshot(String stamp, List<Line> lines, int lineCount) {}
 
   KnownHosts(Path file) {
     this.file = file.toAbsolutePath();
@@ -45,6 +46,11 @@ final class KnownHosts {
 
   Path file() {
     return file;
+  }
+
+  /** How many times the whole file was parsed (appending our own keys does not count). */
+  int parses() {
+    return parses.get();
   }
 
   /** Key types known for the host, e.g. {@code ssh-ed25519}, in file order. */
@@ -70,8 +76,16 @@ final class KnownHosts {
       if (verdict.kind() != HostKeyVerdict.Kind.UNKNOWN) {
         return verdict;
       }
-      append(hashedLine(host, port, offered));
-      snapshot = new Snapshot(null, List.of()); // force a re-read on next use
+      String line = hashedLine(host, port, offered);
+      append(line);
+      // Extend the parsed copy instead of re-reading: re-parsing a 20,000-line file per new host
+      // made --accept-new-host-keys quadratic. Only our own append may lie between the stamps.
+      List<Line> lines = new ArrayList<>(now.lines());
+      Line added = parse(now.lineCount() + 1, line);
+      if (added != null) {
+        lines.add(added);
+      }
+      snapshot = new Snapshot(stamp(), List.copyOf(lines), now.lineCount() + 1);
       return new HostKeyVerdict(
           HostKeyVerdict.Kind.ADDED, verdict.offered(), "added to known_hosts " + file);
     }
@@ -110,7 +124,7 @@ final class KnownHosts {
 
   private static boolean matches(Line l, String host, int port) {
     return l.patterns() == null
-        ? l.entry().getHashedEntry().isHostMatch(host, port)
+        ? l.hashed().matches(HostPatterns.hostKeyName(host, port))
         : HostPatterns.matches(l.patterns(), host, port);
   }
 
@@ -128,15 +142,18 @@ final class KnownHosts {
   private Snapshot reload() {
     String stamp = stamp();
     if (stamp == null) {
-      snapshot = new Snapshot(null, List.of());
+      snapshot = new Snapshot(null, List.of(), 0);
       return snapshot;
     }
     if (stamp.equals(snapshot.stamp())) {
       return snapshot;
     }
+    parses.incrementAndGet();
     List<Line> lines = new ArrayList<>();
+    int count = 0;
     try {
       List<String> text = Files.readAllLines(file, StandardCharsets.UTF_8);
+      count = text.size();
       for (int i = 0; i < text.size(); i++) {
         Line line = parse(i + 1, text.get(i));
         if (line != null) {
@@ -147,7 +164,7 @@ final class KnownHosts {
       // unreadable: every key is unknown, which is the safe reading
       lines.clear();
     }
-    snapshot = new Snapshot(stamp, List.copyOf(lines));
+    snapshot = new Snapshot(stamp, List.copyOf(lines), count);
     return snapshot;
   }
 
@@ -171,11 +188,11 @@ final class KnownHosts {
       if (key == null) {
         return null;
       }
-      boolean hashed = patterns.startsWith("|");
-      if (hashed && entry.getHashedEntry() == null) {
-        return null;
+      if (patterns.startsWith("|")) {
+        HashedName hashed = HashedName.parse(patterns);
+        return hashed == null ? null : new Line(number, hashed, null, key, marker != null);
       }
-      return new Line(number, entry, hashed ? null : patterns, key, marker != null);
+      return new Line(number, null, patterns, key, marker != null);
     } catch (Exception e) {
       return null; // a line OpenSSH would also skip (unknown key type, bad base64)
     }
@@ -194,12 +211,9 @@ final class KnownHosts {
 
   private static String hashedLine(String host, int port, PublicKey key) throws IOException {
     try {
-      byte[] salt = new byte[20];
+      byte[] salt = new byte[HashedName.SALT_BYTES];
       RANDOM.nextBytes(salt);
-      byte[] digest =
-          KnownHostHashValue.calculateHashValue(host, port, KnownHostHashValue.DEFAULT_DIGEST, salt);
-      StringBuilder sb = new StringBuilder();
-      KnownHostHashValue.append(sb, KnownHostHashValue.DEFAULT_DIGEST, salt, digest);
+      StringBuilder sb = new StringBuilder(HashedName.of(salt, HostPatterns.hostKeyName(host, port)));
       sb.append(' ');
       PublicKeyEntry.appendPublicKeyEntry(sb, key);
       return sb.toString();

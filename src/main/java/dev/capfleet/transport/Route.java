@@ -34,24 +34,13 @@ record Route(List<Hop> hops) {
   }
 
   /**
-   * What MINA connects to: the target, through {@code ProxyJump} when there are jump hosts.
+   * What MINA connects to over TCP: the first hop (a jump host, or the target itself). Later hops
+   * are reached through the previous hop's session ({@link HopClient#connectThrough}).
    *
    * @param firstIp the first hop's address, resolved here so MINA does not resolve it again
    */
-  HostConfigEntry hostConfig(String firstIp) {
-    Hop t = target();
-    if (hops.size() == 1) {
-      return new HostConfigEntry(t.address(), firstIp, t.port(), t.user());
-    }
-    HostConfigEntry entry = new HostConfigEntry(t.address(), t.address(), t.port(), t.user());
-    StringBuilder jumps = new StringBuilder();
-    for (int i = 0; i < hops.size() - 1; i++) {
-      Hop h = hops.get(i);
-      String host = i == 0 ? firstIp : h.address();
-      jumps.append(i == 0 ? "" : ",").append(h.user()).append('@');
-      jumps.append(host.indexOf(':') >= 0 ? "[" + host + "]" : host).append(':').append(h.port());
-    }
-    entry.setProxyJump(jumps.toString());
-    return entry;
+  HostConfigEntry firstHostConfig(String firstIp) {
+    Hop h = first();
+    return new HostConfigEntry(h.address(), firstIp, h.port(), h.user());
   }
 }

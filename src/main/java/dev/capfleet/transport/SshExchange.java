@@ -111,7 +111,7 @@ final class SshExchange {
     ConnectFuture f =
         ctx.client()
             .connect(
-                route.hostConfig(firstIp), AttributeRepository.ofKeyValuePair(KEY, this), null);
+                route.firstHostConfig(firstIp), AttributeRepository.ofKeyValuePair(KEY, this), null);
     synchronized (this) {
       connectFuture = f;
     }
@@ -135,6 +135,7 @@ final class SshExchange {
             s.getSignatureFactories(), ctx.knownHosts().keyTypes(hop.address(), hop.port())));
     List<KeyPair> ids = keys;
     s.setKeyIdentityProvider(context -> ids);
+    s.setAttribute(KeysBeforeAgent.FILE_KEYS, !ids.isEmpty());
     synchronized (this) {
       currentHop = hop;
       tcpConnected = true;
@@ -181,25 +182,30 @@ final class SshExchange {
                 return;
               }
               ClientSession s = f.getClientSession();
+              Hop hop = sessions.get(s);
               synchronized (this) {
                 session = s;
               }
-              if (result.isDone()) {
+              if (result.isDone() || hop == null) {
                 s.close(true);
                 return;
               }
-              s.auth().addListener(this::onAuthDone);
+              s.auth().addListener(a -> onAuthDone(s, hop, a));
             })
         .run();
   }
 
   // ---- authenticate and run --------------------------------------------------------------------
 
-  private void onAuthDone(AuthFuture f) {
+  private void onAuthDone(ClientSession s, Hop hop, AuthFuture f) {
     guarded(
             () -> {
               if (!f.isSuccess()) {
                 fail(f.getException());
+                return;
+              }
+              if (!hop.target()) {
+                connectNext(s, hop);
                 return;
               }
               ChannelExec ch;
@@ -216,6 +222,24 @@ final class SshExchange {
               ch.open().addListener(this::onOpened);
             })
         .run();
+  }
+
+  /** The next hop's session, carried by a direct-tcpip channel of {@code via}: no local listener. */
+  private void connectNext(ClientSession via, Hop hop) throws IOException {
+    int i = 0;
+    while (route.hops().get(i) != hop) { // by identity: two hops may be equal records
+      i++;
+    }
+    Hop next = route.hops().get(i + 1);
+    ConnectFuture f = ctx.client().connectThrough(via, next, KEY, this);
+    synchronized (this) {
+      if (result.isDone()) {
+        f.cancel();
+        return;
+      }
+      connectFuture = f;
+    }
+    f.addListener(this::onConnected);
   }
 
   private void onOpened(OpenFuture f) {

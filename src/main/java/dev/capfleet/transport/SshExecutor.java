@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
@@ -40,13 +39,13 @@ public final class SshExecutor implements CommandRunner, AutoCloseable {
 
   public SshExecutor(SshSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    SshClient client = SshClient.setUpDefaultClient();
+    HopClient client = HopClient.create();
     client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
     client.setServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE); // replaced per session
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
     client.setFilePasswordProvider(FilePasswordProvider.EMPTY);
-    client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
-    client.setKeyExchangeFactories(settings.kex().order(client.getKeyExchangeFactories()));
+    client.setUserAuthFactories(List.of(new KeysBeforeAgent()));
+    DefaultAlgorithms.apply(client, settings.kex());
     if (settings.agentSocket() != null && Files.exists(settings.agentSocket())) {
       client.setAgentFactory(new AgentSocket.Factory(settings.agentSocket()));
     }

@@ -87,6 +87,20 @@ class ReportCommandsTest {
   }
 
   @Test
+  void reportWithTheSameHostTwiceIsRefusedByEveryCommand() throws Exception {
+    Path twice = report("twice.json", "2026-03-01T00:00:00Z", List.of(ReportFixtures.ready("web-01", "10.0.0.1"),
+        ReportFixtures.ready("db-01", "10.0.0.2"), ReportFixtures.notReadyMissingCaps("web-01")));
+    String expected = "capfleet: " + twice + ": host web-01 appears twice (hosts[0] and hosts[2]); a report holds"
+        + " one entry per host\n";
+    assertEquals(2, run("diff", fleet.toString(), twice.toString()));
+    assertEquals(expected, err);
+    assertEquals(2, run("merge", fleet.toString(), twice.toString(), "--out", dir.resolve("m").toString()));
+    assertEquals(expected, err);
+    assertEquals(2, run("remediate", twice.toString(), "--format", "ansible"));
+    assertEquals(expected, err);
+  }
+
+  @Test
   void diffExitsThreeWhenAHostGotWorse() throws Exception {
     Path before = report("a.json", "2026-03-01T00:00:00Z", List.of(ReportFixtures.ready("web-01", "10.0.0.1")));
     Path after = report("b.json", "2026-03-02T00:00:00Z", List.of(ReportFixtures.notReadyMissingCaps("web-01")));

@@ -119,4 +119,29 @@ class InventoryErrorsTest {
     java.nio.file.Files.delete(dir.resolve("b.yml"));
     assertEquals(List.of("w1"), InventoryLoader.load(dir).hosts().stream().map(Host::name).toList());
   }
+
+  @Test
+  void refusesAnAliasBombUnderSnakeYamlsAliasLimit() throws IOException {
+    // 9 levels of 5 aliases (45 < SnakeYAML's 50) stand for about 2.4 million host names
+    StringBuilder y = new StringBuilder("x0: &a0 [h1, h2, h3, h4, h5]\n");
+    for (int i = 1; i <= 9; i++) {
+      String prev = "*a" + (i - 1);
+      y.append("x").append(i).append(": &a").append(i).append(" [")
+          .append(String.join(", ", java.util.Collections.nCopies(5, prev))).append("]\n");
+    }
+    y.append("all:\n  vars:\n    bomb: *a9\n  hosts:\n    web1:\n");
+    long start = System.nanoTime();
+    InventoryException e = loadFails("bomb.yml", y.toString());
+    assertTrue(e.detail().contains("YAML aliases expand to more than"), e.getMessage());
+    assertTrue(e.getMessage().startsWith(dir.resolve("bomb.yml") + ":"), e.getMessage());
+    assertTrue(System.nanoTime() - start < 5_000_000_000L, "refused quickly");
+  }
+
+  @Test
+  void keepsSmallAliasesWorking() throws IOException {
+    Path file = dir.resolve("ok.yml");
+    Files.writeString(file, "all:\n  vars: &v {ansible_port: 2222}\n  children:\n    web:\n"
+        + "      vars: *v\n      hosts:\n        web1:\n");
+    assertEquals(1, InventoryLoader.load(file).hosts().size());
+  }
 }

@@ -148,6 +148,29 @@ class ModelLoaderTest {
         msg);
   }
 
+  @Test
+  void refusesPlaceholdersWhereNoQuotingHolds() throws Exception {
+    for (String bad : List.of("echo $'{kernel.release}'", "echo \"$(uname -r | grep {kernel.release})\"",
+        "echo `echo {binary}`", "echo ${{binary}}", "x=\"$(pwd)\"/\"$(echo \"{binary}\")\"")) {
+      String msg = failureOf(tree -> ((ArrayNode) tree.withArray("rules").get(2).get("remediation")).add(bad));
+      assertTrue(msg.contains("rules[2] (id 'binary-present').remediation["), msg);
+      assertTrue(msg.contains("where") || msg.contains("follows a '$'"), msg);
+    }
+    String cleanup = failureOf(tree -> ((ArrayNode) tree.with("cleanup").withArray("commands"))
+        .add("setcap -r \"$(readlink -f {binary})\""));
+    assertTrue(cleanup.contains("cleanup.commands["), cleanup);
+  }
+
+  @Test
+  void acceptsPlaceholdersInContextsThatAreQuoted() throws Exception {
+    ObjectNode tree = bundledTree();
+    ((ArrayNode) tree.withArray("rules").get(2).get("remediation"))
+        .add("echo '{kernel.release}' \"{binary}\" {binary} $(id -u) # {binary}");
+    Path file = dir.resolve("ok.json");
+    JSON.writeValue(file.toFile(), tree);
+    ModelLoader.load(file);
+  }
+
   private String failureOf(Consumer<ObjectNode> edit) throws Exception {
     ObjectNode tree = bundledTree();
     edit.accept(tree);

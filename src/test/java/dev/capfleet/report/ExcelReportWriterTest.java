@@ -38,6 +38,18 @@ class ExcelReportWriterTest {
     return new XSSFWorkbook(Files.newInputStream(file));
   }
 
+  @Test
+  void moreHostsThanASheetHoldsIsAClearErrorAndNoWorkbook() {
+    // the same host a million times: the check runs before any row, so this costs one reference per host
+    ScanReport r = ReportFixtures.report("2026-03-01T10:00:00Z",
+        java.util.Collections.nCopies(1_048_576, ReportFixtures.ready("web-01", "10.0.0.1")));
+    Path file = dir.resolve("huge.xlsx");
+    IOException e = assertThrows(IOException.class, () -> ExcelReportWriter.write(r, file));
+    assertEquals("the workbook's Hosts sheet would need 1048577 rows and Excel holds 1048576; write the JSON report"
+        + " only (--format json) or scan in parts (--shard K/N)", e.getMessage());
+    assertFalse(Files.exists(file));
+  }
+
   static List<String> row(XSSFSheet s, int r) {
     List<String> out = new ArrayList<>();
     Row row = s.getRow(r);

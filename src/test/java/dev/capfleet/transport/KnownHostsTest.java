@@ -88,6 +88,26 @@ class KnownHostsTest {
     assertEquals(Kind.TRUSTED, kh.check("web1", 2222, EC).kind());
   }
 
+  @Test
+  void appendingManyNewHostsDoesNotReparseTheFileEachTime() throws Exception {
+    Path f = dir.resolve("big_known_hosts");
+    String key = line(OTHER_EC);
+    StringBuilder big = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      big.append("old").append(i).append(' ').append(key).append('\n');
+    }
+    Files.writeString(f, big);
+    KnownHosts kh = new KnownHosts(f);
+    for (int i = 0; i < 64; i++) {
+      assertEquals(Kind.ADDED, kh.trustOnFirstUse("new" + i, 22, EC).kind());
+    }
+    assertTrue(kh.parses() <= 1, "parsed " + kh.parses() + " times");
+    assertEquals(Kind.TRUSTED, kh.check("new63", 22, EC).kind());
+    assertEquals(20_064, Files.readAllLines(f).size());
+    Files.writeString(f, "new63 " + key + "\n"); // an edit by someone else is still seen
+    assertEquals(Kind.CHANGED, kh.check("new63", 22, EC).kind());
+  }
+
   private KnownHosts file(String... lines) throws Exception {
     Path f = Files.createTempFile(dir, "kh", "");
     Files.write(f, List.of(lines));

@@ -46,4 +46,21 @@ final class SshRuns {
   static byte[] bytes(String s) {
     return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
   }
+
+  /**
+   * What OpenSSH's own client decides against the same server and known_hosts file: its exit code (0 logged in,
+   * 255 refused). No config file, no agent, no global known_hosts: only what the test gives.
+   */
+  static int realSsh(String host, int port, Path knownHosts, String strict, Path key) throws Exception {
+    List<String> argv = List.of("ssh", "-F", "/dev/null", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=" + strict,
+        "-o", "UserKnownHostsFile=" + knownHosts, "-o", "GlobalKnownHostsFile=/dev/null", "-o", "IdentitiesOnly=yes",
+        "-o", "IdentityAgent=none", "-i", key.toString(), "-p", "" + port, "-l", RealSshd.loginUser(), host, "true");
+    Process p = new ProcessBuilder(argv).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!p.waitFor(30, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("ssh hung");
+    }
+    return p.exitValue();
+  }
 }
