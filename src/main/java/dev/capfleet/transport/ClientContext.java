@@ -13,6 +13,7 @@ import org.apache.sshd.client.SshClient;
  * @param identities private keys, loaded once
  * @param timer runs timeouts
  * @param starter resolves names and starts connects, off the caller's thread
+ * @param handshakes bounds the connections in their CPU-bound part; their timeouts start on entry
  */
 record ClientContext(
     SshClient client,
@@ -20,7 +21,8 @@ record ClientContext(
     KnownHosts knownHosts,
     IdentityFiles identities,
     ScheduledExecutorService timer,
-    Executor starter) {
+    Executor starter,
+    HandshakeGate handshakes) {
 
   boolean agent() {
     return client.getAgentFactory() != null;
