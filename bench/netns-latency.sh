@@ -59,7 +59,7 @@ in_scan ip link set lo up
 in_fleet ip link set lo up
 # netem where the kernel has it (CONFIG_NET_SCH_NETEM): one veth pair, half the RTT on each end. Without it, a
 # third namespace holds bench/delay-line.c between two veth pairs, forwarding every frame half the RTT later.
-if ip netns add "$wire_ns" && in_wire ip link add probe-netem type dummy && \
+if ip netns add "$wire_ns" && in_wire ip link add probe-netem type dummy 2>/dev/null && \
   in_wire tc qdisc add dev probe-netem root netem delay 1ms 2>/dev/null; then
   how=netem
   ip netns del "$wire_ns"
@@ -109,7 +109,8 @@ for ((t = 0; t < 600; t++)); do
 done
 grep -q '^serving' "$work/serve.log" || { echo "fleet server did not start in 120 s"; exit 1; }
 server_java=$(pgrep -P "$server" java || echo "$server") # bin/capfleet may exec java or run it as a child
-port=$(grep -m1 -o 'ansible_port=[0-9]*' "$fleet_dir/demo.ini" | cut -d= -f2)
+first_host=$(grep -m1 -o 'ansible_host=[0-9.]* ansible_port=[0-9]*' "$fleet_dir/demo.ini")
+addr=${first_host#ansible_host=}; addr=${addr%% *}; port=${first_host##*=}
 ticks() { local f; read -r -a f <"/proc/$1/stat"; echo $((f[13] + f[14])); }
 hz=$(getconf CLK_TCK)
 
@@ -119,16 +120,16 @@ printf '%6s %8s %7s %8s %8s %9s %10s %10s %8s %8s  %s\n' rtt_ms tcp_rtt forks sc
   scan_cpu_s fleet_cpu_s peak_MB live_MB load
 for r in $rtts; do
   set_rtt "$r"
-  ping_ms=$(in_scan python3 - "$port" <<'PY'
+  ping_ms=$(in_scan python3 - "$addr" "$port" <<'PY'
 import socket, sys, time
 best = None
 for _ in range(5):  # a TCP connect takes one round trip: SYN out, SYN-ACK back
     t = time.monotonic()
-    socket.create_connection(("10.99.1.1", int(sys.argv[1])), timeout=10).close()
+    socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=10).close()
     best = min(best or 9e9, time.monotonic() - t)
 print(f"{best * 1000:.1f}")
 PY
-)
+) || ping_ms=-
   out=$work/out; rm -rf "$out"
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   f0=$(ticks "$server_java")
