@@ -1,5 +1,7 @@
 package dev.capfleet.assess;
 
+import dev.capfleet.model.CapabilitySet;
+import dev.capfleet.model.KernelTraits;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.probe.BoundingSet;
 import dev.capfleet.probe.Capability;
@@ -8,6 +10,7 @@ import dev.capfleet.probe.FileStat;
 import dev.capfleet.probe.GetcapResult;
 import dev.capfleet.probe.HostFacts;
 import dev.capfleet.probe.Mount;
+import dev.capfleet.probe.SecurityFacts;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -35,7 +38,12 @@ public final class FactViewBuilder {
       Map.entry("btf", "btf"), Map.entry("sysctl.unprivileged_bpf_disabled", "unprivileged_bpf_disabled"),
       Map.entry("sysctl.perf_event_paranoid", "perf_event_paranoid"), Map.entry("memlock.hard", "memlock"),
       Map.entry("container", "container"), Map.entry("libcap.newNames", "libcap names"),
-      Map.entry("required.capabilities", "kernel"));
+      Map.entry("required.capabilities", "kernel"), Map.entry("module", "module"),
+      Map.entry("kernel.uprobeRevert", "kernel"), Map.entry("kernel.el8", "kernel"),
+      Map.entry("kernel.ubuntu", "kernel"), Map.entry("kernel.capLastCap", "cap_last_cap"),
+      Map.entry("uprobePmu", "uprobe pmu"), Map.entry("userNamespace", "uid map"),
+      Map.entry("lockdown.mode", "lockdown mode"), Map.entry("required.missing", "getcap"),
+      Map.entry("capabilities.needed", "getcap"), Map.entry("capabilities.useful", "kernel"));
 
   private FactViewBuilder() {}
 
@@ -48,14 +56,30 @@ public final class FactViewBuilder {
       }
     });
     v.put("mode", ctx.mode()).put("purpose", ctx.purpose()).put("binary.path", ctx.binaryPath());
+    String module = model.canonicalModule(ctx.module()).orElse(model.defaultModule());
+    v.put("module", module);
+    SecurityFacts sec = f.security();
+    String revert = UprobeRevert.of(model.uprobeRevert(), f.kernel(), sec);
+    CapabilitySet set = null;
     if (f.kernel() != null) {
       v.put("kernel.version", f.kernel().version())
           .put("kernel.release", f.kernel().release())
-          .put("kernel.source", f.kernel().source());
+          .put("kernel.source", f.kernel().source())
+          .put("kernel.uprobeRevert", revert)
+          .put("kernel.el8", sec.el8())
+          .put("kernel.ubuntu", sec.ubuntu());
+      set = model.capabilitySet(new KernelTraits(f.kernel().version(), sec.capLastCap(), revert), ctx.mode(),
+          module).orElse(null);
       // in the model's order, which is also the order of the documented setcap line
-      v.put("required.capabilities", new LinkedHashSet<>(model.requiredCapabilities(f.kernel().version(),
-          ctx.mode())));
+      v.put("required.capabilities", new LinkedHashSet<>(set == null ? List.of() : set.capabilities()));
     }
+    v.put("kernel.capLastCap", sec.capLastCap());
+    v.put("uprobePmu", sec.uprobePmu());
+    v.put("userNamespace", sec.userNamespace());
+    v.put("lockdown.mode", sec.lockdownMode());
+    v.word("uidMap", sec.uidMap());
+    v.word("account", sec.account() == null ? "(unknown)" : sec.account());
+    v.word("kernel.buildDate", sec.buildDate() == null ? "date unknown" : sec.buildDate().toString());
     v.put("arch", f.arch());
     v.put("binary.present", f.binaryPresent());
     binaryCapabilities(f.getcap(), v);
@@ -90,6 +114,9 @@ public final class FactViewBuilder {
     v.put("window.open", windowOpen);
     v.word("window.until", ctx.windowUntil() == null ? "none set" : ctx.windowUntil().toString());
     words(v, f, ctx);
+    if (set != null) {
+      RequiredSet.derive(v, model, set, ctx.mode(), module, !Boolean.FALSE.equals(f.libcapKnowsNewNames()));
+    }
     return v;
   }
 

@@ -14,6 +14,10 @@ public final class AssessOptions {
   @Option(names = "--mode", description = "Output mode: text, keylog, pcapng (default: ecapture_mode, else text).")
   String mode;
 
+  @Option(names = "--module", description = "eCapture module: tls (default), gotls, gnutls, nss, bash, zsh, mysqld, "
+      + "postgres (default: ecapture_module, else tls).")
+  String module;
+
   @Option(names = "--purpose", description = "readiness (default) or compliance (flags capabilities left set).")
   String purpose = "readiness";
 
@@ -29,6 +33,16 @@ public final class AssessOptions {
       throw new UsageException("--binary: " + problem);
     }
     return b;
+  }
+
+  /** The canonical module, or a usage error listing the valid ones; null when not given. */
+  String module(RequirementModel model) {
+    if (module == null) {
+      return null;
+    }
+    return model.canonicalModule(module).orElseThrow(() -> new UsageException("--module: unknown module '"
+        + ProbeScript.printable(module) + "' (valid: " + String.join(", ", new java.util.TreeSet<>(
+            model.modules().keySet())) + ")"));
   }
 
   String purpose() {

@@ -59,7 +59,7 @@ final class CheckCommand implements Callable<Integer> {
     output.checkWritable();
     String host = hostName();
     HostPlan plan = new HostPlan(host, "local", null, System.getProperty("user.name"), binary, mode, purpose,
-        assess.windowUntil(), null);
+        assess.windowUntil(), null, assess.module(model));
     List<HostReport> hosts;
     try (LocalExecutor runner = new LocalExecutor()) {
       ExecLimits limits = ExecLimits.DEFAULTS.withCommandTimeout(java.time.Duration.ofSeconds(commandTimeout));

@@ -32,6 +32,9 @@ final class DemoCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Mixin
+  ModelOption modelOption;
+
+  @Mixin
   OutputOptions output;
 
   @Option(names = "--hosts", paramLabel = "N", description = "Generate N hosts cycling through the recordings "
@@ -61,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
     if (network != null) {
       throw new UsageException("--network only goes with --serve-only");
     }
-    RequirementModel model = dev.capfleet.model.ModelLoader.bundled();
+    RequirementModel model = modelOption.load();
     Instant started = Instant.now();
     String baseName = output.baseName(started);
     var formats = output.formats();

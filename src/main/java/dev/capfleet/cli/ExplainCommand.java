@@ -37,6 +37,9 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--mode", description = "text, keylog or pcapng (default: the model's).")
   String mode;
 
+  @Option(names = "--module", description = "eCapture module: tls (default), gotls, gnutls, nss, bash, zsh, mysqld, postgres.")
+  String module;
+
   @Option(names = "--binary", paramLabel = "PATH", description = "Binary path for the setcap line (default: the model's).")
   String binary;
 
@@ -61,7 +64,10 @@ final class ExplainCommand implements Callable<Integer> {
     if (problem != null) {
       throw new UsageException("--binary: " + problem);
     }
-    Snippets snippets = new Snippets(model);
+    String mod = module == null ? model.defaultModule() : model.canonicalModule(module).orElseThrow(
+        () -> new UsageException("--module: unknown module '" + ProbeScript.printable(module) + "' (valid: "
+            + String.join(", ", new java.util.TreeSet<>(model.modules().keySet())) + ")"));
+    Snippets snippets = new Snippets(model, mod);
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case setcap -> out.println(snippets.setcap(k, m, bin, !oldLibcap));
@@ -75,15 +81,31 @@ final class ExplainCommand implements Callable<Integer> {
 
   private void text(PrintWriter out, RequirementModel model, Snippets snippets, KernelVersion k, String m, String bin) {
     out.printf("%s (model %s %s)%n%n", model.title(), model.id(), model.version());
-    out.printf("Kernel %s on %s, %s mode needs: %s%n", k, arch, m,
-        model.requiredCapabilities(k, m).stream().map(Capability::name).collect(Collectors.joining(", ")));
+    String revert = model.revertFromVersion(k);
+    out.printf("Kernel %s on %s, %s mode of the %s module needs: %s%n", k, arch, m, snippets.module(),
+        snippets.setcapCapabilities(k, m).stream().map(Capability::name).collect(Collectors.joining(", ")));
+    if ("unconfirmed".equals(revert)) {
+      out.printf("  (upstream %s predates the uprobe revert ba677dbe77af; a vendor kernel built after 2025-07-03 may"
+          + " carry it: then use %s)%n", k, snippets.containerCapabilities(k, m).stream().map(Capability::name)
+          .collect(Collectors.joining(", ")));
+    }
     out.printf("  %s%n  getcap %s%n%n", snippets.setcap(k, m, bin, !oldLibcap), bin);
     out.println("Capability sets in the model:");
     for (CapabilitySet s : model.capabilitySets()) {
       String range = (s.kernelAtLeast() == null ? "" : ">= " + s.kernelAtLeast())
-          + (s.kernelBelow() == null ? "" : "< " + s.kernelBelow());
-      out.printf("  kernel %-10s %-14s %s%n", range, String.join("/", new java.util.TreeSet<>(s.modes())),
-          s.capabilities().stream().map(Capability::name).collect(Collectors.joining(", ")));
+          + (s.kernelBelow() == null ? "" : "< " + s.kernelBelow())
+          + (s.capBpf() == null ? "" : s.capBpf() ? "CAP_BPF " : "no CAP_BPF ")
+          + (s.uprobeRevert() == null ? "" : s.uprobeRevert() ? "" : "no revert");
+      String modules = s.modules().isEmpty() ? "" : String.join("/", new java.util.TreeSet<>(s.modules())) + " ";
+      out.printf("  kernel %-20s %s%-14s %s%s%s%n", range.isBlank() ? "any" : range.trim(), modules,
+          String.join("/", new java.util.TreeSet<>(s.modes())),
+          s.capabilities().stream().map(Capability::name).collect(Collectors.joining(", ")),
+          s.alternatives().stream().map(a -> " | or " + a.stream().map(Capability::name)
+              .collect(Collectors.joining(", "))).collect(Collectors.joining()),
+          s.memlock() == null ? "" : " | + " + s.memlock().name() + " or an unlimited hard memlock limit");
+      if (!s.evidence().isBlank()) {
+        out.printf("      why: %s%n", s.evidence());
+      }
     }
     out.println();
     for (var severity : dev.capfleet.model.Severity.values()) {

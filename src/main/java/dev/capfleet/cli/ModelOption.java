@@ -2,19 +2,20 @@ package dev.capfleet.cli;
 
 import dev.capfleet.model.ModelLoader;
 import dev.capfleet.model.RequirementModel;
-import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --model FILE}: a team's own requirement model instead of the bundled one. */
+/** {@code --model verified|documented|FILE}: which requirement model scores the hosts. */
 public final class ModelOption {
-  @Option(names = "--model", paramLabel = "FILE", description = "Requirement model file (JSON or YAML) replacing the bundled one.")
-  Path model;
+  @Option(names = "--model", paramLabel = "verified|documented|FILE",
+      description = "Requirement model: verified (default: what the kernel and eCapture's code require), documented "
+          + "(eCapture's docs as written), or a model file (JSON or YAML).")
+  String model;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
 
   public RequirementModel load() {
-    return model == null ? ModelLoader.bundled() : ModelLoader.load(model);
+    return model == null ? ModelLoader.verified() : ModelLoader.named(model);
   }
 
   /** The canonical mode for a user's word, or a usage error listing the valid ones. */

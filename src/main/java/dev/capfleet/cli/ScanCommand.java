@@ -83,7 +83,7 @@ final class ScanCommand implements Callable<Integer> {
     ExecLimits limits = connection.limits(forks, Runtime.getRuntime().maxMemory(), spec.commandLine().getErr());
     SshSettings settings = connection.settings(env, spec.commandLine().getErr());
     JobPlanner planner = new JobPlanner(model, new JobPlanner.Defaults(binary, mode, purpose, connection.user,
-        connection.privateKey, assess.windowUntil()));
+        connection.privateKey, assess.windowUntil(), assess.module(model)));
     List<HostJob> jobs = planner.plan(hosts);
 
     String subset = part == null ? limit : (limit == null ? "" : limit + " ") + "shard " + part;

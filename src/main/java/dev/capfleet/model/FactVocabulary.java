@@ -47,13 +47,26 @@ public final class FactVocabulary {
     FACTS.put("libcap.newNames", Kind.BOOLEAN);
     FACTS.put("required.capabilities", Kind.CAPABILITIES);
     FACTS.put("window.open", Kind.BOOLEAN);
+    // verified-model facts (shared/ecapture-truth.md)
+    FACTS.put("module", Kind.STRING);
+    FACTS.put("kernel.uprobeRevert", Kind.STRING);
+    FACTS.put("kernel.capLastCap", Kind.INTEGER);
+    FACTS.put("kernel.el8", Kind.BOOLEAN);
+    FACTS.put("kernel.ubuntu", Kind.BOOLEAN);
+    FACTS.put("uprobePmu", Kind.BOOLEAN);
+    FACTS.put("userNamespace", Kind.BOOLEAN);
+    FACTS.put("lockdown.mode", Kind.STRING);
+    FACTS.put("required.missing", Kind.CAPABILITIES);
+    FACTS.put("capabilities.needed", Kind.CAPABILITIES);
+    FACTS.put("capabilities.useful", Kind.CAPABILITIES);
   }
 
   /** Words only templates use: renderings of facts and of the rule being checked. */
   public static final Set<String> TEMPLATE_EXTRAS = Set.of(
       "binary", "item", "item.name", "item.short", "item.setcap", "expected",
       "required.setcap", "required.names", "binary.caps.text", "boundingSet.text", "boundingSet.source",
-      "mounts.special", "window.until");
+      "mounts.special", "window.until", "account", "kernel.buildDate", "required.accepted", "required.why",
+      "required.adminSetcap", "uidMap");
 
   private FactVocabulary() {}
 

@@ -24,8 +24,12 @@ import java.util.regex.Pattern;
 
 /** Reads and checks a requirement model file (JSON, or YAML by extension); errors name the file and entry. */
 public final class ModelLoader {
-  /** Where the bundled model lives on the class path. */
-  public static final String BUNDLED = "/dev/capfleet/model/ecapture-requirements.json";
+  /** The default bundled model: what the kernel and eCapture's code require (shared/ecapture-truth.md). */
+  public static final String VERIFIED = "/dev/capfleet/model/ecapture-verified.json";
+  /** The bundled model of eCapture's documentation as written, kept to show where it drifts. */
+  public static final String DOCUMENTED = "/dev/capfleet/model/ecapture-documented.json";
+  /** Bundled models by the name {@code --model} accepts. */
+  public static final Map<String, String> NAMED = Map.of("verified", VERIFIED, "documented", DOCUMENTED);
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)}");
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -37,13 +41,38 @@ public final class ModelLoader {
     this.origin = origin;
   }
 
-  /** The model shipped with capfleet. */
+  /** The default model shipped with capfleet: the verified one. */
   public static RequirementModel bundled() {
-    try (InputStream in = ModelLoader.class.getResourceAsStream(BUNDLED)) {
+    return verified();
+  }
+
+  public static RequirementModel verified() {
+    return resource(VERIFIED);
+  }
+
+  public static RequirementModel documented() {
+    return resource(DOCUMENTED);
+  }
+
+  /** {@code verified}, {@code documented}, or else a file path. */
+  public static RequirementModel named(String nameOrFile) {
+    String resource = NAMED.get(nameOrFile);
+    return resource != null ? resource(resource) : load(Path.of(nameOrFile));
+  }
+
+  /** Bundled models are immutable values: parsed once per JVM (every scan also loads the documented one). */
+  private static final Map<String, RequirementModel> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static RequirementModel resource(String path) {
+    return PARSED.computeIfAbsent(path, ModelLoader::parseResource);
+  }
+
+  private static RequirementModel parseResource(String path) {
+    try (InputStream in = ModelLoader.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new ModelException("bundled model missing: " + BUNDLED);
+        throw new ModelException("bundled model missing: " + path);
       }
-      return new ModelLoader("bundled model " + BUNDLED).read(JSON.readTree(in));
+      return new ModelLoader("bundled model " + path).read(JSON.readTree(in));
     } catch (IOException e) {
       throw new ModelException("bundled model unreadable: " + e.getMessage(), e);
     }
@@ -108,8 +137,60 @@ public final class ModelLoader {
     checkTemplates("cleanup", cleanupCommands);
     checkTemplates("cleanup.reminder", List.of(reminder));
     List<String> practices = strings(root.path("bestPractices"), "bestPractices");
+    Map<String, String> modules = new LinkedHashMap<>();
+    root.path("modules").fields().forEachRemaining(e -> modules.put(e.getKey(), e.getValue().asText()));
+    String defaultModule = defaults.path("module").asText("tls");
+    if (!modules.isEmpty() && !modules.containsKey(defaultModule)) {
+      throw fail("defaults.module", "'" + defaultModule + "' is not one of the modules " + modules.keySet());
+    }
+    for (int i = 0; i < sets.size(); i++) {
+      for (String m : sets.get(i).modules()) {
+        if (!modules.containsValue(m)) {
+          throw fail("capabilitySets[" + i + "].modules", "unknown module '" + m + "'");
+        }
+      }
+    }
+    List<Capability> optional = capabilities(root.path("optionalCapabilities"), "optionalCapabilities");
     return new RequirementModel(id, version, title, sources, defaultBinary, defaultMode, modes, sets, scoring,
-        rules, cleanupCommands, reminder, practices, deployment(root.path("deployment")));
+        rules, cleanupCommands, reminder, practices, deployment(root.path("deployment")), modules, defaultModule,
+        optional, uprobeRevert(root.path("uprobeRevert"), sources));
+  }
+
+  private RequirementModel.UprobeRevertRule uprobeRevert(JsonNode n, Map<String, String> sources) {
+    if (n.isMissingNode() || n.isNull()) {
+      return null;
+    }
+    List<KernelVersion> fixed = new ArrayList<>();
+    JsonNode list = array(n, "fixedIn", "uprobeRevert");
+    for (int i = 0; i < list.size(); i++) {
+      fixed.add(version(list.get(i), "uprobeRevert.fixedIn[" + i + "]"));
+    }
+    if (fixed.isEmpty()) {
+      throw fail("uprobeRevert.fixedIn", "must name at least one version");
+    }
+    java.time.LocalDate before;
+    try {
+      before = java.time.LocalDate.parse(text(n, "builtBefore", "uprobeRevert"));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw fail("uprobeRevert.builtBefore", "not a date (yyyy-mm-dd)");
+    }
+    String reference = n.path("reference").asText("");
+    if (!reference.isEmpty() && !sources.containsKey(reference)) {
+      throw fail("uprobeRevert.reference", "'" + reference + "' is not a key of 'sources'");
+    }
+    return new RequirementModel.UprobeRevertRule(fixed, before, reference);
+  }
+
+  private List<Capability> capabilities(JsonNode n, String where) {
+    List<Capability> caps = new ArrayList<>();
+    for (String c : strings(n, where)) {
+      caps.add(Capability.parse(c).orElseThrow(() -> fail(where, "unknown capability '" + c + "'")));
+    }
+    return caps;
+  }
+
+  private static Boolean optionalBoolean(JsonNode n) {
+    return n.isBoolean() ? n.booleanValue() : null;
   }
 
   private List<CapabilitySet> capabilitySets(JsonNode array, Map<String, String> modes) {
@@ -125,11 +206,25 @@ public final class ModelLoader {
           throw fail(where + ".modes", "unknown mode '" + m + "'");
         }
       }
-      List<Capability> caps = new ArrayList<>();
-      for (String c : strings(n.path("capabilities"), where + ".capabilities")) {
-        caps.add(Capability.parse(c).orElseThrow(() -> fail(where + ".capabilities", "unknown capability '" + c + "'")));
+      List<Capability> caps = capabilities(n.path("capabilities"), where + ".capabilities");
+      List<List<Capability>> alternatives = new ArrayList<>();
+      JsonNode alts = n.path("alternatives");
+      for (int a = 0; a < alts.size(); a++) {
+        alternatives.add(capabilities(alts.get(a), where + ".alternatives[" + a + "]"));
       }
-      sets.add(new CapabilitySet(atLeast, below, setModes, caps));
+      Capability memlock = null;
+      if (n.hasNonNull("memlock")) {
+        String c = n.get("memlock").asText();
+        memlock = Capability.parse(c).orElseThrow(() -> fail(where + ".memlock", "unknown capability '" + c + "'"));
+      }
+      for (String field : List.of("capBpf", "uprobeRevert")) {
+        if (n.has(field) && !n.get(field).isBoolean()) {
+          throw fail(where + "." + field, "must be true or false");
+        }
+      }
+      sets.add(new CapabilitySet(atLeast, below, setModes, new HashSet<>(strings(n.path("modules"),
+          where + ".modules")), optionalBoolean(n.path("capBpf")), optionalBoolean(n.path("uprobeRevert")), caps,
+          alternatives, memlock, n.path("evidence").asText("")));
     }
     return sets;
   }
@@ -248,7 +343,9 @@ public final class ModelLoader {
     }
     return new RequirementModel.Deployment(strings(docker.path("base"), "deployment.docker.base"),
         strings(docker.path("pcapng"), "deployment.docker.pcapng"), docker.path("note").asText(""),
-        k8s.path("hostPID").asBoolean(true), k8s.path("pcapngHostNetwork").asBoolean(true), volumes);
+        k8s.path("hostPID").asBoolean(true), k8s.path("pcapngHostNetwork").asBoolean(true), volumes,
+        strings(docker.path("memlock"), "deployment.docker.memlock"),
+        k8s.path("memlockCapability").asBoolean(false));
   }
 
   private void checkTemplates(String where, List<String> templates) {

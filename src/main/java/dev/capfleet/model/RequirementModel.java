@@ -24,7 +24,11 @@ public record RequirementModel(
     List<String> cleanupCommands,
     String cleanupReminder,
     List<String> bestPractices,
-    Deployment deployment) {
+    Deployment deployment,
+    Map<String, String> modules,
+    String defaultModule,
+    List<Capability> optionalCapabilities,
+    UprobeRevertRule uprobeRevert) {
 
   public RequirementModel {
     sources = Map.copyOf(sources);
@@ -33,6 +37,27 @@ public record RequirementModel(
     rules = List.copyOf(rules);
     cleanupCommands = List.copyOf(cleanupCommands);
     bestPractices = List.copyOf(bestPractices);
+    modules = Map.copyOf(modules);
+    optionalCapabilities = List.copyOf(optionalCapabilities);
+  }
+
+  /**
+   * When the kernel needs CAP_SYS_ADMIN for uprobes (Linux ba677dbe77af): the first fixed version of each stable
+   * branch, and the date before which no kernel carries it. Null in models that do not know the revert.
+   */
+  public record UprobeRevertRule(List<KernelVersion> fixedIn, java.time.LocalDate builtBefore, String reference) {
+    public UprobeRevertRule {
+      fixedIn = List.copyOf(fixedIn);
+    }
+
+    /** True when the upstream version carries the revert: at or past its branch's fix, or past every branch. */
+    public boolean fixedAt(KernelVersion v) {
+      KernelVersion newest = fixedIn.stream().max(KernelVersion::compareTo).orElseThrow();
+      if (v.atLeast(newest)) {
+        return true;
+      }
+      return fixedIn.stream().anyMatch(f -> f.major() == v.major() && f.minor() == v.minor() && v.atLeast(f));
+    }
   }
 
   /** Points a score loses per failed rule of each severity, and per blocker that could not be checked. */
@@ -48,11 +73,13 @@ public record RequirementModel(
 
   /** Container deployment data the snippets are rendered from. */
   public record Deployment(List<String> dockerBase, List<String> dockerPcapng, String dockerNote,
-      boolean k8sHostPid, boolean k8sPcapngHostNetwork, List<Volume> k8sVolumes) {
+      boolean k8sHostPid, boolean k8sPcapngHostNetwork, List<Volume> k8sVolumes, List<String> dockerMemlock,
+      boolean k8sMemlockCapability) {
     public Deployment {
       dockerBase = List.copyOf(dockerBase);
       dockerPcapng = List.copyOf(dockerPcapng);
       k8sVolumes = List.copyOf(k8sVolumes);
+      dockerMemlock = List.copyOf(dockerMemlock);
     }
   }
 
@@ -66,11 +93,33 @@ public record RequirementModel(
 
   /** The capabilities eCapture needs on this kernel in this (canonical) mode; empty when no set matches. */
   public List<Capability> requiredCapabilities(KernelVersion kernel, String mode) {
-    return capabilitySets.stream()
-        .filter(s -> s.matches(kernel, mode))
-        .findFirst()
+    return capabilitySet(new KernelTraits(kernel, null, revertFromVersion(kernel)), mode, defaultModule)
         .map(CapabilitySet::capabilities)
         .orElse(List.of());
+  }
+
+  /** The first set of the model for this kernel, mode and module. */
+  public Optional<CapabilitySet> capabilitySet(KernelTraits kernel, String mode, String module) {
+    return capabilitySets.stream().filter(s -> s.matches(kernel, mode, module)).findFirst();
+  }
+
+  /**
+   * The revert status a bare upstream version tells (explain, which has no build date): {@code present} from the
+   * fixed versions, else {@code unconfirmed} (a vendor may still carry it); null without a revert rule.
+   */
+  public String revertFromVersion(KernelVersion kernel) {
+    if (uprobeRevert == null) {
+      return null;
+    }
+    return uprobeRevert.fixedAt(kernel) ? "present" : "unconfirmed";
+  }
+
+  /** The canonical module for a name, the default for null, empty when unknown; any name when the model has none. */
+  public Optional<String> canonicalModule(String module) {
+    if (modules.isEmpty()) {
+      return Optional.ofNullable(module == null ? defaultModule : module.trim());
+    }
+    return Optional.ofNullable(module == null ? defaultModule : modules.get(module.trim()));
   }
 
   public String source(String reference) {

@@ -69,7 +69,11 @@ public final class FactsCollector {
     Integer unprivileged = fact(out, "unprivileged_bpf_disabled", SimpleFacts::sysctlInt,
         "unprivileged_bpf_disabled", gaps);
     Integer paranoid = fact(out, "perf_event_paranoid", SimpleFacts::sysctlInt, "perf_event_paranoid", gaps);
-    String memlock = fact(out, "memlock", SimpleFacts::memlock, "memlock", gaps);
+    String memlock = okText(out, "memlock").flatMap(SimpleFacts::memlock)
+        .or(() -> okText(out, "limits").flatMap(SecurityFactsParser::memlockHard)).orElse(null);
+    if (memlock == null) {
+      gaps.put("memlock", "ulimit: " + why(out, "memlock") + "; /proc/self/limits: " + why(out, "limits"));
+    }
     String container = okText(out, "container").flatMap(SimpleFacts::container).orElse(null);
     if (okText(out, "container").isEmpty()) {
       gaps.put("container", why(out, "container"));
@@ -79,9 +83,11 @@ public final class FactsCollector {
     if (newNames == null) {
       gaps.put("libcap names", "neither getcap nor capsh printed capabilities 38-40 (by name or number)");
     }
+    SecurityFacts security = SecurityFactsParser.parse(out, kernel, mounts,
+        okText(out, "lockdown").flatMap(SimpleFacts::lockdown).orElse(null), gaps);
     return new HostFacts(kernel, arch, binaryPath, present, realPath, stat, getcap, binaryMount, bounding,
         noNewPrivs, mounts, lockdown, btf, unprivileged, paranoid, memlock, container, newNames,
-        LibcapNaming.installed(out, getcap), gaps);
+        LibcapNaming.installed(out, getcap), gaps, security);
   }
 
   /** One section's fact, or null with a gap: the section's own trouble, or its output when it did not parse. */

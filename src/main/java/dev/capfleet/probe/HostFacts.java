@@ -16,6 +16,7 @@ import java.util.Map;
  * @param container the container runtime detected, null on a host (or when none is detectable)
  * @param libcapKnowsNewNames false when getcap or capsh printed 38-40 as numbers, true when they printed the
  *     names, null when neither showed those capabilities
+ * @param security the facts only the verified model uses (never null; its components may be)
  */
 public record HostFacts(
     KernelInfo kernel,
@@ -37,7 +38,8 @@ public record HostFacts(
     String container,
     Boolean libcapKnowsNewNames,
     Boolean libcapInstalled,
-    Map<String, String> gaps) {
+    Map<String, String> gaps,
+    SecurityFacts security) {
   public HostFacts {
     mounts = mounts == null ? null : List.copyOf(mounts);
     gaps = Collections.unmodifiableMap(new LinkedHashMap<>(gaps));

@@ -26,6 +26,10 @@ public final class ConsoleSummary {
       s.append(String.format("  %-21s %5d%n", v.name(), n));
     }
     s.append(String.format("  %-21s %5d%n", "total", sum.hosts()));
+    if (sum.docDrift() != null && sum.docDrift() > 0) {
+      s.append(ConsoleText.fit(String.format("  %d host(s) where eCapture's documentation would judge differently"
+          + " (finding doc-drift)", sum.docDrift()), WIDTH)).append('\n');
+    }
 
     List<HostReport> worst = hosts.stream().filter(h -> h.verdict() != null && h.verdict() != Verdict.READY)
         .sorted(Comparator.comparing(HostReport::verdict).reversed()

@@ -34,8 +34,15 @@ public record ScanReport(
   public record ScanInfo(String kind, String mode, String limit, Integer forks, String startedAt,
       String finishedAt, long millis, Boolean interrupted) {}
 
-  /** Totals per verdict and the fleet score (mean score of reachable hosts; null when none was reached). */
-  public record Summary(int hosts, Map<Verdict, Integer> verdicts, Integer fleetScore) {
+  /**
+   * Totals per verdict and the fleet score (mean score of reachable hosts; null when none was reached), and how
+   * many hosts eCapture's documentation would judge differently (null in reports from before doc drift).
+   */
+  public record Summary(int hosts, Map<Verdict, Integer> verdicts, Integer fleetScore, Integer docDrift) {
+    public Summary(int hosts, Map<Verdict, Integer> verdicts, Integer fleetScore) {
+      this(hosts, verdicts, fleetScore, null);
+    }
+
     public static Summary of(List<HostReport> hosts) {
       Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
       for (Verdict v : Verdict.values()) {
@@ -43,7 +50,12 @@ public record ScanReport(
       }
       long sum = 0;
       int scored = 0;
+      int drift = 0;
       for (HostReport h : hosts) {
+        if (h.findings() != null && h.findings().stream()
+            .anyMatch(f -> dev.capfleet.assess.DocDrift.FINDING_ID.equals(f.id()))) {
+          drift++;
+        }
         counts.merge(h.verdict(), 1, Integer::sum);
         if (h.score() != null) {
           sum += h.score();
@@ -51,7 +63,7 @@ public record ScanReport(
         }
       }
       Integer fleet = scored == 0 ? null : (int) Math.round((double) sum / scored);
-      return new Summary(hosts.size(), counts, fleet);
+      return new Summary(hosts.size(), counts, fleet, drift);
     }
   }
 }

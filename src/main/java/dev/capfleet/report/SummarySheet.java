@@ -109,6 +109,11 @@ final class SummarySheet {
     Row total = sheet.createRow(next++);
     cell(total, 0, "Total", Look.BOLD);
     number(total, 1, summary.hosts());
+    if (summary.docDrift() != null) {
+      Row drift = sheet.createRow(next++);
+      cell(drift, 0, "Doc drift (docs would judge differently)", Look.TEXT);
+      number(drift, 1, summary.docDrift());
+    }
     next++;
 
     header("Top findings (rule)", "Title", "Severity", "Findings", "Hosts");

@@ -2,6 +2,7 @@ package dev.capfleet.scan;
 
 import dev.capfleet.assess.Assessment;
 import dev.capfleet.assess.Assessor;
+import dev.capfleet.assess.DocDrift;
 import dev.capfleet.assess.FactView;
 import dev.capfleet.assess.FactViewBuilder;
 import dev.capfleet.assess.HostContext;
@@ -34,10 +35,14 @@ public final class HostAuditor {
 
   private final RequirementModel model;
   private final Assessor assessor;
+  /** The documented model, to report doc drift; null when the documented model is the one scoring. */
+  private final RequirementModel documented;
 
   public HostAuditor(RequirementModel model) {
     this.model = model;
     this.assessor = new Assessor(model);
+    RequirementModel doc = dev.capfleet.model.ModelLoader.documented();
+    this.documented = doc.id().equals(model.id()) ? null : doc;
   }
 
   /** A host whose inventory settings are refused before anything runs (bad path or mode). */
@@ -71,8 +76,14 @@ public final class HostAuditor {
     }
     HostFacts facts = FactsCollector.collect(probe, plan.binary());
     FactView view = FactViewBuilder.build(facts,
-        new HostContext(plan.mode(), plan.purpose(), plan.binary(), plan.windowUntil(), now), model);
+        new HostContext(plan.mode(), plan.purpose(), plan.binary(), plan.windowUntil(), now, plan.module()), model);
     Assessment a = assessor.assess(view);
+    if (documented != null) {
+      HostContext ctx = new HostContext(plan.mode(), plan.purpose(), plan.binary(), plan.windowUntil(), now,
+          plan.module());
+      Assessment doc = new Assessor(documented).assess(FactViewBuilder.build(facts, ctx, documented));
+      a = DocDrift.withDrift(a, doc, documented);
+    }
     Verdict verdict = a.verdict();
     HostReport.HostError error = null;
     if (!probe.complete() || outcome.status() != ExecOutcome.Status.OK) {
@@ -86,7 +97,7 @@ public final class HostAuditor {
     }
     return new HostReport(plan.name(), plan.address(), plan.port(), plan.user(), verdict, a.score(), plan.mode(),
         kernel(facts), facts.arch(), binary(plan, facts), a.requiredCapabilities(), bounding(facts.boundingSet()),
-        facts.noNewPrivs(), mounts(facts), otherFacts(facts), a.findings(), a.remediation(), a.cleanup(),
+        facts.noNewPrivs(), mounts(facts), otherFacts(facts, view), a.findings(), a.remediation(), a.cleanup(),
         a.checks(), error, probes(probe), outcome.millis());
   }
 
@@ -138,8 +149,16 @@ public final class HostAuditor {
     return out;
   }
 
-  private static Map<String, Object> otherFacts(HostFacts f) {
+  private static Map<String, Object> otherFacts(HostFacts f, FactView view) {
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("module", view.get("module"));
+    m.put("uprobeRevert", view.get("kernel.uprobeRevert"));
+    m.put("uprobePmu", f.security().uprobePmu());
+    m.put("userNamespace", f.security().userNamespace());
+    m.put("capLastCap", f.security().capLastCap());
+    m.put("lockdownMode", f.security().lockdownMode());
+    m.put("kernelBuildDate", f.security().buildDate() == null ? null : f.security().buildDate().toString());
+    m.put("auditAccount", f.security().account());
     m.put("lockdown", f.lockdown());
     m.put("btf", f.btf());
     m.put("unprivilegedBpfDisabled", f.unprivilegedBpfDisabled());

@@ -8,7 +8,13 @@ import java.time.Instant;
  * @param binary the eCapture path to check (from --binary, ecapture_path or the model's default)
  * @param mode the canonical mode, or null when {@code problem} says the host's mode is invalid
  * @param windowUntil end of an approved capture window ({@code ecapture_window_until}), or null
- * @param problem why this host cannot be probed as configured (bad path or mode), or null
+ * @param problem why this host cannot be probed as configured (bad path, mode or module), or null
+ * @param module the canonical eCapture module ({@code ecapture_module}, {@code --module}), null for the model's
  */
 public record HostPlan(String name, String address, Integer port, String user, String binary, String mode,
-    String purpose, Instant windowUntil, String problem) {}
+    String purpose, Instant windowUntil, String problem, String module) {
+  public HostPlan(String name, String address, Integer port, String user, String binary, String mode,
+      String purpose, Instant windowUntil, String problem) {
+    this(name, address, port, user, binary, mode, purpose, windowUntil, problem, null);
+  }
+}

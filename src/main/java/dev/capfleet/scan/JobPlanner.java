@@ -30,7 +30,11 @@ public final class JobPlanner {
    * @param privateKey default identity, or null
    */
   public record Defaults(String binary, String mode, String purpose, String user, Path privateKey,
-      Instant windowUntil) {}
+      Instant windowUntil, String module) {
+    public Defaults(String binary, String mode, String purpose, String user, Path privateKey, Instant windowUntil) {
+      this(binary, mode, purpose, user, privateKey, windowUntil, null);
+    }
+  }
 
   private final RequirementModel model;
   private final Defaults defaults;
@@ -71,6 +75,15 @@ public final class JobPlanner {
             + String.join(", ", new java.util.TreeSet<>(model.modes().keySet())) + ")");
       }
     }
+    String module = defaults.module();
+    String moduleVar = host.var("ecapture_module").orElse(null);
+    if (moduleVar != null) {
+      module = model.canonicalModule(moduleVar).orElse(null);
+      if (module == null) {
+        problems.add("ecapture_module: unknown module '" + ProbeScript.printable(moduleVar) + "' (valid: "
+            + String.join(", ", new java.util.TreeSet<>(model.modules().keySet())) + ")");
+      }
+    }
     Instant window = defaults.windowUntil();
     String windowVar = host.var("ecapture_window_until").orElse(null);
     if (windowVar != null) {
@@ -93,7 +106,8 @@ public final class JobPlanner {
     }
     String problem = problems.isEmpty() ? null : String.join("; ", problems);
     HostPlan plan = new HostPlan(t.name(), t.address(), t.local() ? null : t.port(), user,
-        pathProblem == null ? binary : ProbeScript.printable(binary), mode, defaults.purpose(), window, problem);
+        pathProblem == null ? binary : ProbeScript.printable(binary), mode, defaults.purpose(), window, problem,
+        module);
     SshTarget target = null;
     if (!t.local() && problem == null) {
       List<SshTarget.Jump> jumps = new ArrayList<>();

@@ -4,9 +4,9 @@
 # /dev/null, never this script's standard input, and each section is framed by markers that carry the nonce, so
 # that nothing a file contains can end a section early.
 # Footprint: the script runs on production hosts at every scan, so files under /proc and /sys are read by the
-# shell's own builtins (read, printf, test, cd, ulimit) and only stat, getcap and capsh are started; uname on
-# kernels before 6.1, readlink when the binary is a symlink, and cat for the numeric sysctls under dash and
-# busybox (see read_file). Command substitution is avoided too: it forks.
+# shell's own builtins (read, printf, test, cd, ulimit) and only id, stat, getcap and capsh are started; uname on
+# kernels before 6.1, readlink when the binary is a symlink, and one grep for the numeric sysctls under dash and
+# busybox (see read_file and cached_sysctl). Command substitution is avoided otherwise: it forks.
 N=$1
 BIN=$2
 LC_ALL=C
@@ -63,10 +63,36 @@ read_file() {
     return 126
   fi
   if [ -z "$p_any" ]; then
-    cat "$1"
+    cached_sysctl "$1" || cat "$1"
   else
     printf '%s' "$p_line"
   fi
+}
+
+# The numeric sysctls this script reads. The first one that read cannot read whole (dash, busybox) reads them all
+# with one grep, so that they cost one process, not one each; any other file falls back to cat.
+SYSCTLS="/proc/sys/kernel/unprivileged_bpf_disabled /proc/sys/kernel/perf_event_paranoid /proc/sys/kernel/cap_last_cap"
+c_cache=
+c_done=
+
+# cached_sysctl PATH: prints PATH's line from that one grep (its own value, as cat prints it) or returns 1.
+cached_sysctl() {
+  case " $SYSCTLS " in
+    *" $1 "*) ;;
+    *) return 1 ;;
+  esac
+  if [ -z "$c_done" ]; then
+    c_done=1
+    # $SYSCTLS is split on purpose: this script's own constant, plain paths
+    c_cache="
+$(grep -H -s '' $SYSCTLS </dev/null)
+"
+  fi
+  c_rest=${c_cache#*"
+$1:"}
+  [ "$c_rest" != "$c_cache" ] || return 1
+  printf '%s\n' "${c_rest%%"
+"*}"
 }
 
 # kernel: what `uname -srm` prints, from the uts sysctls (kernel.arch exists since Linux 6.1), else uname.
@@ -77,11 +103,6 @@ kernel() {
   else
     uname -srm
   fi
-}
-
-# ids: the login's user and groups (Uid/Gid/Groups of /proc/self/status: the shell's own, as a child's would be).
-ids() {
-  status_lines Uid: Gid: Groups:
 }
 
 # status_lines KEY...: the lines of /proc/self/status that start with one of the keys, in file order.
@@ -112,6 +133,36 @@ real_path() {
   return 0
 }
 
+# lockdown_args FILE: what `grep -o -E '(^| )lockdown=[a-z]+' FILE` prints for a one-line file (only that token of
+# the kernel command line is recorded), by word splitting with globbing off; exit 1 when there is none.
+lockdown_args() {
+  l_line=
+  if ! { IFS= read -r l_line <"$1"; } 2>/dev/null && [ -z "$l_line" ]; then
+    if [ -r "$1" ]; then return 1; fi
+    echo "capfleet: $1 not readable"
+    return 2
+  fi
+  l_rc=1
+  l_first=1
+  set -f
+  for l_word in $l_line; do
+    case $l_word in
+      lockdown=[a-z]*)
+        l_mode=${l_word#lockdown=}
+        l_mode=${l_mode%%[!a-z]*}
+        case $l_first$l_line in
+          1" "* | 0*) printf ' lockdown=%s\n' "$l_mode" ;;
+          *) printf 'lockdown=%s\n' "$l_mode" ;;
+        esac
+        l_rc=0
+        ;;
+    esac
+    l_first=0
+  done
+  set +f
+  return $l_rc
+}
+
 container_hints() {
   [ -e /.dockerenv ] && echo "file /.dockerenv"
   [ -e /run/.containerenv ] && echo "file /run/.containerenv"
@@ -135,7 +186,7 @@ printf '@@CAPFLEET %s probe 1\n' "$N"
 section uname kernel
 section version_signature read_file /proc/version_signature
 section proc_version read_file /proc/version
-section id ids
+section id id
 section stat stat -L -c '%a|%U|%G|%u|%g|%F' "$BIN"
 section realpath real_path "$BIN"
 section getcap with_tool getcap "$BIN"
@@ -148,4 +199,9 @@ section unprivileged_bpf_disabled read_file /proc/sys/kernel/unprivileged_bpf_di
 section perf_event_paranoid read_file /proc/sys/kernel/perf_event_paranoid
 section memlock memlock
 section container container_hints
+section uprobe_pmu read_file /sys/bus/event_source/devices/uprobe/type
+section uid_map read_file /proc/self/uid_map
+section cap_last_cap read_file /proc/sys/kernel/cap_last_cap
+section limits read_file /proc/self/limits
+section cmdline lockdown_args /proc/cmdline
 printf '@@CAPFLEET %s done\n' "$N"

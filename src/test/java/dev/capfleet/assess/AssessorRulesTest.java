@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * fixtures/probe/record-probes.sh) with sections swapped for other real outputs where a failure needs them.
  */
 class AssessorRulesTest {
-  private static final RequirementModel MODEL = ModelLoader.bundled();
+  private static final RequirementModel MODEL = ModelLoader.documented();
   private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
   private static final String BIN = "/usr/local/bin/ecapture";
   /** stat output of the recorded binary after the documented chown root:security-audit, chmod 0750. */

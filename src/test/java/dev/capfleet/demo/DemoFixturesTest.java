@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class DemoFixturesTest {
   private static final String NONCE = FleetSpec.RECORDED_NONCE;
-  private static final HostAuditor AUDITOR = new HostAuditor(ModelLoader.bundled());
+  private static final HostAuditor AUDITOR = new HostAuditor(ModelLoader.documented());
 
   @Test
   void everyAnswerIsItsRecordingWithOnlyTheListedEdits() throws IOException {

@@ -173,7 +173,7 @@ class DemoFleetTest {
   }
 
   static HostReport audit(DemoHost h, ExecOutcome out, String nonce) {
-    return new HostAuditor(ModelLoader.bundled()).audit(new HostPlan(h.name(), h.address(), h.port(),
+    return new HostAuditor(ModelLoader.documented()).audit(new HostPlan(h.name(), h.address(), h.port(),
         DemoFleet.USER, h.binary(), h.mode() == null ? "text" : h.mode(), "readiness", null, null), out, nonce,
         Instant.now());
   }

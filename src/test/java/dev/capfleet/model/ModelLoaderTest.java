@@ -25,7 +25,7 @@ class ModelLoaderTest {
 
   @Test
   void bundledModelHasTheDocumentedCapabilitySets() {
-    RequirementModel m = ModelLoader.bundled();
+    RequirementModel m = ModelLoader.documented();
     assertEquals(List.of(Capability.CAP_BPF, Capability.CAP_PERFMON, Capability.CAP_SYS_PTRACE),
         m.requiredCapabilities(KernelVersion.of("5.8"), "text"));
     assertEquals(List.of(Capability.CAP_BPF, Capability.CAP_PERFMON, Capability.CAP_SYS_PTRACE,
@@ -43,7 +43,7 @@ class ModelLoaderTest {
     Path yaml = dir.resolve("model.yaml");
     Files.writeString(yaml, new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().writeValueAsString(bundledTree()));
     RequirementModel m = ModelLoader.load(yaml);
-    assertEquals(ModelLoader.bundled().rules().size(), m.rules().size());
+    assertEquals(ModelLoader.documented().rules().size(), m.rules().size());
   }
 
   @Test
@@ -103,7 +103,7 @@ class ModelLoaderTest {
   }
 
   private static ObjectNode bundledTree() throws Exception {
-    try (InputStream in = ModelLoader.class.getResourceAsStream(ModelLoader.BUNDLED)) {
+    try (InputStream in = ModelLoader.class.getResourceAsStream(ModelLoader.DOCUMENTED)) {
       return (ObjectNode) JSON.readTree(in);
     }
   }

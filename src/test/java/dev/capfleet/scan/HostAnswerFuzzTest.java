@@ -42,7 +42,7 @@ class HostAnswerFuzzTest {
 
   private record Part(String name, String body, String exit) {}
 
-  private final HostAuditor auditor = new HostAuditor(ModelLoader.bundled());
+  private final HostAuditor auditor = new HostAuditor(ModelLoader.documented());
   private final List<List<Part>> recorded = new ArrayList<>();
 
   HostAnswerFuzzTest() {
