@@ -95,6 +95,37 @@ class ReadFileGoldenTest {
     assertEquals(22_001, read.get("long_line").output().length());
   }
 
+  /** The cmdline section keeps only the lockdown= token, as the grep it replaces did. */
+  @Test
+  void lockdownArgsPrintWhatGrepPrinted() throws IOException {
+    List<String> lines = List.of("a lockdown=integrity b", "lockdown=confidentiality quiet",
+        "x lockdown=none,foo lockdown=bad lockdown=", "xlockdown=a", "nothing * here", "  lockdown=integrity", "");
+    StringBuilder script = new StringBuilder(Shells.probeFunctions());
+    for (int i = 0; i < lines.size(); i++) {
+      Path f = dir.resolve("cmdline" + i);
+      Files.writeString(f, lines.get(i) + "\n");
+      script.append("section c").append((char) ('a' + i)).append(" lockdown_args ").append(f).append('\n');
+    }
+    for (List<String> shell : Shells.ALL) {
+      Map<String, Section> out = ProbeOutput.parse(Shells.run(List.of(), shell, script.toString(), "/x"),
+          Shells.NONCE, 4096).sections();
+      for (int i = 0; i < lines.size(); i++) {
+        Path f = dir.resolve("cmdline" + i);
+        Process grep = new ProcessBuilder("grep", "-o", "-E", "(^| )lockdown=[a-z]+", f.toString()).start();
+        String expected = new String(grep.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int rc;
+        try {
+          rc = grep.waitFor();
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+        String name = "c" + (char) ('a' + i);
+        assertEquals(new Section(name, rc, expected.isEmpty() ? "" : expected, false), out.get(name),
+            shell + " on '" + lines.get(i) + "'");
+      }
+    }
+  }
+
   /** dash and busybox read one byte per read(2), and proc_dointvec sysctls end the file at any non-zero offset. */
   @Test
   void numericSysctlsAreReadWhole() throws IOException {
