@@ -45,7 +45,7 @@ cleanup() {
   fi
   stop_line
   for ns in "$scan_ns" "$fleet_ns" "$wire_ns"; do ip netns del "$ns" 2>/dev/null || true; done # veths go too
-  rm -rf "$work"
+  if [ -n "${KEEP_WORK:-}" ]; then echo "# kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -108,7 +108,9 @@ for ((t = 0; t < 600; t++)); do
   sleep 0.2
 done
 grep -q '^serving' "$work/serve.log" || { echo "fleet server did not start in 120 s"; exit 1; }
-server_java=$(pgrep -P "$server" java || echo "$server") # bin/capfleet may exec java or run it as a child
+server_java= # the fleet's JVM, below ip netns exec, env and the launcher
+for p in $(pgrep -f -- "--serve-only $fleet_dir"); do [ "$(cat "/proc/$p/comm")" = java ] && server_java=$p; done
+[ -n "$server_java" ] || { echo "fleet server JVM not found"; exit 1; }
 first_host=$(grep -m1 -o 'ansible_host=[0-9.]* ansible_port=[0-9]*' "$fleet_dir/demo.ini")
 addr=${first_host#ansible_host=}; addr=${addr%% *}; port=${first_host##*=}
 ticks() { local f; read -r -a f <"/proc/$1/stat"; echo $((f[13] + f[14])); }
