@@ -64,9 +64,11 @@ final class FleetRun {
         results = scanner.scan(jobs, progress);
         ScanReport report = ReportAssembler.assemble(VersionProvider.version(), model, kind, purpose, inventory,
             mode, limit, forks, started, Instant.now(), scanner.stopped(), results);
-        List<Path> written = ReportOutput.write(report, output.out, baseName, formats);
-        out.print(dev.capfleet.report.ConsoleSummary.render(report, written));
-        out.flush();
+        List<Path> written = ReportOutput.write(report, output, baseName, formats, out);
+        // with --out - standard output carries the report alone, so that it can be piped
+        PrintWriter human = output.toStdout() ? err : out;
+        human.print(dev.capfleet.report.ConsoleSummary.render(report, written));
+        human.flush();
         stop.reportWritten();
       }
     }

@@ -3,7 +3,6 @@ package dev.capfleet.cli;
 import dev.capfleet.inventory.Inventory;
 import dev.capfleet.inventory.InventoryJson;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -18,8 +17,11 @@ final class InventoryCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY", description = "INI or YAML inventory.")
-  Path inventory;
+  @picocli.CommandLine.ParentCommand
+  CapfleetCommand parent;
+
+  @picocli.CommandLine.Mixin
+  InventoryOptions inventory;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Action action;
@@ -35,12 +37,17 @@ final class InventoryCommand implements Callable<Integer> {
   @Option(names = "--vars", description = "With --graph: show variables too.")
   boolean vars;
 
-  @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "With --list: only hosts matching the pattern.")
+  @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN",
+      description = "Only hosts matching the Ansible pattern; one that matches nothing warns, shows no host, exit 0.")
   String limit;
 
   @Override
   public Integer call() throws Exception {
-    Inventory inv = Inventories.load(inventory, spec.commandLine().getErr());
+    PrintWriter err = spec.commandLine().getErr();
+    Inventory inv = Inventories.load(inventory, Inventories.config(parent.env), err);
+    if (limit != null) {
+      inv = inv.subset(Inventories.matching(inv, limit, err));
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (action.graph) {
       String graph = InventoryJson.graph(inv, "all", vars);

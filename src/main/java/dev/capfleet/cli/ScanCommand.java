@@ -1,9 +1,11 @@
 package dev.capfleet.cli;
 
+import dev.capfleet.inventory.AnsibleConfig;
 import dev.capfleet.inventory.Host;
 import dev.capfleet.inventory.Inventory;
 import dev.capfleet.inventory.Shard;
 import dev.capfleet.model.RequirementModel;
+import dev.capfleet.scan.ConnectionConfig;
 import dev.capfleet.scan.HostJob;
 import dev.capfleet.scan.JobPlanner;
 import dev.capfleet.scan.TargetNames;
@@ -44,8 +46,11 @@ final class ScanCommand implements Callable<Integer> {
   @Mixin
   ConnectionOptions connection;
 
-  @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY", description = "INI or YAML inventory.")
-  Path inventory;
+  @Mixin
+  InventoryOptions inventory;
+
+  @Mixin
+  SshConfigOption sshConfig;
 
   @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Ansible host pattern (web:&prod, !db*, ~regex).")
   String limit;
@@ -60,6 +65,9 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Map<String, String> env = parent.env;
+    AnsibleConfig config = Inventories.config(env);
+    forks = AnsibleDefaults.apply(config, spec.commandLine().getParseResult(), connection, forks,
+        spec.commandLine().getErr());
     RequirementModel model = modelOption.load();
     String mode = ModelOption.mode(model, assess.mode, "--mode");
     String binary = assess.binary(model);
@@ -70,8 +78,9 @@ final class ScanCommand implements Callable<Integer> {
     Instant started = Instant.now();
     String baseName = output.baseName(started);
     var formats = output.formats();
-    Inventory inv = Inventories.load(inventory, spec.commandLine().getErr());
-    List<Host> hosts = Inventories.select(inv, limit, inventory);
+    List<String> sources = inventory.sources(config.inventory());
+    Inventory inv = Inventories.load(inventory, config, spec.commandLine().getErr());
+    List<Host> hosts = Inventories.select(inv, limit, InventoryOptions.describe(sources));
     Shard part = shard();
     if (part != null) {
       hosts = part.select(hosts);
@@ -82,12 +91,15 @@ final class ScanCommand implements Callable<Integer> {
     }
     ExecLimits limits = connection.limits(forks, Runtime.getRuntime().maxMemory(), spec.commandLine().getErr());
     SshSettings settings = connection.settings(env, spec.commandLine().getErr());
+    ConnectionConfig reach = new ConnectionConfig(sshConfig.load(env), config.sshArgs(),
+        Inventories.remotePort(config), System.getProperty("user.name"));
     JobPlanner planner = new JobPlanner(model, new JobPlanner.Defaults(binary, mode, purpose, connection.user,
-        connection.privateKey, assess.windowUntil(), assess.module(model)));
+        connection.privateKey, assess.windowUntil(), assess.module(model)), reach);
     List<HostJob> jobs = planner.plan(hosts);
 
     String subset = part == null ? limit : (limit == null ? "" : limit + " ") + "shard " + part;
-    FleetRun run = new FleetRun(model, "scan", purpose, inventory.toString(), mode, subset, forks, limits, started);
+    FleetRun run = new FleetRun(model, "scan", purpose, InventoryOptions.describe(sources), mode, subset, forks,
+        limits, started);
     return run.execute(jobs, settings, connection.privateKey, output, baseName, formats,
         spec.commandLine().getOut(), spec.commandLine().getErr());
   }

@@ -36,14 +36,19 @@ final class IniInventoryParser {
   private final Map<String, Pending> pending = new LinkedHashMap<>();
   private int lineNo;
 
-  private IniInventoryParser(Path file) {
-    this.builder = new InventoryBuilder(file);
+  private IniInventoryParser(InventoryBuilder builder) {
+    this.builder = builder;
   }
 
   static Inventory parse(Path file, List<String> lines) {
-    IniInventoryParser parser = new IniInventoryParser(file);
-    parser.parseLines(lines);
-    return parser.builder.build();
+    InventoryBuilder builder = new InventoryBuilder(file);
+    parseInto(builder, lines);
+    return builder.build();
+  }
+
+  /** Adds one INI source to an inventory being built from several (the builder names the file). */
+  static void parseInto(InventoryBuilder builder, List<String> lines) {
+    new IniInventoryParser(builder).parseLines(lines);
   }
 
   private void parseLines(List<String> lines) {

@@ -70,6 +70,21 @@ public final class Inventory {
     return new HostPatterns(this).select(pattern);
   }
 
+  /**
+   * The same inventory with only these hosts, as Ansible's {@code --limit} leaves it: groups list only the
+   * hosts kept (a group left with neither hosts nor children is then not printed), the rest is unchanged.
+   */
+  public Inventory subset(List<Host> keep) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    keep.forEach(h -> names.add(h.name()));
+    Map<String, Group> kept = new LinkedHashMap<>();
+    groups.forEach((name, g) -> kept.put(name, new Group(g.name(),
+        g.hosts().stream().filter(names::contains).toList(), g.children(), g.vars(), g.priority(), g.depth())));
+    List<String> order = hostsByName.keySet().stream().filter(names::contains).toList();
+    return new Inventory(source, hosts.stream().filter(h -> names.contains(h.name())).toList(), order, kept,
+        warnings);
+  }
+
   /** What Ansible would warn about while reading it (skipped YAML keys, a name that is a host and a group). */
   public List<String> warnings() {
     return warnings;

@@ -18,9 +18,12 @@ final class InventoryAssembler {
   /** Hosts listed by the same groups share their group variables and group names; big fleets have few such sets. */
   private final Map<List<GroupNode>, Host> byMembership = new HashMap<>();
 
-  InventoryAssembler(InventoryBuilder builder, InventoryBuilder.Memberships memberships) {
+  private final AdjacentVars adjacent;
+
+  InventoryAssembler(InventoryBuilder builder, InventoryBuilder.Memberships memberships, AdjacentVars adjacent) {
     this.builder = builder;
     this.memberships = memberships;
+    this.adjacent = adjacent;
   }
 
   Inventory assemble() {
@@ -37,11 +40,15 @@ final class InventoryAssembler {
 
   private Host host(HostNode node) {
     Host shared = byMembership.computeIfAbsent(List.copyOf(node.groups), groups -> groupsOnly(node));
-    if (node.vars.isEmpty()) {
+    if (adjacent.isEmpty() && node.vars.isEmpty()) {
       return new Host(node.name, shared.vars(), shared.groups());
     }
+    // Ansible's VariableManager: the host's inventory vars, then host_vars beside the inventory, then beside
+    // the playbook, each over everything the groups gave.
     Map<String, Object> vars = new LinkedHashMap<>(shared.vars());
     vars.putAll(node.vars);
+    vars.putAll(adjacent.inventoryHost(node.name));
+    vars.putAll(adjacent.playHost(node.name));
     return new Host(node.name, vars, shared.groups());
   }
 
@@ -51,12 +58,22 @@ final class InventoryAssembler {
     GroupNode all = builder.groups.get(InventoryBuilder.ALL);
     // Ansible: all's vars, then the other groups by (depth, priority, name); the host's own come last.
     Map<String, Object> vars = new LinkedHashMap<>(all.vars);
-    member.stream()
+    List<GroupNode> sorted = member.stream()
         .filter(g -> g != all)
         .sorted(Comparator.comparingInt(this::depth)
             .thenComparingInt((GroupNode g) -> g.priority)
             .thenComparing(g -> g.name))
-        .forEach(g -> vars.putAll(g.vars));
+        .toList();
+    sorted.forEach(g -> vars.putAll(g.vars));
+    // Then, in the default VARIABLE_PRECEDENCE: group_vars/all beside the inventory, beside the playbook,
+    // then group_vars of the host's groups (same order) beside the inventory, beside the playbook.
+    if (!adjacent.isEmpty()) {
+      List<String> names = sorted.stream().map(g -> g.name).toList();
+      vars.putAll(adjacent.inventoryGroups(List.of(InventoryBuilder.ALL)));
+      vars.putAll(adjacent.playGroups(List.of(InventoryBuilder.ALL)));
+      vars.putAll(adjacent.inventoryGroups(names));
+      vars.putAll(adjacent.playGroups(names));
+    }
     List<String> groups = new ArrayList<>();
     groups.add(InventoryBuilder.ALL);
     member.stream().map(g -> g.name).filter(n -> !n.equals(InventoryBuilder.ALL)).sorted().forEach(groups::add);

@@ -44,7 +44,7 @@ final class InventoryBuilder {
     }
   }
 
-  private final Path file;
+  private Path file; // the source being read; an inventory of several sources reads them in turn
   final Map<String, GroupNode> groups = new LinkedHashMap<>();
   final Map<String, HostNode> hosts = new LinkedHashMap<>();
   final List<String> warnings = new ArrayList<>();
@@ -58,6 +58,11 @@ final class InventoryBuilder {
 
   Path file() {
     return file;
+  }
+
+  /** The next source of an inventory made of several: errors from here on name it. */
+  void readingFrom(Path source) {
+    this.file = source;
   }
 
   InventoryException error(int line, String message) {
@@ -203,6 +208,11 @@ final class InventoryBuilder {
 
   /** Applies Ansible's reconciliation and freezes the result. */
   Inventory build() {
+    return build(AdjacentVars.NONE);
+  }
+
+  /** As {@link #build()}, with the group_vars and host_vars found beside the sources and the playbook. */
+  Inventory build(AdjacentVars adjacent) {
     GroupNode all = groups.get(ALL);
     GroupNode ungrouped = groups.get(UNGROUPED);
     for (GroupNode g : new ArrayList<>(groups.values())) {
@@ -229,6 +239,6 @@ final class InventoryBuilder {
         warnings.add("Found both group and host with same name: " + name);
       }
     }
-    return new InventoryAssembler(this, memberships).assemble();
+    return new InventoryAssembler(this, memberships, adjacent).assemble();
   }
 }

@@ -26,8 +26,22 @@ public final class InventoryLoader {
   /** Reads and parses the file; every problem is an {@link InventoryException} naming the file (and line). */
   public static Inventory load(Path file) {
     if (Files.isDirectory(file)) {
-      throw new InventoryException(file, 0, "is a directory; give one inventory file");
+      return InventorySources.load(List.of(file.toString()), null);
     }
+    InventoryBuilder builder = new InventoryBuilder(file);
+    readInto(builder, file);
+    return builder.build();
+  }
+
+  /** Parses inventory text as if read from {@code file} (whose name decides whether YAML is tried). */
+  public static Inventory parse(Path file, String text) {
+    InventoryBuilder builder = new InventoryBuilder(file);
+    parseInto(builder, file, text.getBytes(StandardCharsets.UTF_8));
+    return builder.build();
+  }
+
+  /** Reads one inventory file into an inventory being built (from one source or several). */
+  static void readInto(InventoryBuilder builder, Path file) {
     byte[] bytes;
     try (java.io.InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(MAX_BYTES + 1);
@@ -40,45 +54,42 @@ public final class InventoryLoader {
       throw new InventoryException(file, 0, "larger than " + MAX_BYTES / (1024 * 1024)
           + " MiB; not an inventory (split a fleet this large, or check the path)");
     }
-    return parse(file, bytes);
+    parseInto(builder, file, bytes);
   }
 
-  /** Parses inventory text as if read from {@code file} (whose name decides whether YAML is tried). */
-  public static Inventory parse(Path file, String text) {
-    return parse(file, text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static Inventory parse(Path file, byte[] bytes) {
-    String extension = extension(file);
+  /**
+   * Ansible's plugin order: the YAML plugin takes a file without extension or with a YAML one when it reads as
+   * a mapping; everything else (INI text in a {@code .yml} file too) goes to the INI plugin. When neither
+   * reads it, the YAML error is the one shown for a YAML-named file.
+   */
+  private static void parseInto(InventoryBuilder builder, Path file, byte[] bytes) {
+    builder.readingFrom(file);
+    String extension = AdjacentVars.extension(file.getFileName() == null ? "" : file.getFileName().toString());
+    InventoryException yamlProblem = null;
     if (extension.isEmpty() || YAML_EXTENSIONS.contains(extension)) {
       MappingNode root = null;
       try {
         root = YamlInventoryParser.rootMapping(file, decodeStrict(file, bytes));
       } catch (InventoryException notYaml) {
-        // A .yml file that does not parse gets the YAML error; an extension-less file may well be INI.
-        if (!extension.isEmpty()) {
-          throw notYaml;
-        }
+        yamlProblem = notYaml;
       }
       if (root != null) {
-        return YamlInventoryParser.parse(file, root);
+        YamlInventoryParser.parseInto(builder, root);
+        return;
       }
     }
-    return IniInventoryParser.parse(file, lines(file, bytes));
-  }
-
-  /** Python's {@code os.path.splitext}: case kept, leading dots of a hidden file are no extension. */
-  private static String extension(Path file) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString();
-    int leadingDots = 0;
-    while (leadingDots < name.length() && name.charAt(leadingDots) == '.') {
-      leadingDots++;
+    try {
+      IniInventoryParser.parseInto(builder, lines(file, bytes));
+    } catch (InventoryException notIni) {
+      if (yamlProblem != null && !extension.isEmpty()) {
+        throw new InventoryException(file, yamlProblem.line(), yamlProblem.detail() + " (nor is it an INI "
+            + "inventory: line " + notIni.line() + ": " + notIni.detail() + ")");
+      }
+      throw notIni;
     }
-    int dot = name.lastIndexOf('.');
-    return dot >= leadingDots ? name.substring(dot) : "";
   }
 
-  private static String decodeStrict(Path file, byte[] bytes) {
+  static String decodeStrict(Path file, byte[] bytes) {
     try {
       return decoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {

@@ -23,9 +23,9 @@ final class YamlInventoryParser {
   private final YamlReader yaml;
   private final InventoryBuilder builder;
 
-  private YamlInventoryParser(Path file) {
-    this.yaml = new YamlReader(file);
-    this.builder = new InventoryBuilder(file);
+  private YamlInventoryParser(InventoryBuilder builder) {
+    this.yaml = new YamlReader(builder.file());
+    this.builder = builder;
   }
 
   /** The root node if the text is a YAML mapping (which makes it a YAML inventory), else null. */
@@ -35,7 +35,14 @@ final class YamlInventoryParser {
   }
 
   static Inventory parse(Path file, MappingNode root) {
-    YamlInventoryParser parser = new YamlInventoryParser(file);
+    InventoryBuilder builder = new InventoryBuilder(file);
+    parseInto(builder, root);
+    return builder.build();
+  }
+
+  /** Adds one YAML source to an inventory being built from several (the builder names the file). */
+  static void parseInto(InventoryBuilder builder, MappingNode root) {
+    YamlInventoryParser parser = new YamlInventoryParser(builder);
     Map<Object, Entry> groups = parser.entries(root);
     Entry plugin = groups.get("plugin");
     if (plugin != null && truthy(parser.yaml.value(plugin.value()))) {
@@ -45,7 +52,6 @@ final class YamlInventoryParser {
     for (Entry group : groups.values()) {
       parser.group(group);
     }
-    return parser.builder.build();
   }
 
   /** Parses one group; returns its name as the key gave it (even where Ansible skipped it). */

@@ -48,7 +48,7 @@ final class YamlReader {
   /** The document's root node, or null for an empty document. */
   Node compose(String text) {
     try {
-      return yaml.compose(new StringReader(text));
+      return yaml.compose(new StringReader(LibyamlTabs.normalize(text)));
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();

@@ -76,6 +76,10 @@ public final class FleetScanner {
           record(results, index, auditor.refused(job.plan()), done, total, progress);
           continue;
         }
+        if (job.unreachable() != null) {
+          record(results, index, auditor.notContacted(job.plan(), job.unreachable()), done, total, progress);
+          continue;
+        }
         while (!slots.tryAcquire(200, TimeUnit.MILLISECONDS)) {
           if (stopping.get()) {
             break;

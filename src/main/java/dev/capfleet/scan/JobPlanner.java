@@ -6,6 +6,7 @@ import dev.capfleet.inventory.InventoryException;
 import dev.capfleet.inventory.JumpHost;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.probe.ProbeScript;
+import dev.capfleet.transport.SshConfigException;
 import dev.capfleet.transport.SshTarget;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -38,10 +39,16 @@ public final class JobPlanner {
 
   private final RequirementModel model;
   private final Defaults defaults;
+  private final ConnectionConfig connection;
 
   public JobPlanner(RequirementModel model, Defaults defaults) {
+    this(model, defaults, ConnectionConfig.NONE);
+  }
+
+  public JobPlanner(RequirementModel model, Defaults defaults, ConnectionConfig connection) {
     this.model = model;
     this.defaults = defaults;
+    this.connection = connection;
   }
 
   public List<HostJob> plan(List<Host> hosts) {
@@ -55,11 +62,11 @@ public final class JobPlanner {
   public HostJob plan(Host host) {
     HostTarget t;
     try {
-      t = HostTarget.of(host);
+      t = HostTarget.of(host, connection.ansibleSshArgs());
     } catch (InventoryException | IllegalArgumentException e) {
       String address = host.var("ansible_host").orElse(host.name());
       return new HostJob(new HostPlan(host.name(), address, null, host.var("ansible_user").orElse(defaults.user()),
-          defaults.binary(), defaults.mode(), defaults.purpose(), null, e.getMessage()), null, false);
+          groupNames(host), defaults.binary(), defaults.mode(), defaults.purpose(), null, e.getMessage()), null, false);
     }
     List<String> problems = new ArrayList<>();
     String binary = t.ecapturePath() == null ? defaults.binary() : t.ecapturePath();
@@ -95,6 +102,7 @@ public final class JobPlanner {
     }
     String user = t.user() == null ? defaults.user() : t.user();
     Path key = defaults.privateKey();
+    ResolvedRoute route = null;
     if (!t.local()) {
       problems.addAll(connectionProblems(host, t, user));
       try {
@@ -103,20 +111,33 @@ public final class JobPlanner {
         problems.add("ansible_ssh_private_key_file: not a file path: '" + ProbeScript.printable(t.privateKey())
             + "'");
       }
+      if (problems.isEmpty()) {
+        try {
+          route = ResolvedRoute.of(t, user, key, connection);
+          problems.addAll(route.problems());
+        } catch (SshConfigException e) {
+          problems.add("ssh_config: " + e.getMessage());
+        }
+      }
     }
     String problem = problems.isEmpty() ? null : String.join("; ", problems);
-    HostPlan plan = new HostPlan(t.name(), t.address(), t.local() ? null : t.port(), user,
+    boolean routed = route != null && problem == null;
+    HostPlan plan = new HostPlan(t.name(), routed ? route.address() : t.address(),
+        t.local() ? null : routed ? route.port() : t.port(), routed ? route.user() : user, groupNames(host),
         pathProblem == null ? binary : ProbeScript.printable(binary), mode, defaults.purpose(), window, problem,
         module);
-    SshTarget target = null;
-    if (!t.local() && problem == null) {
-      List<SshTarget.Jump> jumps = new ArrayList<>();
-      for (JumpHost j : t.jumpHosts()) {
-        jumps.add(new SshTarget.Jump(j.user(), j.host(), j.port()));
-      }
-      target = new SshTarget(t.name(), t.address(), t.port(), user, key, jumps);
+    if (!routed) {
+      return new HostJob(plan, null, t.local());
     }
-    return new HostJob(plan, target, t.local());
+    SshTarget target = new SshTarget(t.name(), route.address(), route.port(), route.user(), route.key(),
+        route.jumps());
+    return new HostJob(plan, route.proxyCommandReason() == null ? target : null, false,
+        route.proxyCommandReason());
+  }
+
+  /** Ansible's {@code group_names}: the host's groups, sorted, without {@code all} (every host is in it). */
+  static List<String> groupNames(Host host) {
+    return host.groups().stream().filter(g -> !g.equals("all")).sorted().toList();
   }
 
   /** Addresses and user names that are not names at all (a pasted command, a quote, a newline). */

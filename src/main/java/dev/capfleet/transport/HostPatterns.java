@@ -1,5 +1,6 @@
 package dev.capfleet.transport;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,14 +19,21 @@ final class HostPatterns {
   }
 
   static boolean matches(String patterns, String host, int port) {
-    String name = hostKeyName(host, port);
+    List<String> list = java.util.Arrays.stream(patterns.split(",")).filter(p -> !p.isEmpty()).toList();
+    return matchesList(list, hostKeyName(host, port));
+  }
+
+  /**
+   * ssh_config's pattern lists ({@code Host a b !c}, {@code Match host a,b}): true when some pattern matches
+   * the name and no negated one does, case-insensitively as OpenSSH's {@code match_pattern_list} does.
+   */
+  static boolean matchesList(List<String> patterns, String name) {
+    String n = name.toLowerCase(Locale.ROOT);
     boolean positive = false;
-    for (String p : patterns.toLowerCase(Locale.ROOT).split(",")) {
-      if (p.isEmpty()) {
-        continue;
-      }
+    for (String raw : patterns) {
+      String p = raw.toLowerCase(Locale.ROOT);
       boolean negated = p.startsWith("!");
-      if (wildcard(negated ? p.substring(1) : p, name, 0, 0)) {
+      if (wildcard(negated ? p.substring(1) : p, n, 0, 0)) {
         if (negated) {
           return false;
         }

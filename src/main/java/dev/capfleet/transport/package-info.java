@@ -1,7 +1,8 @@
 /**
  * Transport: run one command on one host and get an {@link dev.capfleet.transport.ExecOutcome}
  * back, over SSH ({@link dev.capfleet.transport.SshExecutor}) or on this machine ({@link
- * dev.capfleet.transport.LocalExecutor}). The only package that imports Apache MINA SSHD.
+ * dev.capfleet.transport.LocalExecutor}). The only package that imports Apache MINA SSHD. The OpenSSH client
+ * configuration is read here too ({@link dev.capfleet.transport.SshConfig}), never running a command from it.
  *
  * <p>Trust: host keys are checked against one known_hosts file (plain and hashed entries, {@code
  * [host]:port}, {@code @revoked}; {@code @cert-authority} lines are ignored because host

@@ -38,7 +38,7 @@ class CliErrorsTest {
   @Test
   void unknownFlagIsUsageError() {
     assertUsageError(run("scan", "-i", "x.ini", "--forkz", "3"), "Unknown options: '--forkz', '3'");
-    assertUsageError(run("scan"), "Missing required option: '--inventory=INVENTORY'");
+    assertUsageError(run("scan"), "no inventory: give -i INVENTORY (or set inventory in ansible.cfg)");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -109,8 +110,13 @@ class InventoryErrorsTest {
   }
 
   @Test
-  void reportsDirectory() {
+  void readsADirectoryAsAnsibleDoesAndNamesTheFileThatFails() throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("a"), "[web]\nw1\n");
+    java.nio.file.Files.writeString(dir.resolve("notes.md"), "# ignored by Ansible: .md\n");
+    java.nio.file.Files.writeString(dir.resolve("b.yml"), "all:\n  hosts:\n    - not a mapping\n");
     InventoryException e = assertThrows(InventoryException.class, () -> InventoryLoader.load(dir));
-    assertEquals(dir + ": is a directory; give one inventory file", e.getMessage());
+    assertTrue(e.getMessage().startsWith(dir.resolve("b.yml") + ":"), e.getMessage());
+    java.nio.file.Files.delete(dir.resolve("b.yml"));
+    assertEquals(List.of("w1"), InventoryLoader.load(dir).hosts().stream().map(Host::name).toList());
   }
 }
