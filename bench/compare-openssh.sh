@@ -2,11 +2,12 @@
 # Times capfleet against `xargs -P ssh`, parallel-ssh and Ansible `-m raw` on the same loopback fleet of real
 # OpenSSH sshd hosts, in one run, and prints medians and ratios.
 #
-#   sudo bench/compare-openssh.sh [-n HOSTS] [-r ROUNDS] [-f FORKS] [--tools capfleet,xargs,pssh,ansible]
+#   sudo bench/compare-openssh.sh [-n HOSTS] [-r ROUNDS] [-f FORKS] [--tools capfleet,xargs,pssh,ansible,bare]
 #
 # Every tool runs the same probe (src/main/resources/dev/capfleet/probe/probe.sh) once per host as
 # `sh -s -- NONCE /usr/local/bin/ecapture` with the script on standard input; Ansible's raw module has no
 # standard input, so it gets the script base64-encoded in the command line and decodes it into `sh -s` on the host.
+# "bare" is xargs + ssh running `true` instead of the probe: sshd's own cost per login, the floor every tool pays.
 # Rounds interleave the tools, so load changes hit all of them alike. Needs root, sshd, ssh; ansible and
 # parallel-ssh are skipped when missing. CAPFLEET overrides how capfleet is started (default: bin/capfleet,
 # the launcher, with $CAPFLEET_JAR or target/capfleet.jar); CAPFLEET_BEFORE="java -jar old.jar" adds a row
@@ -14,7 +15,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-n=100 rounds=3 forks=50 tools=capfleet,xargs,pssh,ansible first=60
+n=100 rounds=3 forks=50 tools=capfleet,xargs,pssh,ansible,bare first=60
 while (($#)); do
   case $1 in
     -n) n=$2; shift 2 ;;
@@ -75,6 +76,13 @@ run_xargs() {
   xargs -P "$forks" -I{} sh -c 'ssh -F "$cfg" {} sh -s -- "$nonce" "$binary" <"$probe" >"$out/{}" 2>&1' \
     <"$work/hosts.txt" || true
   grep -l "@@CAPFLEET $nonce end $last " "$out"/* 2>/dev/null | wc -l
+}
+run_bare() { # the floor: xargs + ssh logins that run `true` and no probe (sshd's own cost per connection)
+  local out=$work/out-bare; rm -rf "$out"; mkdir -p "$out"
+  export cfg out
+  xargs -P "$forks" -I{} sh -c 'ssh -F "$cfg" {} true >"$out/{}" 2>&1 && echo ok >>"$out/{}"' \
+    <"$work/hosts.txt" || true
+  grep -lx ok "$out"/* 2>/dev/null | wc -l
 }
 run_pssh() {
   local out=$work/out-pssh; rm -rf "$out"
@@ -140,12 +148,32 @@ for ((r = 1; r <= rounds; r++)); do
 done
 echo "# CPU seconds by $cpu_how; sshd_cpu includes the probe's commands on the hosts"
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-9s %8s %8s %11s %11s %8s  %s\n' tool wall_s vs_capf client_cpu sshd_cpu reached "walls (s)"
+printf '%-9s %8s %8s %11s %11s %9s %9s %8s  %s\n' tool wall_s vs_capf client_cpu sshd_cpu client_ms sshd_ms \
+  reached "walls (s)"
 base=$(echo "${wall[capfleet]:-}" | median 2>/dev/null || echo 0)
 for tool in "${order[@]}"; do
   [ -n "$tool" ] || continue
   w=$(echo "${wall[$tool]}" | median)
   ratio=$(awk -v w="$w" -v b="$base" 'BEGIN{ if (b > 0) printf "%.2fx", w/b; else print "-" }')
-  printf '%-9s %8s %8s %11s %11s %8s  %s\n' "$tool" "$w" "$ratio" "$(echo "${cpu_c[$tool]}" | median)" \
-    "$(echo "${cpu_s[$tool]}" | median)" "$(echo "${reached[$tool]}" | median)/$n" "${wall[$tool]}"
+  c=$(echo "${cpu_c[$tool]}" | median) s=$(echo "${cpu_s[$tool]}" | median)
+  printf '%-9s %8s %8s %11s %11s %9s %9s %8s  %s\n' "$tool" "$w" "$ratio" "$c" "$s" \
+    "$(awk -v c="$c" -v n="$n" 'BEGIN{printf "%.0f", c * 1000 / n}')" \
+    "$(awk -v c="$s" -v n="$n" 'BEGIN{printf "%.0f", c * 1000 / n}')" "$(echo "${reached[$tool]}" | median)/$n" \
+    "${wall[$tool]}"
 done
+# The targets of issue 14, from this one run: capfleet against xargs, capfleet's wall time against the floor the
+# servers' own CPU sets (their CPU during capfleet's scan over the cores), and the probe's added server CPU.
+cores=$(nproc)
+median_of() { echo "${1:-}" | median 2>/dev/null || echo 0; }
+if [ -n "${wall[capfleet]:-}" ]; then
+  cw=$(median_of "${wall[capfleet]}") cs=$(median_of "${cpu_s[capfleet]}")
+  [ -n "${wall[xargs]:-}" ] && awk -v c="$cw" -v x="$(median_of "${wall[xargs]}")" \
+    'BEGIN{printf "# capfleet / xargs wall time: %.2fx (target <= 0.8x)\n", c / x}'
+  awk -v w="$cw" -v s="$cs" -v k="$cores" \
+    'BEGIN{printf "# capfleet wall / servers CPU floor (%.2f s / %d cores = %.2f s): %.2fx (target <= 1.15x)\n", s, k, s / k, w / (s / k)}'
+fi
+if [ -n "${cpu_s[bare]:-}" ] && [ -n "${cpu_s[xargs]:-}" ]; then
+  awk -v p="$(median_of "${cpu_s[xargs]}")" -v b="$(median_of "${cpu_s[bare]}")" 'BEGIN{printf \
+    "# probe added server CPU (xargs probe - bare login) / bare login: (%.2f - %.2f) / %.2f = %.0f%% (target <= 30%%)\n", \
+    p, b, b, (p - b) * 100 / b}'
+fi

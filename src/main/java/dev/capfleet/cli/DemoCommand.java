@@ -47,8 +47,23 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = {"-f", "--forks"}, description = "Hosts probed at once (default: ${DEFAULT-VALUE}).")
   int forks = 50;
 
+  // Hidden: the latency bench (bench/netns-latency.sh) serves the fleet from its own process inside a network
+  // namespace and scans it from another, so that the delay is a real network's and CPU is counted per side.
+  @Option(names = "--serve-only", hidden = true, paramLabel = "DIR",
+      description = "Only serve the fleet, writing its inventory, known_hosts and key into DIR, until stdin ends.")
+  Path serveOnly;
+
+  @Option(names = "--network", hidden = true, paramLabel = "A.B", description = "With --serve-only: hosts on A.B.x.y.")
+  String network;
+
   @Override
   public Integer call() throws Exception {
+    if (serveOnly != null) {
+      return serveOnly();
+    }
+    if (network != null) {
+      throw new UsageException("--network only goes with --serve-only");
+    }
     RequirementModel model = modelOption.load();
     Instant started = Instant.now();
     String baseName = output.baseName(started);
@@ -79,6 +94,21 @@ final class DemoCommand implements Callable<Integer> {
     } finally {
       deleteTree(work);
     }
+  }
+
+  /** Serves until standard input ends (the bench closes it, or the process is killed), then stops the fleet. */
+  private int serveOnly() throws java.io.IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    try (DemoFleet fleet = DemoFleet.start(serveOnly, hosts == null ? 16 : hosts, Duration.ofMillis(latencyMs),
+        network == null ? "127.0" : network)) {
+      out.printf("serving %d hosts from %s, inventory %s%n", fleet.hosts().size(), fleet.hosts().get(0).address(),
+          fleet.inventory());
+      out.flush();
+      while (System.in.read() >= 0) {
+        // nothing to do: the fleet's threads serve; this one only waits for the end of input
+      }
+    }
+    return 0;
   }
 
   private static void deleteTree(Path dir) {

@@ -65,7 +65,7 @@ final class ScanCommand implements Callable<Integer> {
   String shard;
 
   @Option(names = {"-f", "--forks"}, description = "Hosts probed at once (default: ${DEFAULT-VALUE}).")
-  int forks = 50;
+  int forks = 256;
 
   @Override
   public Integer call() throws Exception {

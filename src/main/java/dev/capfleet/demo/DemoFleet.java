@@ -39,6 +39,7 @@ public final class DemoFleet implements AutoCloseable {
   public static final String USER = "audit";
   /** Loopback addresses 127.0.x.1-254 for x from 1: room for 64,516 hosts. */
   static final int MAX_HOSTS = 254 * 254;
+  private static final String LOOPBACK = "127.0";
 
   private final FleetServer server;
   private final ScheduledThreadPoolExecutor scheduler;
@@ -63,7 +64,7 @@ public final class DemoFleet implements AutoCloseable {
 
   /** The bundled demo fleet (fleet.json): every verdict, an unreachable host and a host that never answers. */
   public static DemoFleet start(Path workDir) throws IOException {
-    return start(workDir, FleetSpec.bundled(), Duration.ZERO);
+    return start(workDir, FleetSpec.bundled(), Duration.ZERO, LOOPBACK);
   }
 
   /** {@code hostCount} answering hosts cycling through the bundled recorded answers, for load tests. */
@@ -76,6 +77,18 @@ public final class DemoFleet implements AutoCloseable {
    * addedLatency} (zero for none) to stand in for a network.
    */
   public static DemoFleet start(Path workDir, int hostCount, Duration addedLatency) throws IOException {
+    return start(workDir, hostCount, addedLatency, LOOPBACK);
+  }
+
+  /**
+   * As {@link #start(Path, int, Duration)}, with the hosts on {@code network}.x.y (x from 1, y 1-254) instead of
+   * 127.0.x.y: the latency bench serves the fleet inside a network namespace where that /16 is routed to lo.
+   */
+  public static DemoFleet start(Path workDir, int hostCount, Duration addedLatency, String network)
+      throws IOException {
+    if (!network.matches("(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)")) {
+      throw new IllegalArgumentException("network must be the first two octets of an IPv4 address: " + network);
+    }
     if (hostCount < 1 || hostCount > MAX_HOSTS) {
       throw new IllegalArgumentException("host count must be 1-" + MAX_HOSTS + ": " + hostCount);
     }
@@ -87,10 +100,11 @@ public final class DemoFleet implements AutoCloseable {
       cycle.add(new Template(String.format("%s-%0" + width + "d", t.name(), i + 1), t.groups(), t.mode(),
           t.binary(), t.behaviour(), t.fixture(), t.answer(), t.expect(), t.why()));
     }
-    return start(workDir, cycle, addedLatency);
+    return start(workDir, cycle, addedLatency, network);
   }
 
-  private static DemoFleet start(Path workDir, List<Template> templates, Duration latency) throws IOException {
+  private static DemoFleet start(Path workDir, List<Template> templates, Duration latency, String network)
+      throws IOException {
     Objects.requireNonNull(workDir, "workDir");
     if (latency == null || latency.isNegative()) {
       throw new IllegalArgumentException("added latency must be zero or positive: " + latency);
@@ -114,7 +128,7 @@ public final class DemoFleet implements AutoCloseable {
     scheduler.setRemoveOnCancelPolicy(true);
     FleetServer server = new FleetServer(USER, client, scheduler, latency);
     try {
-      List<ServedHost> served = serveAll(server, templates, keys);
+      List<ServedHost> served = serveAll(server, templates, keys, network);
       List<DemoHost> hosts = served.stream().map(ServedHost::host).toList();
       Path key = FleetFiles.writeClientKey(workDir, client);
       Path known = FleetFiles.writeKnownHosts(workDir, served);
@@ -132,13 +146,13 @@ public final class DemoFleet implements AutoCloseable {
    * Serves every answering or hanging host on its own address, all on the first host's port where that port is
    * free; unreachable hosts get an address and a port where nothing listens.
    */
-  private static List<ServedHost> serveAll(FleetServer server, List<Template> templates, KeyPair[] keys)
-      throws IOException {
+  private static List<ServedHost> serveAll(FleetServer server, List<Template> templates, KeyPair[] keys,
+      String network) throws IOException {
     List<ServedHost> served = new ArrayList<>(templates.size());
     int port = 0;
     for (int i = 0; i < templates.size(); i++) {
       Template t = templates.get(i);
-      String address = address(i);
+      String address = address(network, i);
       if (t.behaviour() == Behaviour.UNREACHABLE) {
         served.add(null);
         continue;
@@ -150,7 +164,7 @@ public final class DemoFleet implements AutoCloseable {
     }
     for (int i = 0; i < templates.size(); i++) {
       if (served.get(i) == null) {
-        String address = address(i);
+        String address = address(network, i);
         served.set(i, served(templates.get(i), address, refusedPort(address, port), null));
       }
     }
@@ -191,7 +205,11 @@ public final class DemoFleet implements AutoCloseable {
 
   /** 127.0.x.y for host {@code i}: x from 1, y 1-254, never .0 or .255. */
   static String address(int i) {
-    return "127.0." + (1 + i / 254) + "." + (1 + i % 254);
+    return address(LOOPBACK, i);
+  }
+
+  static String address(String network, int i) {
+    return network + "." + (1 + i / 254) + "." + (1 + i % 254);
   }
 
   private static KeyPair newKey() {

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param identities private keys, loaded once
  * @param timer runs timeouts
  * @param starter resolves names and starts connects, off the caller's thread
+ * @param handshakes bounds the connections in their CPU-bound part; their timeouts start on entry
  */
 record ClientContext(
     HopClient client,
@@ -19,7 +20,8 @@ record ClientContext(
     KnownHosts knownHosts,
     IdentityFiles identities,
     ScheduledExecutorService timer,
-    Executor starter) {
+    Executor starter,
+    HandshakeGate handshakes) {
 
   boolean agent() {
     return client.getAgentFactory() != null;

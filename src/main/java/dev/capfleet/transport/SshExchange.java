@@ -55,6 +55,7 @@ final class SshExchange {
   private Hop currentHop;
   private boolean tcpConnected;
   private boolean hostKeyFailed;
+  private boolean inGate;
   private String fingerprint;
   private ConnectFuture connectFuture;
   private ClientSession session;
@@ -75,10 +76,33 @@ final class SshExchange {
   }
 
   CompletableFuture<ExecOutcome> start() {
+    ctx.handshakes().enter(guarded(this::enterGate));
+    return result;
+  }
+
+  /** Through the gate: only now do the deadline and the connect timeout start (never while queued). */
+  private void enterGate() throws IOException {
+    synchronized (this) {
+      inGate = true;
+    }
+    if (result.isDone()) { // ended while queued (finish completes the result before it leaves the gate)
+      leaveGate();
+      return;
+    }
     timer.startDeadline(limits.hostDeadline(), guarded(this::onDeadline));
     timer.arm(Phase.CONNECT, limits.connectTimeout());
-    ctx.starter().execute(guarded(this::connect));
-    return result;
+    connect();
+  }
+
+  /** Leaves the handshake gate once: when authentication ended, or when the exchange ended before. */
+  private void leaveGate() {
+    synchronized (this) {
+      if (!inGate) {
+        return;
+      }
+      inGate = false;
+    }
+    ctx.handshakes().leave();
   }
 
   // ---- connect ---------------------------------------------------------------------------------
@@ -198,6 +222,9 @@ final class SshExchange {
   // ---- authenticate and run --------------------------------------------------------------------
 
   private void onAuthDone(ClientSession s, Hop hop, AuthFuture f) {
+    if (!f.isSuccess() || hop.target()) {
+      leaveGate(); // the handshake work ends with the target's authentication (or with a failure on the way)
+    }
     guarded(
             () -> {
               if (!f.isSuccess()) {
@@ -380,7 +407,9 @@ final class SshExchange {
       outcome = new ExecOutcome(status, exit, o, e, cut, message, fingerprint, millis);
     }
     timer.stop();
-    if (result.complete(outcome)) {
+    boolean first = result.complete(outcome);
+    leaveGate();
+    if (first) {
       release(status == Status.OK);
     }
   }

@@ -74,7 +74,8 @@ public final class SshExecutor implements CommandRunner, AutoCloseable {
             new KnownHosts(settings.knownHostsFile()),
             new IdentityFiles(settings.passphrase()),
             timer,
-            starter);
+            starter,
+            HandshakeGate.forCores(starter));
   }
 
   @Override

@@ -3,6 +3,10 @@
 # POSIX sh (bash, dash, busybox ash). It writes nothing on the host and starts no daemon. Every command reads
 # /dev/null, never this script's standard input, and each section is framed by markers that carry the nonce, so
 # that nothing a file contains can end a section early.
+# Footprint: the script runs on production hosts at every scan, so files under /proc and /sys are read by the
+# shell's own builtins (read, printf, test, cd, ulimit) and only id, stat, getcap and capsh are started; uname on
+# kernels before 6.1, readlink when the binary is a symlink, and one grep for the numeric sysctls under dash and
+# busybox (see read_file and cached_sysctl). Command substitution is avoided otherwise: it forks.
 N=$1
 BIN=$2
 LC_ALL=C
@@ -24,40 +28,149 @@ section() {
   end "$s_name" "$s_rc"
 }
 
-# tool NAME: the path of a tool, looked up in PATH (which now includes the sbin folders).
-tool() {
-  command -v "$1" 2>/dev/null
-}
-
 # with_tool NAME ARG...: run a tool that may be missing; a missing tool is exit 127 with a plain message.
 with_tool() {
-  w_path=$(tool "$1")
-  if [ -z "$w_path" ]; then
+  if ! command -v "$1" >/dev/null 2>&1; then
     echo "capfleet: $1 not found"
     return 127
   fi
-  shift
-  "$w_path" "$@"
+  "$@"
 }
 
+# print_lines PATH: the file's lines as cat prints them, read by the read builtin (IFS= read -r: blanks and
+# backslashes kept; NUL bytes are dropped, by dash, bash and busybox alike). A last line without newline is left
+# in p_line, unprinted; p_any tells whether a whole line was printed. Fails, silently, only when the file cannot
+# be opened.
+print_lines() {
+  p_line=
+  p_any=
+  { while IFS= read -r p_line; do printf '%s\n' "$p_line"; p_any=1; done <"$1"; } 2>/dev/null || return 1
+  return 0
+}
+
+# read_file PATH: the file's contents; "absent" (exit 2) and "not readable" (exit 126) are told apart. When no
+# whole line was read, cat reads the file instead: dash and busybox read one byte per read(2), and the numeric
+# sysctls (proc_dointvec) answer a read at a non-zero offset with end-of-file, so they would show "4" of "40";
+# an empty file and a read error at the first byte (EIO), which read cannot tell from the end of a file, get
+# cat's output and exit status as before. These choices are pinned by ReadFileGoldenTest.
 read_file() {
-  if [ -r "$1" ]; then
-    cat "$1"
-  elif [ -e "$1" ]; then
-    echo "capfleet: $1 not readable"
-    return 126
-  else
+  if [ ! -e "$1" ]; then
     echo "capfleet: $1 absent"
     return 2
   fi
+  if [ -d "$1" ] || [ ! -r "$1" ] || ! print_lines "$1"; then
+    echo "capfleet: $1 not readable"
+    return 126
+  fi
+  if [ -z "$p_any" ]; then
+    cached_sysctl "$1" || cat "$1"
+  else
+    printf '%s' "$p_line"
+  fi
+}
+
+# The numeric sysctls this script reads. The first one that read cannot read whole (dash, busybox) reads them all
+# with one grep, so that they cost one process, not one each; any other file falls back to cat.
+SYSCTLS="/proc/sys/kernel/unprivileged_bpf_disabled /proc/sys/kernel/perf_event_paranoid /proc/sys/kernel/cap_last_cap"
+c_cache=
+c_done=
+
+# cached_sysctl PATH: prints PATH's line from that one grep (its own value, as cat prints it) or returns 1.
+cached_sysctl() {
+  case " $SYSCTLS " in
+    *" $1 "*) ;;
+    *) return 1 ;;
+  esac
+  if [ -z "$c_done" ]; then
+    c_done=1
+    # $SYSCTLS is split on purpose: this script's own constant, plain paths
+    c_cache="
+$(grep -H -s '' $SYSCTLS </dev/null)
+"
+  fi
+  c_rest=${c_cache#*"
+$1:"}
+  [ "$c_rest" != "$c_cache" ] || return 1
+  printf '%s\n' "${c_rest%%"
+"*}"
+}
+
+# kernel: what `uname -srm` prints, from the uts sysctls (kernel.arch exists since Linux 6.1), else uname.
+kernel() {
+  if { read -r k_s </proc/sys/kernel/ostype && read -r k_r </proc/sys/kernel/osrelease \
+    && read -r k_m </proc/sys/kernel/arch; } 2>/dev/null; then
+    printf '%s %s %s\n' "$k_s" "$k_r" "$k_m"
+  else
+    uname -srm
+  fi
+}
+
+# status_lines KEY...: the lines of /proc/self/status that start with one of the keys, in file order.
+status_lines() {
+  while IFS= read -r t_line; do
+    for t_key in "$@"; do
+      case $t_line in
+        "$t_key"*) printf '%s\n' "$t_line"; break ;;
+      esac
+    done
+  done </proc/self/status
+}
+
+# real_path PATH: what `readlink -f` prints, by cd -P and $PWD in this shell; readlink runs only when the last
+# component is itself a symlink (or . or ..), which the builtins cannot resolve.
+real_path() {
+  case $1 in
+    */ | */. | */.. | */*/../*) readlink -f "$1"; return ;;
+  esac
+  if [ -L "$1" ]; then
+    readlink -f "$1"
+    return
+  fi
+  r_back=$PWD
+  cd -P -- "${1%/*}/" 2>/dev/null || return 1
+  printf '%s/%s\n' "${PWD%/}" "${1##*/}"
+  cd -- "$r_back" 2>/dev/null
+  return 0
+}
+
+# lockdown_args FILE: what `grep -o -E '(^| )lockdown=[a-z]+' FILE` prints for a one-line file (only that token of
+# the kernel command line is recorded), by word splitting with globbing off; exit 1 when there is none.
+lockdown_args() {
+  l_line=
+  if ! { IFS= read -r l_line <"$1"; } 2>/dev/null && [ -z "$l_line" ]; then
+    if [ -r "$1" ]; then return 1; fi
+    echo "capfleet: $1 not readable"
+    return 2
+  fi
+  l_rc=1
+  l_first=1
+  set -f
+  for l_word in $l_line; do
+    case $l_word in
+      lockdown=[a-z]*)
+        l_mode=${l_word#lockdown=}
+        l_mode=${l_mode%%[!a-z]*}
+        case $l_first$l_line in
+          1" "* | 0*) printf ' lockdown=%s\n' "$l_mode" ;;
+          *) printf 'lockdown=%s\n' "$l_mode" ;;
+        esac
+        l_rc=0
+        ;;
+    esac
+    l_first=0
+  done
+  set +f
+  return $l_rc
 }
 
 container_hints() {
   [ -e /.dockerenv ] && echo "file /.dockerenv"
   [ -e /run/.containerenv ] && echo "file /run/.containerenv"
-  [ -r /run/systemd/container ] && echo "systemd $(cat /run/systemd/container)"
+  if [ -r /run/systemd/container ] && { read -r c_kind </run/systemd/container; } 2>/dev/null; then
+    echo "systemd $c_kind"
+  fi
   echo "cgroup:"
-  cat /proc/1/cgroup 2>/dev/null
+  print_lines /proc/1/cgroup && printf '%s' "$p_line"
   return 0
 }
 
@@ -70,16 +183,15 @@ memlock() {
 }
 
 printf '@@CAPFLEET %s probe 1\n' "$N"
-section uname uname -srm
+section uname kernel
 section version_signature read_file /proc/version_signature
 section proc_version read_file /proc/version
 section id id
 section stat stat -L -c '%a|%U|%G|%u|%g|%F' "$BIN"
-section realpath readlink -f "$BIN"
+section realpath real_path "$BIN"
 section getcap with_tool getcap "$BIN"
-section findmnt with_tool findmnt -n -o TARGET,FSTYPE,OPTIONS -T "$BIN"
 section capsh with_tool capsh --print
-section status grep -E '^(Cap(Inh|Prm|Eff|Bnd|Amb)|NoNewPrivs|Seccomp):' /proc/self/status
+section status status_lines CapInh: CapPrm: CapEff: CapBnd: CapAmb: NoNewPrivs: Seccomp:
 section mounts read_file /proc/mounts
 section lockdown read_file /sys/kernel/security/lockdown
 section btf btf
@@ -91,5 +203,5 @@ section uprobe_pmu read_file /sys/bus/event_source/devices/uprobe/type
 section uid_map read_file /proc/self/uid_map
 section cap_last_cap read_file /proc/sys/kernel/cap_last_cap
 section limits read_file /proc/self/limits
-section cmdline grep -o -E '(^| )lockdown=[a-z]+' /proc/cmdline
+section cmdline lockdown_args /proc/cmdline
 printf '@@CAPFLEET %s done\n' "$N"

@@ -1,0 +1,74 @@
+package dev.capfleet.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The probe runs on production hosts at every scan: it must print the same under dash, bash and busybox sh, and
+ * start only the commands no builtin can replace. Processes are counted for real, by strace's execve trace.
+ */
+class ProbeFootprintTest {
+  private static final Pattern EXEC = Pattern.compile("execve\\(\"([^\"]+)\".*\\) = 0");
+  /**
+   * The commands the probe may start, each at most once: grep reads the numeric sysctls where read cannot (dash,
+   * busybox); uname runs only before Linux 6.1, readlink only for a symlinked binary.
+   */
+  private static final List<String> ALLOWED = List.of("id", "stat", "getcap", "capsh", "grep", "uname", "readlink");
+
+  @TempDir
+  Path tmp;
+
+  private List<String> started(List<String> shell, StringBuilder output) throws IOException {
+    Shells.require("strace");
+    Path trace = tmp.resolve("trace");
+    String script = new String(ProbeScript.bytes(), StandardCharsets.UTF_8);
+    output.append(Shells.run(List.of("strace", "-f", "-qq", "-e", "trace=execve", "-e", "signal=none", "-o",
+        trace.toString()), shell, script, "/usr/bin/ls"));
+    List<String> commands = new ArrayList<>();
+    for (String line : Files.readAllLines(trace)) {
+      Matcher m = EXEC.matcher(line);
+      if (m.find()) {
+        commands.add(Path.of(m.group(1)).getFileName().toString());
+      }
+    }
+    // the first execs are setpriv (when root) and the shell itself
+    while (!commands.isEmpty() && !commands.get(0).equals(shell.get(0))) {
+      commands.remove(0);
+    }
+    return commands.subList(1, commands.size());
+  }
+
+  @Test
+  void startsAtMostFiveCommandsAndPrintsTheSameInEveryShell() throws IOException {
+    String first = null;
+    for (List<String> shell : Shells.ALL) {
+      StringBuilder out = new StringBuilder();
+      List<String> commands = started(shell, out);
+      String where = String.join(" ", shell) + " started " + commands;
+      assertTrue(ALLOWED.containsAll(commands), where);
+      assertEquals(commands.size(), commands.stream().distinct().count(), where);
+      assertTrue(commands.size() <= 5, where);
+      if (shell.get(0).equals("bash")) {
+        // bash's read fills a buffer and seeks back, so it reads the numeric sysctls whole itself
+        assertTrue(!commands.contains("grep"), where);
+      }
+      assertTrue(out.toString().contains("@@CAPFLEET " + Shells.NONCE + " done"), where);
+      if (first == null) {
+        first = out.toString();
+      } else {
+        assertEquals(first, out.toString(), String.join(" ", shell));
+      }
+    }
+  }
+}
