@@ -44,6 +44,13 @@ final class ScanCommand implements Callable<Integer> {
   @Mixin
   ConnectionOptions connection;
 
+  @Mixin
+  Verbosity verbosity;
+
+  @Option(names = "--allow-empty", description = "Exit 0 when the inventory or --limit selects no host (default: "
+      + "a scan of zero hosts is an error, exit 2, so that a CI gate cannot pass on an empty inventory).")
+  boolean allowEmpty;
+
   @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY", description = "INI or YAML inventory.")
   Path inventory;
 
@@ -71,10 +78,14 @@ final class ScanCommand implements Callable<Integer> {
     String baseName = output.baseName(started);
     var formats = output.formats();
     Inventory inv = Inventories.load(inventory, spec.commandLine().getErr());
-    List<Host> hosts = Inventories.select(inv, limit, inventory);
+    List<Host> selected = Inventories.select(inv, limit, spec.commandLine().getErr());
     Shard part = shard();
-    if (part != null) {
-      hosts = part.select(hosts);
+    List<Host> hosts = part == null ? selected : part.select(selected);
+    if (hosts.isEmpty() && !allowEmpty) {
+      // exit 2, not 0: a CI gate must not pass because the inventory or the pattern selected nothing
+      throw new UsageException(!selected.isEmpty()
+          ? "no hosts to scan: shard " + part + " holds none of the " + selected.size() + " hosts; give --allow-empty to exit 0"
+          : Inventories.noHosts(inventory, limit, inv.hosts().isEmpty()));
     }
     output.checkWritable();
     if (connection.user != null && TargetNames.userProblem(connection.user) != null) {
@@ -88,7 +99,7 @@ final class ScanCommand implements Callable<Integer> {
 
     String subset = part == null ? limit : (limit == null ? "" : limit + " ") + "shard " + part;
     FleetRun run = new FleetRun(model, "scan", purpose, inventory.toString(), mode, subset, forks, limits, started);
-    return run.execute(jobs, settings, connection.privateKey, output, baseName, formats,
+    return run.console(verbosity.detail(), env).execute(jobs, settings, connection.privateKey, output, baseName, formats,
         spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 

@@ -61,6 +61,11 @@ final class IdentityFiles {
       if (!Files.isReadable(path)) {
         return problem(path, "private key " + path + " is missing or unreadable");
       }
+      // the format before the mode: a .pub file is no key to chmod, it is the wrong half of the pair
+      String publicKey = PublicKeyFiles.problem(path);
+      if (publicKey != null) {
+        return problem(path, publicKey);
+      }
       String loose = KeyFilePermissions.tooOpen(path);
       if (loose != null) {
         return problem(path, loose);
