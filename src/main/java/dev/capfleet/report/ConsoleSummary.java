@@ -36,8 +36,8 @@ public final class ConsoleSummary {
     StringBuilder s = new StringBuilder();
     String model = report.model() == null ? "" : " against " + report.model().id() + " " + report.model().version();
     String took = report.scan() == null ? "" : String.format(" in %.1f s", report.scan().millis() / 1000.0);
-    s.append(ConsoleText.fit(ConsoleText.count(sum.hosts(), "host") + model + took + ", " + score(sum, hosts), WIDTH))
-        .append("\n\n");
+    s.append(ConsoleText.fit(ConsoleText.count(sum.hosts(), "host") + model + took, WIDTH)).append('\n');
+    s.append(ConsoleText.fit(score(sum, hosts), WIDTH)).append("\n\n");
     s.append(String.format("  %-21s %5s%n", "VERDICT", "HOSTS"));
     for (Verdict v : Verdict.values()) {
       s.append(String.format("  %-21s %5d%n", v.name(), count(sum, v)));
@@ -79,7 +79,8 @@ public final class ConsoleSummary {
       return "fleet score n/a (no host reached)";
     }
     long scored = hosts.stream().filter(h -> h.score() != null).count();
-    return "fleet score " + sum.fleetScore() + "/100 over " + scored + " of " + ConsoleText.count(sum.hosts(), "host");
+    return "fleet score " + sum.fleetScore() + "/100 over " + scored + " of " + ConsoleText.count(sum.hosts(), "host")
+        + (scored < sum.hosts() ? " (unreachable hosts have no score)" : "");
   }
 
   /** The most common reasons a host is not READY, so that one cause behind many hosts shows at a glance. */

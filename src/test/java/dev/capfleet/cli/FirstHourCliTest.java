@@ -154,7 +154,7 @@ class FirstHourCliTest {
     Run normal = run(scan(one));
     assertEquals(4, normal.exit(), normal.toString());
     assertTrue(normal.out().startsWith("1 host against "), normal.out());
-    assertTrue(normal.out().contains("fleet score n/a (no host reached)"), normal.out());
+    assertTrue(normal.out().contains("\nfleet score n/a (no host reached)\n"), normal.out());
     assertTrue(normal.out().contains("Most common reasons:\n     1 host: connect-refused: "), normal.out());
 
     Run quiet = run(scan(one, "-q"));
