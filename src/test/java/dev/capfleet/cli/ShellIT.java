@@ -154,6 +154,31 @@ class ShellIT {
     }
   }
 
+  @Test
+  void keyOwnedByAnotherUserSaysWhyItCannotBeRead() throws Exception {
+    // the key belongs to root (this test), capfleet runs as the audit account .ci/run creates
+    boolean root = "root".equals(System.getProperty("user.name"));
+    boolean audit = root && dev.capfleet.testing.RealSshd.auditUserReady();
+    if (!audit) {
+      Assumptions.assumeFalse(!"true".equals(System.getenv("CI")), "needs root and the capfleet-audit account");
+      throw new AssertionError("CI runs as root with the capfleet-audit account (.ci/run)");
+    }
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    dev.capfleet.testing.SshKeys.KeyFile key = dev.capfleet.testing.SshKeys.generate(dir.resolve("keys"), "id",
+        dev.capfleet.testing.SshKeys.Type.ED25519);
+    Files.setPosixFilePermissions(dir.resolve("keys"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path inv = Files.writeString(dir.resolve("one.ini"), "web1 ansible_host=127.0.0.1 ansible_port=1\n");
+    Path kh = Files.writeString(dir.resolve("known_hosts"), "");
+    Path reports = Files.createDirectories(dir.resolve("reports"));
+    Files.setPosixFilePermissions(reports, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    Run r = run(List.of("runuser", "-u", "capfleet-audit", "--", JAVA, "-jar", JAR.toString(), "scan", "-i",
+        inv.toString(), "--private-key", key.privateKey().toString(), "--known-hosts", kh.toString(), "--out",
+        reports.toString()));
+    assertEquals(2, r.exit(), r.toString());
+    assertTrue(r.err().contains("--private-key: cannot read " + key.privateKey() + ": it belongs to root:root "
+        + "(rw-------) and capfleet runs as capfleet-audit"), r.err());
+  }
+
   private static String read(Path p) {
     try {
       return Files.readString(p, StandardCharsets.UTF_8);
