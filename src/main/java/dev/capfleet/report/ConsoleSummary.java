@@ -80,7 +80,7 @@ public final class ConsoleSummary {
     }
     long scored = hosts.stream().filter(h -> h.score() != null).count();
     return "fleet score " + sum.fleetScore() + "/100 over " + scored + " of " + ConsoleText.count(sum.hosts(), "host")
-        + (scored < sum.hosts() ? " (unreachable hosts have no score)" : "");
+        + (scored < sum.hosts() ? " (" + (sum.hosts() - scored) + " unreachable or cut short, without a score)" : "");
   }
 
   /** The most common reasons a host is not READY, so that one cause behind many hosts shows at a glance. */

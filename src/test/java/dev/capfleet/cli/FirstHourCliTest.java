@@ -205,4 +205,16 @@ class FirstHourCliTest {
     assertTrue(list.out().contains("\"web1\""), list.out());
     assertTrue(list.out().contains("\"ansible_port\" : 2222"), list.out());
   }
+
+  @Test
+  void exampleInventoriesLeaveAccountAndKeyToTheReadmesCommand() {
+    // host variables win over -u and --private-key: an example that set them would override the README's scan
+    for (String file : List.of("inventories/example.ini", "inventories/example.yml")) {
+      Run r = run("inventory", "-i", file, "--list");
+      assertEquals(0, r.exit(), r.toString());
+      assertTrue(r.out().contains("edge-rpi-01"), r.out());
+      assertFalse(r.out().contains("ansible_ssh_private_key_file"), file + ": " + r.out());
+      assertFalse(r.out().contains("ansible_user"), file + ": " + r.out());
+    }
+  }
 }

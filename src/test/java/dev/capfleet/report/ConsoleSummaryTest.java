@@ -40,7 +40,7 @@ class ConsoleSummaryTest {
     assertTrue(out.contains("   10 hosts: timeout: connect timed out after 10s (e.g. node-00003)\n"), out);
     assertTrue(out.contains("   10 hosts: Required capability set on the binary"), out);
     assertTrue(out.lines().skip(1).findFirst().orElseThrow()
-        .matches("fleet score [0-9]+/100 over 30 of 40 hosts \\(unreachable hosts have no score\\)"), out);
+        .matches("fleet score [0-9]+/100 over 30 of 40 hosts \\(10 unreachable or cut short, without a score\\)"), out);
   }
 
   @Test
