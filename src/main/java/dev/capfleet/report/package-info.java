@@ -1,0 +1,10 @@
+/**
+ * The report stage: the versioned JSON report and its schema ({@link dev.capfleet.report.JsonReports}),
+ * the Excel workbook (the only package that imports Apache POI), the console summary, the remediation
+ * playbook and shell script, and the {@code diff} and {@code merge} of reports. Files are written whole
+ * or not at all ({@link dev.capfleet.report.AtomicFiles}); every host value is written as a value, never
+ * as a formula, markup or code.
+ *
+ * <p>Imports: assess (verdicts, findings) and the shared vocabulary; nothing of transport, scan or cli.
+ */
+package dev.capfleet.report;
