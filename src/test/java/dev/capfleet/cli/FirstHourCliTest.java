@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capfleet.cli.CliErrorsTest.Run;
 import dev.capfleet.testing.Processes;
 import dev.capfleet.testing.SshKeys;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,13 +25,9 @@ class FirstHourCliTest {
   @TempDir
   Path dir;
 
-  record Run(int exit, String out, String err) {}
-
+  /** The same in-process run as {@link CliErrorsTest}: captured streams, an empty environment. */
   static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), Map.of());
-    return new Run(code, out.toString(), err.toString());
+    return CliErrorsTest.run(args);
   }
 
   @Test
