@@ -76,7 +76,7 @@ final class FleetRun {
           line.finish();
         }
         err.println("capfleet: interrupted: stopping; the hosts not finished are reported INCONCLUSIVE "
-            + "(interrupted), then capfleet exits with " + ExitCode.INTERRUPTED.code());
+            + "(interrupted), then capfleet exits with " + ExitCode.INTERRUPTED.code() + " (Ctrl-C) or 143 (SIGTERM)");
         err.flush();
         scanner.stop();
       };

@@ -46,9 +46,10 @@ public final class ConsoleSummary {
     reasons(s, hosts);
     hostTable(s, hosts, detail);
     if (interrupted(report)) {
+      long stopped = interruptedHosts(hosts);
       s.append("\nInterrupted: the scan was stopped before every host finished; ")
-          .append(ConsoleText.count(interruptedHosts(hosts), "host"))
-          .append(" not finished are INCONCLUSIVE (interrupted).\n");
+          .append(ConsoleText.count(stopped, "host")).append(stopped == 1 ? " not finished is" : " not finished are")
+          .append(" INCONCLUSIVE (interrupted).\n");
     }
     if (!written.isEmpty()) {
       s.append("\nReports:\n");

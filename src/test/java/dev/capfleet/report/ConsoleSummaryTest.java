@@ -66,7 +66,7 @@ class ConsoleSummaryTest {
         done.inventory(), done.model(), new ScanReport.ScanInfo(i.kind(), i.mode(), i.limit(), i.forks(),
             i.startedAt(), i.finishedAt(), i.millis(), true), ScanReport.Summary.of(hosts), done.bestPractices(), hosts);
     String out = ConsoleSummary.render(stopped, List.of());
-    assertTrue(out.contains("Interrupted: the scan was stopped before every host finished; 1 host not finished"), out);
+    assertTrue(out.contains("Interrupted: the scan was stopped before every host finished; 1 host not finished is INCONCLUSIVE"), out);
     assertFalse(ConsoleSummary.render(done, List.of()).contains("Interrupted"));
     assertTrue(ConsoleSummary.render(stopped, List.of(), ConsoleSummary.Detail.QUIET).contains(", interrupted"));
   }
