@@ -3,9 +3,13 @@
 # it only opens SSH connections and writes reports.
 #
 #   docker build -t capfleet .
-#   docker run --rm -v "$PWD/inventories:/capfleet/inventories:ro" -v "$PWD/keys:/capfleet/keys:ro" \
+#   mkdir -p reports
+#   docker run --rm --user "$(id -u):$(id -g)" \
+#     -v "$PWD/inventories:/capfleet/inventories:ro" -v "$PWD/keys:/capfleet/keys:ro" \
 #     -v "$PWD/reports:/capfleet/reports" capfleet scan -i inventories/prod.ini \
 #     --private-key keys/audit_ed25519 --known-hosts keys/known_hosts -u audit
+#
+# --user runs it as you, so that your 0600 key is readable and your reports folder writable (README, Docker).
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src

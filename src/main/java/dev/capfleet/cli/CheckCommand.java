@@ -69,8 +69,9 @@ final class CheckCommand implements Callable<Integer> {
     Instant finished = Instant.now();
     ScanReport report = ReportAssembler.assemble(VersionProvider.version(), model, "check", purpose, null, mode,
         null, 1, started, finished, false, hosts);
-    List<Path> written = ReportOutput.write(report, output.out, baseName, formats);
-    PrintWriter out = spec.commandLine().getOut();
+    List<Path> written = ReportOutput.write(report, output, baseName, formats, spec.commandLine().getOut());
+    // with --out - standard output carries the report alone, so that it can be piped
+    PrintWriter out = output.toStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
     HostReport h = hosts.get(0);
     out.printf("%s: %s (score %s) for eCapture in %s mode at %s%n", h.name(), h.verdict(),
         h.score() == null ? "-" : h.score(), mode, binary);

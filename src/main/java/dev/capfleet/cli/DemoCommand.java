@@ -75,9 +75,10 @@ final class DemoCommand implements Callable<Integer> {
     try (DemoFleet fleet = hosts == null && latencyMs == 0 ? DemoFleet.start(work)
         : DemoFleet.start(work, hosts == null ? 16 : hosts, Duration.ofMillis(latencyMs))) {
       if (verbosity.detail() != dev.capfleet.report.ConsoleSummary.Detail.QUIET) {
-        out.printf("Demo fleet: %d hosts on loopback, started in %d ms (inventory %s)%n", fleet.hosts().size(),
+        PrintWriter human = output.toStdout() ? err : out; // --out -: standard output carries the report alone
+        human.printf("Demo fleet: %d hosts on loopback, started in %d ms (inventory %s)%n", fleet.hosts().size(),
             fleet.startupTime().toMillis(), fleet.inventory());
-        out.flush();
+        human.flush();
       }
       Inventory inv = Inventories.load(fleet.inventory(), err);
       JobPlanner planner = new JobPlanner(model, new JobPlanner.Defaults(model.defaultBinary(), model.defaultMode(),

@@ -87,9 +87,11 @@ final class FleetRun {
         }
         ScanReport report = ReportAssembler.assemble(VersionProvider.version(), model, kind, purpose, inventory,
             mode, limit, forks, started, Instant.now(), scanner.stopped(), results);
-        List<Path> written = ReportOutput.write(report, output.out, baseName, formats);
-        out.print(ConsoleSummary.render(report, written, detail));
-        out.flush();
+        List<Path> written = ReportOutput.write(report, output, baseName, formats, out);
+        // with --out - standard output carries the report alone, so that it can be piped
+        PrintWriter human = output.toStdout() ? err : out;
+        human.print(ConsoleSummary.render(report, written, detail));
+        human.flush();
         stop.reportWritten();
       }
     }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import dev.capfleet.probe.ProbeScript;
 import picocli.CommandLine.Option;
 
 /** {@code --out}, {@code --name} and {@code --format}: where reports go and in which formats. */
@@ -14,7 +15,13 @@ public final class OutputOptions {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
       .withZone(ZoneOffset.UTC);
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")
+  /** The {@code --out} value that means standard output. */
+  static final String STDOUT = "-";
+  static final List<String> KNOWN = List.of("json", "xlsx", "html", "junit");
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR|-",
+      description = "Report folder (default: ${DEFAULT-VALUE}); '-' writes one text format (json, html, junit) "
+          + "to standard output, and the summary to standard error.")
   Path out = Path.of("reports");
 
   @Option(names = "--name", paramLabel = "BASENAME",
@@ -22,8 +29,8 @@ public final class OutputOptions {
   String name;
 
   @Option(names = "--format", split = ",", paramLabel = "FORMAT",
-      description = "Report formats, comma-separated: json, xlsx (default: json,xlsx).")
-  List<String> formats = List.of("json", "xlsx");
+      description = "Report formats, comma-separated: json, xlsx, html, junit (default: json,xlsx; json with --out -).")
+  List<String> formats;
 
   /** The base name to use, validated: a plain file name, no folder parts. */
   String baseName(Instant now) {
@@ -36,20 +43,35 @@ public final class OutputOptions {
     return n;
   }
 
+  /** True for {@code --out -}: the report goes to standard output, human output to standard error. */
+  boolean toStdout() {
+    return STDOUT.equals(out.toString());
+  }
+
   Set<String> formats() {
     Set<String> set = new LinkedHashSet<>();
-    for (String f : formats) {
+    List<String> given = formats != null ? formats : toStdout() ? List.of("json") : List.of("json", "xlsx");
+    for (String f : given) {
       String t = f.trim().toLowerCase(java.util.Locale.ROOT);
-      if (!t.equals("json") && !t.equals("xlsx")) {
-        throw new UsageException("--format: unknown report format '" + f + "' (valid: json, xlsx)");
+      if (!KNOWN.contains(t)) {
+        throw new UsageException("--format: unknown report format '" + ProbeScript.printable(f)
+            + "' (valid: " + String.join(", ", KNOWN) + ")");
       }
       set.add(t);
+    }
+    if (toStdout() && (set.size() != 1 || set.contains("xlsx"))) {
+      // one stream holds one document; a workbook is binary and belongs in a file
+      throw new UsageException("--out -: standard output takes one text format (json, html or junit), not "
+          + String.join(",", set));
     }
     return set;
   }
 
   /** Refuses an output folder that exists as a file or cannot be written, before any host is scanned. */
   void checkWritable() {
+    if (toStdout()) {
+      return;
+    }
     try {
       java.nio.file.Files.createDirectories(out);
     } catch (java.io.IOException e) {

@@ -12,6 +12,23 @@ final class CellText {
    * limit is cut (never inside a surrogate pair) and ends with a marker saying how long it was.
    */
   static String clean(String s) {
+    String t = xmlSafe(s);
+    if (t.length() <= EXCEL_MAX) {
+      return t;
+    }
+    String marker = " [... cut: " + t.length() + " characters in all, see the JSON report]";
+    int keep = EXCEL_MAX - marker.length();
+    if (Character.isHighSurrogate(t.charAt(keep - 1))) {
+      keep--;
+    }
+    return t.substring(0, keep) + marker;
+  }
+
+  /**
+   * The text with every character XML 1.0 cannot carry (controls other than tab and line ends, U+FFFE/U+FFFF,
+   * lone surrogates) replaced by U+FFFD; null becomes empty. Shared by the workbook, HTML and JUnit writers.
+   */
+  static String xmlSafe(String s) {
     if (s == null) {
       return "";
     }
@@ -27,16 +44,7 @@ final class CellText {
         b.append(bad ? '\uFFFD' : c);
       }
     }
-    String t = b == null ? s : b.toString();
-    if (t.length() <= EXCEL_MAX) {
-      return t;
-    }
-    String marker = " [... cut: " + t.length() + " characters in all, see the JSON report]";
-    int keep = EXCEL_MAX - marker.length();
-    if (Character.isHighSurrogate(t.charAt(keep - 1))) {
-      keep--;
-    }
-    return t.substring(0, keep) + marker;
+    return b == null ? s : b.toString();
   }
 
   private static boolean pairedSurrogate(String s, int i) {

@@ -46,16 +46,17 @@ public final class ExcelReportWriter {
         hosts(report, new TableSheet(wb.createSheet(HOSTS), styles, List.of(
             new Column("Host", 24, Look.TEXT), new Column("Address", 18, Look.TEXT),
             new Column("Verdict", 22, Look.TEXT), new Column("Score", 7, Look.NUMBER),
+            new Column("Reason", 50, Look.WRAP), new Column("Groups", 20, Look.WRAP),
             new Column("Kernel", 22, Look.TEXT), new Column("Arch", 8, Look.TEXT), new Column("Mode", 8, Look.TEXT),
             new Column("Missing capabilities", 24, Look.WRAP), new Column("Excess capabilities", 20, Look.WRAP),
             new Column("Binary", 30, Look.WRAP), new Column("File capabilities", 32, Look.WRAP),
-            new Column("Error", 40, Look.WRAP))));
+            new Column("Error", 40, Look.WRAP), new Column("Scan time (s)", 9, Look.SECONDS))));
         findings(report, new TableSheet(wb.createSheet(FINDINGS), styles, List.of(
             new Column("Host", 22, Look.TEXT), new Column("Rule", 30, Look.TEXT),
             new Column("Severity", 10, Look.TEXT), new Column("Status", 9, Look.TEXT),
-            new Column("Title", 40, Look.WRAP), new Column("Detail", 60, Look.WRAP),
+            new Column("Finding", 40, Look.WRAP), new Column("Detail", 60, Look.WRAP),
             new Column("Capability", 16, Look.TEXT), new Column("Evidence", 40, Look.WRAP),
-            new Column("Remediation", 60, Look.WRAP))));
+            new Column("Remediation", 60, Look.WRAP), new Column("Reference", 40, Look.LINK))));
         remediation(report, new TableSheet(wb.createSheet(REMEDIATION), styles, List.of(
             new Column("Host", 22, Look.TEXT), new Column("Verdict", 22, Look.TEXT), new Column("Step", 6, Look.NUMBER),
             new Column("Kind", 8, Look.TEXT), new Column("Command (copy as is)", 100, Look.WRAP))));
@@ -97,20 +98,32 @@ public final class ExcelReportWriter {
   private static void hosts(ScanReport r, TableSheet t) {
     for (HostReport h : hosts(r)) {
       t.row(h.name(), h.address(), new Styled(h.verdict() == null ? null : h.verdict().name(),
-              ExcelStyles.of(h.verdict())), h.score(), h.kernel() == null ? null : h.kernel().release(), h.arch(),
+              ExcelStyles.of(h.verdict())), h.score(), HostViews.reason(h), String.join(", ", HostViews.groups(h)),
+          h.kernel() == null ? null : h.kernel().release(), h.arch(),
           h.mode(), String.join(", ", HostViews.capabilities(h, HostViews.RULE_GRANTED)),
           String.join(", ", HostViews.capabilities(h, HostViews.RULE_EXCESS)), HostViews.binaryPath(h),
-          HostViews.fileCapabilities(h), HostViews.error(h));
+          HostViews.fileCapabilities(h), HostViews.error(h), h.millis() / 1000.0);
     }
     t.finish();
   }
 
+  /**
+   * Blockers first, then warnings, then info, each by host in report order: a reader starts with what stops
+   * eCapture. One pass per severity keeps the sheet streaming (no copy of every finding in memory).
+   */
   private static void findings(ScanReport r, TableSheet t) {
-    for (HostReport h : hosts(r)) {
-      for (Finding f : HostViews.findings(h)) {
-        t.row(h.name(), f.id(), new Styled(f.severity(), ExcelStyles.ofSeverity(f.severity())), f.status(), f.title(),
-            f.detail(), f.capability(), HostViews.evidence(f),
-            f.remediation() == null ? null : String.join("\n", f.remediation()));
+    for (String severity : List.of("blocker", "warning", "info", "")) {
+      for (HostReport h : hosts(r)) {
+        for (Finding f : HostViews.findings(h)) {
+          boolean known = List.of("blocker", "warning", "info").contains(f.severity());
+          if (severity.isEmpty() ? known : !severity.equals(f.severity())) {
+            continue;
+          }
+          t.row(h.name(), f.id(), new Styled(f.severity(), ExcelStyles.ofSeverity(f.severity())), f.status(),
+              HostViews.findingTitle(f), f.detail(), f.capability(), HostViews.evidence(f),
+              f.remediation() == null ? null : String.join("\n", f.remediation()),
+              f.reference() == null ? null : new TableSheet.Link(f.reference()));
+        }
       }
     }
     t.finish();

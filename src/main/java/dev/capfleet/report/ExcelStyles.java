@@ -19,7 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 /** The workbook's few cell styles, made once: a workbook holds at most 64,000 styles, so never one per cell. */
 final class ExcelStyles {
   /** What a cell shows; each look has a quote-prefixed twin for formula-like text. */
-  enum Look { TEXT, WRAP, HEADER, TITLE, LINK, NUMBER, NUMBER_LEFT, BOLD,
+  enum Look { TEXT, WRAP, HEADER, TITLE, LINK, NUMBER, NUMBER_LEFT, PERCENT, SECONDS, BOLD,
     READY, READY_WITH_WARNINGS, INCONCLUSIVE, NOT_READY, UNREACHABLE, BLOCKER, WARNING, INFO }
 
   private static final Map<Look, String> FILLS = Map.of(
@@ -84,11 +84,19 @@ final class ExcelStyles {
       case TITLE -> s.setFont(font(true, 16, IndexedColors.BLACK.getIndex(), false));
       case BOLD -> s.setFont(font(true, 11, IndexedColors.BLACK.getIndex(), false));
       case LINK -> s.setFont(font(false, 11, IndexedColors.BLUE.getIndex(), true));
-      case NUMBER -> s.setAlignment(HorizontalAlignment.CENTER);
-      case NUMBER_LEFT -> s.setAlignment(HorizontalAlignment.LEFT);
+      case NUMBER -> number(s, HorizontalAlignment.CENTER, "0");
+      case NUMBER_LEFT -> number(s, HorizontalAlignment.LEFT, "0");
+      // numbers stay numbers (sortable, summable); the format only shows them as a share or in seconds
+      case PERCENT -> number(s, HorizontalAlignment.RIGHT, "0%");
+      case SECONDS -> number(s, HorizontalAlignment.RIGHT, "0.0");
       default -> { }
     }
     return s;
+  }
+
+  private void number(XSSFCellStyle s, HorizontalAlignment align, String format) {
+    s.setAlignment(align);
+    s.setDataFormat(workbook.createDataFormat().getFormat(format));
   }
 
   private Font font(boolean bold, int points, short colour, boolean underline) {

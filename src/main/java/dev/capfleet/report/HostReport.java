@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One host in a report: where it is, what was seen there, and what the model concluded. */
-@JsonPropertyOrder({"name", "address", "port", "user", "verdict", "score", "mode", "kernel", "arch", "binary",
+@JsonPropertyOrder({"name", "address", "port", "user", "groups", "verdict", "score", "mode", "kernel", "arch", "binary",
     "requiredCapabilities", "boundingSet", "noNewPrivs", "mounts", "facts", "findings", "remediation", "cleanup",
     "checks", "error", "probes", "millis"})
 public record HostReport(
@@ -16,6 +16,7 @@ public record HostReport(
     String address,
     Integer port,
     String user,
+    List<String> groups,
     Verdict verdict,
     Integer score,
     String mode,
@@ -34,6 +35,21 @@ public record HostReport(
     HostError error,
     Map<String, ProbeRecord> probes,
     long millis) {
+
+  /** Groups are never null: a report written before they were recorded reads as "no groups known". */
+  public HostReport {
+    groups = groups == null ? List.of() : List.copyOf(groups);
+  }
+
+  /** A host without inventory groups ({@code check --local}, fixtures). */
+  public HostReport(String name, String address, Integer port, String user, Verdict verdict, Integer score,
+      String mode, Kernel kernel, String arch, Binary binary, List<String> requiredCapabilities,
+      List<String> boundingSet, Boolean noNewPrivs, List<MountLine> mounts, Map<String, Object> facts,
+      List<Finding> findings, List<String> remediation, List<String> cleanup, List<Check> checks,
+      HostError error, Map<String, ProbeRecord> probes, long millis) {
+    this(name, address, port, user, List.of(), verdict, score, mode, kernel, arch, binary, requiredCapabilities,
+        boundingSet, noNewPrivs, mounts, facts, findings, remediation, cleanup, checks, error, probes, millis);
+  }
 
   /** The running kernel and where its version was read. */
   public record Kernel(String release, String version, String source) {}

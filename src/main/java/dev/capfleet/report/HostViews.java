@@ -110,4 +110,75 @@ final class HostViews {
     }
     return null;
   }
+
+  /**
+   * A finding's title phrased as what was found. The model's titles state requirements ("debugfs mounted at
+   * /sys/kernel/debug"), which read as successes where a report lists failures; a rendering rule keeps the
+   * model's one text per rule.
+   */
+  static final String FAILED = "Not met: ";
+  static final String UNKNOWN = "Could not check: ";
+
+  static String findingTitle(Finding f) {
+    String t = f.title() == null ? f.id() : f.title();
+    if (isDocDrift(f)) {
+      return t; // a note about the documentation, not a rule this host failed
+    }
+    String prefix = switch (f.status() == null ? "" : f.status()) {
+      case "failed" -> FAILED;
+      case "unknown" -> UNKNOWN; // the assessor already phrases unknown findings so; never twice
+      default -> "";
+    };
+    return (t.startsWith(prefix) ? t : prefix + t)
+        + (f.capability() == null || t.contains(f.capability()) ? "" : " (" + f.capability() + ")");
+  }
+
+  /**
+   * Why a host has its verdict, in one line: the error of a host that could not be assessed, else the first
+   * failed blocker, the first unknown blocker, the first warning; null for a clean host.
+   */
+  static String reason(HostReport h) {
+    if (h.error() != null && (h.verdict() == dev.capfleet.assess.Verdict.UNREACHABLE || findings(h).isEmpty())) {
+      return error(h);
+    }
+    for (String severity : List.of("blocker", "warning")) {
+      for (String status : List.of("failed", "unknown")) {
+        for (Finding f : findings(h)) {
+          if (severity.equals(f.severity()) && status.equals(f.status())) {
+            return findingTitle(f);
+          }
+        }
+      }
+    }
+    return h.error() == null ? null : error(h);
+  }
+
+  /** Findings from most to least severe, then in report order (a stable sort). */
+  static List<Finding> bySeverity(List<Finding> findings) {
+    return findings.stream().sorted(java.util.Comparator.comparingInt(f -> severityRank(f.severity()))).toList();
+  }
+
+  static int severityRank(String s) {
+    return switch (s == null ? "" : s) {
+      case "blocker" -> 0;
+      case "warning" -> 1;
+      case "info" -> 2;
+      default -> 3;
+    };
+  }
+
+  /** A reference fit to be a link: an http(s) URL without spaces or quotes; anything else stays text. */
+  static boolean linkable(String reference) {
+    return reference != null && reference.matches("https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\\s\"'<>`]*)?");
+  }
+
+  /** The host's inventory groups (none in reports written before groups were recorded). */
+  static List<String> groups(HostReport h) {
+    return h.groups();
+  }
+
+  /** A documentation-drift note: an info finding where the documented model would judge the host otherwise. */
+  static boolean isDocDrift(Finding f) {
+    return f.id() != null && f.id().startsWith("doc-drift");
+  }
 }

@@ -1,15 +1,10 @@
 package dev.capfleet.report;
 
-import dev.capfleet.assess.Finding;
 import dev.capfleet.assess.Verdict;
 import dev.capfleet.report.ExcelStyles.Look;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Hyperlink;
@@ -42,9 +37,6 @@ final class SummarySheet {
   private static final Map<Verdict, String> CHART_COLOURS = Map.of(
       Verdict.READY, "63BE7B", Verdict.READY_WITH_WARNINGS, "FFD966", Verdict.INCONCLUSIVE, "8E7CC3",
       Verdict.NOT_READY, "F8696B", Verdict.UNREACHABLE, "808080");
-
-  /** One line of the top-findings table. */
-  record TopFinding(String id, String severity, String title, int findings, int hosts) {}
 
   /** A link from the Summary to another sheet, with what it holds and how many rows. */
   record SheetLink(String sheet, String holds, int rows) {}
@@ -82,7 +74,7 @@ final class SummarySheet {
       pair("Scan", join(" / ", scan.kind(), scan.mode() == null ? null : "mode " + scan.mode(),
           scan.limit() == null ? null : "limit " + scan.limit(), scan.forks() == null ? null : scan.forks() + " forks"));
       pair("Started / finished", join(" / ", scan.startedAt(), scan.finishedAt()));
-      pair("Duration", String.format("%.1f s", scan.millis() / 1000.0));
+      numberPair("Duration (s)", scan.millis() / 1000.0, Look.SECONDS);
       if (Boolean.TRUE.equals(scan.interrupted())) {
         pair("Interrupted", "yes: hosts not reached before the interruption are missing");
       }
@@ -103,7 +95,13 @@ final class SummarySheet {
       Row r = sheet.createRow(next++);
       cell(r, 0, v.name(), ExcelStyles.of(v));
       number(r, 1, n);
-      cell(r, 2, summary.hosts() == 0 ? "-" : Math.round(100.0 * n / summary.hosts()) + " %", Look.TEXT);
+      if (summary.hosts() == 0) {
+        cell(r, 2, "-", Look.TEXT);
+      } else {
+        Cell share = r.createCell(2);
+        share.setCellValue((double) n / summary.hosts());
+        share.setCellStyle(styles.get(Look.PERCENT, false));
+      }
     }
     int lastVerdictRow = next - 1;
     Row total = sheet.createRow(next++);
@@ -111,12 +109,12 @@ final class SummarySheet {
     number(total, 1, summary.hosts());
     next++;
 
-    header("Top findings (rule)", "Title", "Severity", "Findings", "Hosts");
-    List<TopFinding> top = topFindings(hosts(report), TOP_FINDINGS);
+    header("Top findings (rule)", "Finding", "Severity", "Findings", "Hosts");
+    List<TopFindings.Top> top = TopFindings.of(hosts(report), TOP_FINDINGS);
     if (top.isEmpty()) {
       cell(sheet.createRow(next++), 0, "No findings.", Look.TEXT);
     }
-    for (TopFinding t : top) {
+    for (TopFindings.Top t : top) {
       Row r = sheet.createRow(next++);
       cell(r, 0, t.id(), Look.TEXT);
       cell(r, 1, t.title(), Look.WRAP);
@@ -178,39 +176,6 @@ final class SummarySheet {
     }
   }
 
-  /** Findings grouped by rule and status, most frequent first (then by severity and rule id). */
-  static List<TopFinding> topFindings(List<HostReport> hosts, int limit) {
-    Map<String, int[]> counts = new HashMap<>();
-    Map<String, Set<String>> hostsPerKey = new HashMap<>();
-    Map<String, Finding> first = new HashMap<>();
-    for (HostReport h : hosts) {
-      for (Finding f : HostViews.findings(h)) {
-        String key = f.id() + "\u0000" + f.status();
-        counts.computeIfAbsent(key, k -> new int[1])[0]++;
-        hostsPerKey.computeIfAbsent(key, k -> new HashSet<>()).add(h.name());
-        first.putIfAbsent(key, f);
-      }
-    }
-    List<TopFinding> out = new ArrayList<>();
-    counts.forEach((k, n) -> {
-      Finding f = first.get(k);
-      out.add(new TopFinding(f.id(), f.severity(), f.title(), n[0], hostsPerKey.get(k).size()));
-    });
-    out.sort(Comparator.comparingInt(TopFinding::findings).reversed()
-        .thenComparingInt(t -> severityRank(t.severity()))
-        .thenComparing(TopFinding::id));
-    return out.subList(0, Math.min(limit, out.size()));
-  }
-
-  static int severityRank(String s) {
-    return switch (s == null ? "" : s) {
-      case "blocker" -> 0;
-      case "warning" -> 1;
-      case "info" -> 2;
-      default -> 3;
-    };
-  }
-
   private static List<HostReport> hosts(ScanReport r) {
     return r.hosts() == null ? List.of() : r.hosts();
   }
@@ -233,11 +198,15 @@ final class SummarySheet {
   }
 
   private void numberPair(String label, int value) {
+    numberPair(label, value, Look.NUMBER_LEFT);
+  }
+
+  private void numberPair(String label, double value, Look look) {
     Row r = sheet.createRow(next++);
     cell(r, 0, label, Look.BOLD);
     Cell c = r.createCell(1);
     c.setCellValue(value);
-    c.setCellStyle(styles.get(Look.NUMBER_LEFT, false));
+    c.setCellStyle(styles.get(look, false));
   }
 
   private Cell cell(Row r, int col, String value, Look look) {

@@ -2,7 +2,9 @@ package dev.capfleet.report;
 
 import dev.capfleet.report.ExcelStyles.Look;
 import java.util.List;
+import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -17,6 +19,9 @@ final class TableSheet {
 
   /** A value with its own look, e.g. a verdict with its fill colour. */
   record Styled(Object value, Look look) {}
+
+  /** A web link from the model (never from host data): the URL as the cell's text and its hyperlink. */
+  record Link(String url) {}
 
   static final int MAX_LINES = 8;
   static final float LINE_POINTS = 15f;
@@ -66,7 +71,14 @@ final class TableSheet {
         continue;
       }
       Cell c = row.createCell(i);
-      if (v instanceof Number n) {
+      if (v instanceof Link link) {
+        text(c, link.url(), Look.LINK, styles);
+        if (HostViews.linkable(link.url())) {
+          Hyperlink h = sheet.getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.URL);
+          h.setAddress(link.url());
+          c.setHyperlink(h);
+        }
+      } else if (v instanceof Number n) {
         c.setCellValue(n.doubleValue());
         c.setCellStyle(styles.get(look, false));
       } else {

@@ -1,6 +1,7 @@
 /**
  * The report stage: the versioned JSON report and its schema ({@link dev.capfleet.report.JsonReports}),
- * the Excel workbook (the only package that imports Apache POI), the console summary, the remediation
+ * the Excel workbook (the only package that imports Apache POI), the self-contained HTML page
+ * ({@link dev.capfleet.report.HtmlReportWriter}), the JUnit XML for CI, the console summary, the remediation
  * playbook and shell script, and the {@code diff} and {@code merge} of reports. Files are written whole
  * or not at all ({@link dev.capfleet.report.AtomicFiles}); every host value is written as a value, never
  * as a formula, markup or code.

@@ -84,17 +84,18 @@ public final class HostAuditor {
         verdict = Verdict.INCONCLUSIVE;
       }
     }
-    return new HostReport(plan.name(), plan.address(), plan.port(), plan.user(), verdict, a.score(), plan.mode(),
-        kernel(facts), facts.arch(), binary(plan, facts), a.requiredCapabilities(), bounding(facts.boundingSet()),
-        facts.noNewPrivs(), mounts(facts), otherFacts(facts), a.findings(), a.remediation(), a.cleanup(),
-        a.checks(), error, probes(probe), outcome.millis());
+    return new HostReport(plan.name(), plan.address(), plan.port(), plan.user(), plan.groups(), verdict, a.score(),
+        plan.mode(), kernel(facts), facts.arch(), binary(plan, facts), a.requiredCapabilities(),
+        bounding(facts.boundingSet()), facts.noNewPrivs(), mounts(facts), otherFacts(facts), a.findings(),
+        a.remediation(), a.cleanup(), a.checks(), error, probes(probe), outcome.millis());
   }
 
   private HostReport failed(HostPlan plan, Verdict verdict, String kind, String message, long millis) {
-    return new HostReport(plan.name(), plan.address(), plan.port(), plan.user(), verdict, null, plan.mode(), null,
-        null, new HostReport.Binary(plan.binary(), null, null, null, null, null, null, null, null), List.of(),
-        null, null, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(),
-        new HostReport.HostError(kind, message), Map.of(), millis);
+    return new HostReport(plan.name(), plan.address(), plan.port(), plan.user(), plan.groups(), verdict, null,
+        plan.mode(), null, null,
+        new HostReport.Binary(plan.binary(), null, null, null, null, null, null, null, null), List.of(), null, null,
+        List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), new HostReport.HostError(kind, message),
+        Map.of(), millis);
   }
 
   static String kind(ExecOutcome.Status status) {

@@ -55,7 +55,7 @@ public final class JobPlanner {
     } catch (InventoryException | IllegalArgumentException e) {
       String address = host.var("ansible_host").orElse(host.name());
       return new HostJob(new HostPlan(host.name(), address, null, host.var("ansible_user").orElse(defaults.user()),
-          defaults.binary(), defaults.mode(), defaults.purpose(), null, e.getMessage()), null, false);
+          groupNames(host), defaults.binary(), defaults.mode(), defaults.purpose(), null, e.getMessage()), null, false);
     }
     List<String> problems = new ArrayList<>();
     String binary = t.ecapturePath() == null ? defaults.binary() : t.ecapturePath();
@@ -92,7 +92,7 @@ public final class JobPlanner {
       }
     }
     String problem = problems.isEmpty() ? null : String.join("; ", problems);
-    HostPlan plan = new HostPlan(t.name(), t.address(), t.local() ? null : t.port(), user,
+    HostPlan plan = new HostPlan(t.name(), t.address(), t.local() ? null : t.port(), user, groupNames(host),
         pathProblem == null ? binary : ProbeScript.printable(binary), mode, defaults.purpose(), window, problem);
     SshTarget target = null;
     if (!t.local() && problem == null) {
@@ -103,6 +103,11 @@ public final class JobPlanner {
       target = new SshTarget(t.name(), t.address(), t.port(), user, key, jumps);
     }
     return new HostJob(plan, target, t.local());
+  }
+
+  /** Ansible's {@code group_names}: the host's groups, sorted, without {@code all} (every host is in it). */
+  static List<String> groupNames(Host host) {
+    return host.groups().stream().filter(g -> !g.equals("all")).sorted().toList();
   }
 
   /** Addresses and user names that are not names at all (a pasted command, a quote, a newline). */

@@ -82,10 +82,109 @@ class ExcelReportWriterTest {
         assertTrue(s.getRow(0).getCell(0).getCellStyle().getFont().getBold(), name);
         assertTrue(s.getColumnWidth(0) > 10 * 256, name);
       }
-      assertEquals(List.of("Host", "Address", "Verdict", "Score", "Kernel", "Arch", "Mode", "Missing capabilities",
-          "Excess capabilities", "Binary", "File capabilities", "Error"), row(wb.getSheet("Hosts"), 0));
-      assertEquals(List.of("Host", "Rule", "Severity", "Status", "Title", "Detail", "Capability", "Evidence",
-          "Remediation"), row(wb.getSheet("Findings"), 0));
+      assertEquals(List.of("Host", "Address", "Verdict", "Score", "Reason", "Groups", "Kernel", "Arch", "Mode",
+          "Missing capabilities", "Excess capabilities", "Binary", "File capabilities", "Error", "Scan time (s)"),
+          row(wb.getSheet("Hosts"), 0));
+      assertEquals(List.of("Host", "Rule", "Severity", "Status", "Finding", "Detail", "Capability", "Evidence",
+          "Remediation", "Reference"), row(wb.getSheet("Findings"), 0));
+    }
+  }
+
+  @Test
+  void hostsSheetSaysWhyAndInWhichGroupsForEveryHostThatIsNotClean() throws IOException {
+    ScanReport r = ReportFixtures.fleet();
+    try (XSSFWorkbook wb = written(r)) {
+      XSSFSheet s = wb.getSheet("Hosts");
+      Map<String, Integer> col = columns(s);
+      for (int i = 0; i < r.hosts().size(); i++) {
+        HostReport h = r.hosts().get(i);
+        List<String> cells = row(s, i + 1);
+        String reason = col.get("Reason") < cells.size() ? cells.get(col.get("Reason")) : "";
+        assertEquals(h.verdict() == Verdict.READY, reason.isEmpty(), h.name() + ": " + reason);
+        assertEquals(String.join(", ", h.groups()), cells.get(col.get("Groups")), h.name());
+      }
+      assertEquals("Not met: Required capability set on the binary as effective and permitted (CAP_BPF)",
+          row(s, 4).get(col.get("Reason")));
+      assertEquals("connection-refused: Connection refused", row(s, 8).get(col.get("Reason")));
+      assertEquals("db, prod", row(s, 4).get(col.get("Groups")));
+    }
+  }
+
+  @Test
+  void findingsAreSortedBySeverityThenHostAndPhrasedAsFindings() throws IOException {
+    try (XSSFWorkbook wb = written(ReportFixtures.fleet())) {
+      XSSFSheet s = wb.getSheet("Findings");
+      List<Integer> ranks = new ArrayList<>();
+      for (int r = 1; r <= s.getLastRowNum(); r++) {
+        ranks.add(HostViews.severityRank(s.getRow(r).getCell(2).getStringCellValue()));
+      }
+      List<Integer> sorted = new ArrayList<>(ranks);
+      sorted.sort(null);
+      assertEquals(sorted, ranks);
+      assertEquals("blocker", s.getRow(1).getCell(2).getStringCellValue());
+      assertEquals("Not met: Required capability set on the binary as effective and permitted (CAP_BPF)",
+          s.getRow(1).getCell(4).getStringCellValue());
+      assertEquals("db-01", s.getRow(1).getCell(0).getStringCellValue(), "first host in report order");
+    }
+  }
+
+  @Test
+  void topFindingsRankBlockersBeforeMoreFrequentInfo() {
+    List<HostReport> hosts = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      hosts.add(ReportFixtures.ready("web-0" + i, "10.0.0." + i)); // each with an info finding
+    }
+    hosts.add(ReportFixtures.notReadyMissingCaps("db-01"));
+    List<TopFindings.Top> top = TopFindings.of(hosts, 10);
+    assertEquals("blocker", top.get(0).severity());
+    assertEquals("info", top.get(top.size() - 1).severity());
+    assertEquals("Not met: Required capability set on the binary as effective and permitted", top.get(0).title());
+  }
+
+  @Test
+  void numbersAreNumericCellsWithFormatsAndModelReferencesAreLinks() throws IOException {
+    HostReport linked = ReportFixtures.host("db-09").verdict(Verdict.NOT_READY).score(40)
+        .finding(new dev.capfleet.assess.Finding("kernel-supported", "blocker", "failed", "Kernel supported", "old",
+            null, Map.of(), List.of(), "https://github.com/gojue/ecapture#requirements")).build();
+    List<HostReport> hosts = new ArrayList<>(ReportFixtures.fleet().hosts());
+    hosts.add(linked);
+    try (XSSFWorkbook wb = written(ReportFixtures.report("2026-03-01T10:00:00Z", hosts))) {
+      XSSFSheet h = wb.getSheet("Hosts");
+      Map<String, Integer> col = columns(h);
+      XSSFCell score = h.getRow(1).getCell(col.get("Score"));
+      assertEquals(CellType.NUMERIC, score.getCellType());
+      assertEquals("0", score.getCellStyle().getDataFormatString());
+      XSSFCell time = h.getRow(1).getCell(col.get("Scan time (s)"));
+      assertEquals(0.842, time.getNumericCellValue(), 1e-9);
+      assertEquals("0.0", time.getCellStyle().getDataFormatString());
+      XSSFSheet sum = wb.getSheet("Summary");
+      boolean share = false;
+      boolean duration = false;
+      for (Row r : sum) {
+        Cell label = r.getCell(0);
+        if (label != null && label.getCellType() == CellType.STRING && label.getStringCellValue().equals("NOT_READY")) {
+          assertEquals(CellType.NUMERIC, r.getCell(2).getCellType());
+          assertEquals(4.0 / 10, r.getCell(2).getNumericCellValue(), 1e-9);
+          assertEquals("0%", r.getCell(2).getCellStyle().getDataFormatString());
+          share = true;
+        }
+        if (label != null && label.getCellType() == CellType.STRING && label.getStringCellValue().equals("Duration (s)")) {
+          assertEquals(1.234, r.getCell(1).getNumericCellValue(), 1e-9);
+          duration = true;
+        }
+      }
+      assertTrue(share && duration);
+      XSSFSheet f = wb.getSheet("Findings");
+      int ref = columns(f).get("Reference");
+      int links = 0;
+      for (int r = 1; r <= f.getLastRowNum(); r++) {
+        XSSFCell c = f.getRow(r).getCell(ref);
+        if (c != null && c.getHyperlink() != null) {
+          links++;
+          assertEquals("https://github.com/gojue/ecapture#requirements", c.getHyperlink().getAddress());
+        }
+      }
+      assertEquals(1, links, "only the http reference is a link; 'gojue/ecapture docs/...' stays text");
     }
   }
 

@@ -177,6 +177,7 @@ public final class ReportFixtures {
     private final String name;
     private String address;
     private String user = "audit";
+    private List<String> groups;
     private Verdict verdict = Verdict.READY;
     private Integer score = 100;
     private HostReport.Kernel kernel = new HostReport.Kernel("6.1.0-13-amd64", "6.1.55", "/proc/version");
@@ -195,11 +196,19 @@ public final class ReportFixtures {
     Host(String name) {
       this.name = name;
       this.address = name + ".example.net";
+      // As a fleet names them: web-01 is in group web (and prod, as every fixture host is).
+      this.groups = java.util.stream.Stream.of(name.contains("-") ? name.substring(0, name.indexOf('-')) : name, "prod")
+          .sorted().toList();
       facts.put("libcapKnowsNewNames", true);
     }
 
     public Host address(String a) {
       address = a;
+      return this;
+    }
+
+    public Host groups(String... g) {
+      groups = List.of(g);
       return this;
     }
 
@@ -283,8 +292,9 @@ public final class ReportFixtures {
           "/", List.of("rw", "relatime"));
       var mounts = List.of(new HostReport.MountLine("bpf", "/sys/fs/bpf", "bpf", List.of("rw", "nosuid")));
       List<Check> checks = List.of(new Check("kernel-supported", null, "pass"));
-      return new HostReport(name, address, 22, user, verdict, score, "text", kernel, "x86_64", binary, required,
-          List.of("CAP_BPF", "CAP_PERFMON", "CAP_SYS_PTRACE", "CAP_SYS_ADMIN"), false, mounts, Map.copyOf(facts),
+      return new HostReport(name, address, 22, user, groups, verdict, score, "text", kernel, "x86_64", binary,
+          required, List.of("CAP_BPF", "CAP_PERFMON", "CAP_SYS_PTRACE", "CAP_SYS_ADMIN"), false, mounts,
+          Map.copyOf(facts),
           List.copyOf(findings), List.copyOf(remediation), List.copyOf(cleanup), checks, error, Map.copyOf(probes),
           842L);
     }

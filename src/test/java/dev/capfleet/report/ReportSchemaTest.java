@@ -54,6 +54,21 @@ class ReportSchemaTest {
   }
 
   @Test
+  void hostsCarryTheirInventoryGroups() {
+    JsonNode host = JsonReports.mapper().valueToTree(ReportFixtures.fleet()).get("hosts").get(0);
+    assertEquals("[\"prod\",\"web\"]", host.get("groups").toString());
+  }
+
+  @Test
+  void groupsThatAreNotAListOfNamesFailValidation() {
+    ObjectNode node = JsonReports.mapper().valueToTree(ReportFixtures.fleet());
+    ((ObjectNode) node.withArray("hosts").get(0)).put("groups", "web");
+    assertFalse(problems(node).isEmpty());
+    ((ObjectNode) node.withArray("hosts").get(0)).putArray("groups").add("web").add("web");
+    assertFalse(problems(node).isEmpty());
+  }
+
+  @Test
   void badVerdictFailsValidation() throws Exception {
     ObjectNode node = JsonReports.mapper().valueToTree(ReportFixtures.fleet());
     ((ObjectNode) node.withArray("hosts").get(0)).put("verdict", "MAYBE");
