@@ -63,10 +63,13 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path work = Files.createTempDirectory("capfleet-demo-");
     // the folder holds the fleet's client key: remove it after a Ctrl-C too, before the JVM ends
+    // (a resource closes before a finally clause runs: the deletion sits inside, so the hold outlasts it)
     try (Interruption cleanup = Interruption.hold()) {
-      return scan(work, model, started, baseName, formats, out, err);
-    } finally {
-      deleteTree(work);
+      try {
+        return scan(work, model, started, baseName, formats, out, err);
+      } finally {
+        deleteTree(work);
+      }
     }
   }
 
