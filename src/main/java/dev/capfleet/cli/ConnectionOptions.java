@@ -95,7 +95,8 @@ public final class ConnectionOptions {
         throw new UsageException("--private-key: " + privateKey + " does not exist");
       }
       if (!Files.isReadable(privateKey)) {
-        throw new UsageException("--private-key: cannot read " + privateKey);
+        throw new UsageException("--private-key: cannot read " + privateKey + ": "
+            + FileAccess.whyUnreadable(privateKey));
       }
       identities.add(privateKey);
     } else {

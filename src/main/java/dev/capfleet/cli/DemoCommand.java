@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,11 +32,17 @@ final class DemoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @ParentCommand
+  CapfleetCommand parent;
+
   @Mixin
   ModelOption modelOption;
 
   @Mixin
   OutputOptions output;
+
+  @Mixin
+  Verbosity verbosity;
 
   @Option(names = "--hosts", paramLabel = "N", description = "Generate N hosts cycling through the recordings "
       + "instead of the 16 described ones (for trying scale).")
@@ -68,16 +75,32 @@ final class DemoCommand implements Callable<Integer> {
     Instant started = Instant.now();
     String baseName = output.baseName(started);
     var formats = output.formats();
+    verbosity.detail();
     output.checkWritable();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path work = Files.createTempDirectory("capfleet-demo-");
+    // the folder holds the fleet's client key: remove it after a Ctrl-C too, before the JVM ends
+    // (a resource closes before a finally clause runs: the deletion sits inside, so the hold outlasts it)
+    try (Interruption cleanup = Interruption.hold()) {
+      try {
+        return scan(work, model, started, baseName, formats, out, err);
+      } finally {
+        deleteTree(work);
+      }
+    }
+  }
+
+  private int scan(Path work, RequirementModel model, Instant started, String baseName,
+      java.util.Set<String> formats, PrintWriter out, PrintWriter err) throws Exception {
     try (DemoFleet fleet = hosts == null && latencyMs == 0 ? DemoFleet.start(work)
         : DemoFleet.start(work, hosts == null ? 16 : hosts, Duration.ofMillis(latencyMs))) {
-      PrintWriter human = output.toStdout() ? err : out; // --out -: standard output carries the report alone
-      human.printf("Demo fleet: %d hosts on loopback, started in %d ms (inventory %s)%n", fleet.hosts().size(),
-          fleet.startupTime().toMillis(), fleet.inventory());
-      human.flush();
+      if (verbosity.detail() != dev.capfleet.report.ConsoleSummary.Detail.QUIET) {
+        PrintWriter human = output.toStdout() ? err : out; // --out -: standard output carries the report alone
+        human.printf("Demo fleet: %d hosts on loopback, started in %d ms (inventory %s)%n", fleet.hosts().size(),
+            fleet.startupTime().toMillis(), fleet.inventory());
+        human.flush();
+      }
       Inventory inv = Inventories.load(fleet.inventory(), err);
       JobPlanner planner = new JobPlanner(model, new JobPlanner.Defaults(model.defaultBinary(), model.defaultMode(),
           "readiness", fleet.user(), fleet.clientKey(), null));
@@ -90,9 +113,8 @@ final class DemoCommand implements Callable<Integer> {
           .withHostDeadline(Duration.ofSeconds(15));
       FleetRun run = new FleetRun(model, "demo", "readiness", "demo.ini (embedded fleet)", model.defaultMode(),
           null, forks, limits, started);
-      return run.execute(jobs, settings, null, output, baseName, formats, out, err);
-    } finally {
-      deleteTree(work);
+      return run.console(verbosity.detail(), parent.env)
+          .execute(jobs, settings, null, output, baseName, formats, out, err);
     }
   }
 

@@ -31,7 +31,8 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--kernel", paramLabel = "VERSION", description = "Kernel version, e.g. 5.4 (default: 6.1).")
   String kernel = "6.1";
 
-  @Option(names = "--arch", description = "x86_64 or aarch64 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--arch", description = "Architecture as uname -m prints it; the model's rules name the known "
+      + "ones (default: ${DEFAULT-VALUE}).")
   String arch = "x86_64";
 
   @Option(names = "--mode", description = "text, keylog or pcapng (default: the model's).")
@@ -58,7 +59,20 @@ final class ExplainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--kernel: " + e.getMessage());
     }
+    java.util.Set<String> arches = KernelSupport.architectures(model);
+    if (!arches.isEmpty() && !arches.contains(arch)) {
+      throw new UsageException("--arch: unknown architecture '" + ProbeScript.printable(arch) + "' (the model knows: "
+          + String.join(", ", arches) + "; uname -m prints the name)");
+    }
     String m = ModelOption.mode(model, mode, "--mode");
+    java.util.List<dev.capfleet.assess.Finding> failures = KernelSupport.failures(model, k, arch, m);
+    PrintWriter err = spec.commandLine().getErr();
+    if (format != Format.text) {
+      // a snippet alone on standard output stays pipeable; the warning that it cannot help goes beside it
+      failures.stream().filter(f -> "blocker".equals(f.severity())).forEach(f -> err.println(
+          "capfleet: warning: eCapture does not run on kernel " + k + " (" + arch + "): " + f.detail()));
+      err.flush();
+    }
     String bin = binary == null ? model.defaultBinary() : binary;
     String problem = ProbeScript.binaryPathProblem(bin);
     if (problem != null) {
@@ -73,14 +87,25 @@ final class ExplainCommand implements Callable<Integer> {
       case setcap -> out.println(snippets.setcap(k, m, bin, !oldLibcap));
       case docker -> out.println(snippets.docker(k, m));
       case k8s -> out.print(snippets.kubernetes(k, m));
-      case text -> text(out, model, snippets, k, m, bin);
+      case text -> text(out, model, snippets, k, m, bin, failures);
     }
     out.flush();
     return 0;
   }
 
-  private void text(PrintWriter out, RequirementModel model, Snippets snippets, KernelVersion k, String m, String bin) {
+  private void text(PrintWriter out, RequirementModel model, Snippets snippets, KernelVersion k, String m, String bin,
+      java.util.List<dev.capfleet.assess.Finding> failures) {
     out.printf("%s (model %s %s)%n%n", model.title(), model.id(), model.version());
+    boolean runs = failures.stream().noneMatch(f -> "blocker".equals(f.severity()));
+    if (!runs) {
+      out.printf("eCapture does NOT run on kernel %s (%s):%n", k, arch);
+    }
+    for (var f : failures) {
+      out.printf("  %s: %s%n", "blocker".equals(f.severity()) ? "NOT_READY" : f.severity(), f.detail());
+    }
+    if (!failures.isEmpty()) {
+      out.println(runs ? "" : "The capabilities below apply only once the kernel is supported.\n");
+    }
     String revert = model.revertFromVersion(k);
     out.printf("Kernel %s on %s, %s mode of the %s module needs: %s%n", k, arch, m, snippets.module(),
         snippets.setcapCapabilities(k, m).stream().map(Capability::name).collect(Collectors.joining(", ")));

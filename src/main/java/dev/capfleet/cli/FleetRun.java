@@ -1,7 +1,7 @@
 package dev.capfleet.cli;
 
-import dev.capfleet.assess.Verdict;
 import dev.capfleet.model.RequirementModel;
+import dev.capfleet.report.ConsoleSummary;
 import dev.capfleet.report.HostReport;
 import dev.capfleet.report.ScanReport;
 import dev.capfleet.scan.FleetScanner;
@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,6 +35,8 @@ final class FleetRun {
   private final int forks;
   private final ExecLimits limits;
   private final Instant started;
+  private ConsoleSummary.Detail detail = ConsoleSummary.Detail.NORMAL;
+  private boolean showProgress;
 
   FleetRun(RequirementModel model, String kind, String purpose, String inventory, String mode, String limit,
       int forks, ExecLimits limits, Instant started) {
@@ -46,6 +49,13 @@ final class FleetRun {
     this.forks = forks;
     this.limits = limits;
     this.started = started;
+  }
+
+  /** What the console shows: the summary's detail, and the progress line (a terminal on stderr, not -q). */
+  FleetRun console(ConsoleSummary.Detail detail, Map<String, String> env) {
+    this.detail = detail;
+    this.showProgress = detail != ConsoleSummary.Detail.QUIET && Terminal.stderrIsTerminal(env);
+    return this;
   }
 
   /**
@@ -62,7 +72,8 @@ final class FleetRun {
 
   int execute(List<HostJob> jobs, SshSettings settings, Path explicitKey, OutputOptions output, String baseName,
       Set<String> formats, PrintWriter out, PrintWriter err) throws InterruptedException {
-    ProgressListener progress = System.console() != null ? new ProgressLine(err) : ProgressListener.NONE;
+    ProgressLine line = showProgress ? new ProgressLine(err) : null;
+    ProgressListener progress = line != null ? line : ProgressListener.NONE;
     List<HostReport> results;
     try (SshExecutor ssh = new SshExecutor(settings); LocalExecutor local = new LocalExecutor()) {
       boolean agent = settings.agentSocket() != null && java.nio.file.Files.exists(settings.agentSocket());
@@ -71,14 +82,26 @@ final class FleetRun {
       if (scanTimeout != null) {
         scanner.timeoutAfter(scanTimeout);
       }
-      try (Interruption stop = Interruption.install(scanner::stop)) {
+      Runnable onSignal = () -> {
+        if (line != null) {
+          line.finish();
+        }
+        err.println("capfleet: interrupted: stopping; the hosts not finished are reported INCONCLUSIVE "
+            + "(interrupted), then capfleet exits with " + ExitCode.INTERRUPTED.code() + " (Ctrl-C) or 143 (SIGTERM)");
+        err.flush();
+        scanner.stop();
+      };
+      try (Interruption stop = Interruption.install(onSignal)) {
         results = scanner.scan(jobs, progress);
+        if (line != null) {
+          line.finish();
+        }
         ScanReport report = ReportAssembler.assemble(VersionProvider.version(), model, kind, purpose, inventory,
             mode, limit, forks, started, Instant.now(), scanner.stopped(), results);
         List<Path> written = ReportOutput.write(report, output, baseName, formats, out);
         // with --out - standard output carries the report alone, so that it can be piped
         PrintWriter human = output.toStdout() ? err : out;
-        human.print(dev.capfleet.report.ConsoleSummary.render(report, written));
+        human.print(ConsoleSummary.render(report, written, detail));
         human.flush();
         stop.reportWritten();
       }

@@ -28,6 +28,14 @@ final class Interruption implements AutoCloseable {
     return i;
   }
 
+  /**
+   * Holds the JVM at Ctrl-C or SIGTERM until {@link #close}: for clean-up that must finish before the process
+   * ends, such as removing the demo's temporary folder with its private key.
+   */
+  static Interruption hold() {
+    return install(() -> { });
+  }
+
   void reportWritten() {
     written.countDown();
   }

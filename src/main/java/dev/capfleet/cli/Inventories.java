@@ -7,6 +7,9 @@ import dev.capfleet.inventory.InventoryException;
 import dev.capfleet.inventory.InventoryLoader;
 import dev.capfleet.inventory.InventorySources;
 import dev.capfleet.probe.ProbeScript;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -48,6 +51,7 @@ final class Inventories {
   }
 
   static Inventory load(Path file, java.io.PrintWriter err) {
+    refuseScript(file);
     try {
       Inventory inv = InventoryLoader.load(file);
       inv.warnings().forEach(w -> err.println("capfleet: warning: " + ProbeScript.printable(w)));
@@ -57,22 +61,42 @@ final class Inventories {
     }
   }
 
-  /** The hosts a pattern selects; none is a warning (as Ansible's "Could not match supplied host pattern"). */
-  static List<Host> matching(Inventory inv, String pattern, java.io.PrintWriter err) {
-    List<Host> hosts = selected(inv, pattern);
-    if (hosts.isEmpty()) {
-      err.println("capfleet: warning: --limit: no host matches '" + ProbeScript.printable(pattern) + "'");
+  /**
+   * Ansible runs an executable inventory file as a dynamic inventory script. capfleet never executes what an
+   * inventory names (design.md), so it refuses the file rather than misreading the script as INI, and says how
+   * to turn it into a static inventory with Ansible itself.
+   */
+  static void refuseScript(Path file) {
+    if (!Files.isRegularFile(file) || !Files.isExecutable(file) || !startsWithShebang(file)) {
+      return;
     }
-    return hosts;
+    String name = ProbeScript.printable(file.toString());
+    throw new UsageException(name + ": is an executable dynamic inventory script; capfleet does not run inventory "
+        + "scripts (it never executes what an inventory says). Let Ansible run it once and scan its output: "
+        + "ansible-inventory -i " + name + " --list --yaml > inventory.yml && capfleet scan -i inventory.yml");
   }
 
-  static List<Host> select(Inventory inv, String pattern, String file) {
+  private static boolean startsWithShebang(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(2);
+      return head.length == 2 && head[0] == '#' && head[1] == '!';
+    } catch (IOException e) {
+      return false; // unreadable: InventoryLoader names the problem
+    }
+  }
+
+  /**
+   * The hosts the pattern selects; a pattern that matches nothing gets Ansible's own warning, and the caller
+   * decides whether an empty selection is an error.
+   */
+  static List<Host> select(Inventory inv, String pattern, java.io.PrintWriter err) {
     if (pattern == null || pattern.isBlank()) {
       return inv.hosts();
     }
     List<Host> hosts = selected(inv, pattern);
     if (hosts.isEmpty()) {
-      throw new UsageException("--limit: no host in " + file + " matches '" + pattern + "'");
+      err.println("capfleet: warning: Could not match supplied host pattern, ignoring: "
+          + ProbeScript.printable(pattern));
     }
     return hosts;
   }
@@ -83,5 +107,14 @@ final class Inventories {
     } catch (InventoryException | IllegalArgumentException e) {
       throw new UsageException("--limit: " + e.getMessage());
     }
+  }
+
+  /** Why a scan has no host to target, in Ansible's words, with what capfleet offers instead. */
+  static String noHosts(String inventory, String pattern, boolean inventoryEmpty) {
+    String name = ProbeScript.printable(inventory);
+    String why = inventoryEmpty ? name + " has no hosts"
+        : "no host in " + name + " matches --limit '" + ProbeScript.printable(pattern) + "'";
+    return "no hosts to scan: " + why + " (Specified inventory, host pattern and/or --limit leaves us with no "
+        + "hosts to target); a scan of zero hosts proves nothing, so it fails: give --allow-empty to exit 0";
   }
 }

@@ -46,7 +46,7 @@ final class InventoryCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Inventory inv = Inventories.load(inventory, Inventories.config(parent.env), err);
     if (limit != null) {
-      inv = inv.subset(Inventories.matching(inv, limit, err));
+      inv = inv.subset(Inventories.select(inv, limit, err));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (action.graph) {

@@ -29,7 +29,7 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler((ex, a) -> {
       String secret = SecretArguments.firstSecretOption(a);
-      err.println("capfleet: " + shown(secret == null ? ex.getMessage() : SecretArguments.refusal(secret)));
+      err.println("capfleet: " + shown(secret == null ? UsageMessages.of(ex) : SecretArguments.refusal(secret)));
       CommandLine c = ex.getCommandLine();
       err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
       return ExitCode.USAGE.code();

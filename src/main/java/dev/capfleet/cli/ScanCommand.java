@@ -52,6 +52,13 @@ final class ScanCommand implements Callable<Integer> {
   @Mixin
   SshConfigOption sshConfig;
 
+  @Mixin
+  Verbosity verbosity;
+
+  @Option(names = "--allow-empty", description = "Exit 0 when the inventory or --limit selects no host (default: "
+      + "a scan of zero hosts is an error, exit 2, so that a CI gate cannot pass on an empty inventory).")
+  boolean allowEmpty;
+
   @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Ansible host pattern (web:&prod, !db*, ~regex).")
   String limit;
 
@@ -85,10 +92,14 @@ final class ScanCommand implements Callable<Integer> {
     var formats = output.formats();
     List<String> sources = inventory.sources(config.inventory());
     Inventory inv = Inventories.load(inventory, config, spec.commandLine().getErr());
-    List<Host> hosts = Inventories.select(inv, limit, InventoryOptions.describe(sources));
+    List<Host> selected = Inventories.select(inv, limit, spec.commandLine().getErr());
     Shard part = shard();
-    if (part != null) {
-      hosts = part.select(hosts);
+    List<Host> hosts = part == null ? selected : part.select(selected);
+    if (hosts.isEmpty() && !allowEmpty) {
+      // exit 2, not 0: a CI gate must not pass because the inventory or the pattern selected nothing
+      throw new UsageException(!selected.isEmpty()
+          ? "no hosts to scan: shard " + part + " holds none of the " + selected.size() + " hosts; give --allow-empty to exit 0"
+          : Inventories.noHosts(InventoryOptions.describe(sources), limit, inv.hosts().isEmpty()));
     }
     output.checkWritable();
     if (connection.user != null && TargetNames.userProblem(connection.user) != null) {
@@ -111,8 +122,8 @@ final class ScanCommand implements Callable<Integer> {
       }
       run.withScanTimeout(java.time.Duration.ofSeconds(scanTimeout));
     }
-    return run.execute(jobs, settings, connection.privateKey, output, baseName, formats,
-        spec.commandLine().getOut(), spec.commandLine().getErr());
+    return run.console(verbosity.detail(), env).execute(jobs, settings, connection.privateKey, output, baseName,
+        formats, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
   private Shard shard() {

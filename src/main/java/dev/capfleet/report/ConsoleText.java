@@ -21,4 +21,9 @@ final class ConsoleText {
     String a = ascii(s);
     return a.length() <= width ? a : a.substring(0, Math.max(0, width - 3)) + "...";
   }
+
+  /** {@code 1 host}, {@code 2 hosts}: a count with its noun in the right number. */
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
 }

@@ -75,6 +75,11 @@ final class IdentityFiles {
       if (attrs.size() > MAX_KEY_BYTES) {
         return problem(path, "private key " + path + " is larger than " + MAX_KEY_BYTES + " bytes");
       }
+      // the format before the mode: a .pub file is no key to chmod, it is the wrong half of the pair
+      String publicKey = PublicKeyFiles.problem(path);
+      if (publicKey != null) {
+        return problem(path, publicKey);
+      }
       String loose = KeyFilePermissions.tooOpen(path);
       if (loose != null) {
         return problem(path, loose);

@@ -41,7 +41,7 @@ class ReportPipeIT {
     assertTrue(summary.path("verdicts").isObject(), r.output());
     int exit = Integer.parseInt(Files.readString(dir.resolve("exit.txt")).strip());
     assertTrue(exit == 0 || exit == 3, "a scan's verdict exit code, not an error: " + exit + "\n" + stderr);
-    assertTrue(stderr.contains("1 hosts"), "the summary goes to standard error: " + stderr);
+    assertTrue(stderr.contains("1 host against "), "the summary goes to standard error: " + stderr);
     assertTrue(Files.notExists(dir.resolve("-")) && Files.notExists(dir.resolve("reports")), "no report folder");
   }
 }

@@ -1,6 +1,7 @@
 package dev.capfleet.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -29,6 +30,44 @@ class ConsoleSummaryTest {
   void listsAtMostTenWorstHosts() {
     String out = ConsoleSummary.render(ReportFixtures.large(40), List.of());
     assertTrue(out.contains("... and 20 more not READY"), out);
-    assertTrue(out.matches("(?s)40 hosts against ecapture-minimum-privileges 2026.11.1 in [0-9.]+ s, fleet score .*"), out);
+    assertTrue(out.matches("(?s)40 hosts against ecapture-minimum-privileges 2026.11.1 in [0-9.]+ s\nfleet score .*"), out);
+  }
+
+  @Test
+  void countsTheMostCommonReasonsAndSaysWhatTheFleetScoreCovers() {
+    String out = ConsoleSummary.render(ReportFixtures.large(40), List.of());
+    assertTrue(out.contains("\nMost common reasons:\n"), out);
+    assertTrue(out.contains("   10 hosts: timeout: connect timed out after 10s (e.g. node-00003)\n"), out);
+    assertTrue(out.contains("   10 hosts: Required capability set on the binary"), out);
+    assertTrue(out.lines().skip(1).findFirst().orElseThrow()
+        .matches("fleet score [0-9]+/100 over 30 of 40 hosts \\(10 unreachable or cut short, without a score\\)"), out);
+  }
+
+  @Test
+  void verboseListsEveryHostWithItsWholeReason() {
+    String longReason = "host key for far-away-host changed: SHA256:" + "Q".repeat(60) + " (was SHA256:abc)";
+    ScanReport r = ReportFixtures.report("2026-03-01T10:00:00Z", List.of(ReportFixtures.ready("web-01", "10.0.0.1"),
+        ReportFixtures.unreachable("far-away-host", "host-key-changed", longReason)));
+    String normal = ConsoleSummary.render(r, List.of());
+    assertFalse(normal.contains(longReason), "the table cuts at 100 columns: " + normal);
+    assertFalse(normal.contains("web-01"), "READY hosts are not among the worst: " + normal);
+    String verbose = ConsoleSummary.render(r, List.of(), ConsoleSummary.Detail.VERBOSE);
+    assertTrue(verbose.contains("host-key-changed: " + longReason + "\n"), verbose);
+    assertTrue(verbose.contains("web-01"), "every host: " + verbose);
+  }
+
+  @Test
+  void anInterruptedScanSaysSo() {
+    ScanReport done = ReportFixtures.fleet();
+    ScanReport.ScanInfo i = done.scan();
+    List<HostReport> hosts = new java.util.ArrayList<>(done.hosts());
+    hosts.add(ReportFixtures.unreachable("late-01", "interrupted", "the scan was interrupted before this host finished"));
+    ScanReport stopped = new ScanReport(done.schemaVersion(), done.tool(), done.generatedAt(), done.purpose(),
+        done.inventory(), done.model(), new ScanReport.ScanInfo(i.kind(), i.mode(), i.limit(), i.forks(),
+            i.startedAt(), i.finishedAt(), i.millis(), true), ScanReport.Summary.of(hosts), done.bestPractices(), hosts);
+    String out = ConsoleSummary.render(stopped, List.of());
+    assertTrue(out.contains("Interrupted: the scan was stopped before every host finished; 1 host not finished is INCONCLUSIVE"), out);
+    assertFalse(ConsoleSummary.render(done, List.of()).contains("Interrupted"));
+    assertTrue(ConsoleSummary.render(stopped, List.of(), ConsoleSummary.Detail.QUIET).contains(", interrupted"));
   }
 }
