@@ -1,5 +1,6 @@
 package dev.capfleet.assess;
 
+import dev.capfleet.core.Verdict;
 import java.util.List;
 
 /**

@@ -1,9 +1,10 @@
 package dev.capfleet.assess;
 
+import dev.capfleet.core.Verdict;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.model.Rule;
-import dev.capfleet.model.Severity;
-import dev.capfleet.probe.Capability;
+import dev.capfleet.core.Severity;
+import dev.capfleet.core.Capability;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

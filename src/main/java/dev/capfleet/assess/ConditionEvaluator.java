@@ -1,8 +1,8 @@
 package dev.capfleet.assess;
 
 import dev.capfleet.model.Condition;
-import dev.capfleet.probe.Capability;
-import dev.capfleet.probe.KernelVersion;
+import dev.capfleet.core.Capability;
+import dev.capfleet.core.KernelVersion;
 import dev.capfleet.probe.Mount;
 import java.util.Collection;
 import java.util.List;

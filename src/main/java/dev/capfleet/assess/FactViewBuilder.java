@@ -1,10 +1,11 @@
 package dev.capfleet.assess;
 
+import dev.capfleet.core.SpecialFilesystems;
 import dev.capfleet.model.CapabilitySet;
 import dev.capfleet.model.KernelTraits;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.probe.BoundingSet;
-import dev.capfleet.probe.Capability;
+import dev.capfleet.core.Capability;
 import dev.capfleet.probe.FileCapabilities;
 import dev.capfleet.probe.FileStat;
 import dev.capfleet.probe.GetcapResult;
@@ -17,13 +18,11 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Names a host's parsed facts with the model's vocabulary, and renders them for templates. */
 public final class FactViewBuilder {
   /** Special filesystems whose mounts are evidence for the mount rules. */
-  private static final Set<String> SPECIAL_FS = Set.of("debugfs", "tracefs", "bpf");
 
   /** Which HostFacts gap explains each vocabulary fact that can be missing. */
   private static final Map<String, String> GAP_OF = Map.ofEntries(
@@ -160,9 +159,9 @@ public final class FactViewBuilder {
     }
     List<Mount> mounts = f.mounts();
     if (mounts != null) {
-      String special = mounts.stream().filter(m -> SPECIAL_FS.contains(m.fsType()))
+      String special = mounts.stream().filter(m -> SpecialFilesystems.contains(m.fsType()))
           .map(m -> m.fsType() + " at " + m.mountPoint()).distinct().collect(Collectors.joining("; "));
-      v.word("mounts.special", special.isEmpty() ? "no debugfs, tracefs or bpf mount" : special);
+      v.word("mounts.special", special.isEmpty() ? "no " + SpecialFilesystems.names() + " mount" : special);
     }
     Object opts = v.get("binary.mount.options");
     if (opts instanceof Collection<?> o) {

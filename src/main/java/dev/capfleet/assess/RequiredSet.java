@@ -2,7 +2,7 @@ package dev.capfleet.assess;
 
 import dev.capfleet.model.CapabilitySet;
 import dev.capfleet.model.RequirementModel;
-import dev.capfleet.probe.Capability;
+import dev.capfleet.core.Capability;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;

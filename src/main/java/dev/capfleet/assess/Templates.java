@@ -1,5 +1,8 @@
 package dev.capfleet.assess;
 
+import dev.capfleet.core.HostText;
+import dev.capfleet.core.ShellQuote.Context;
+import dev.capfleet.core.ShellQuote;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,9 +17,6 @@ import java.util.regex.Pattern;
  */
 final class Templates {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)}");
-
-  /** Where a placeholder stands in a command, as a POSIX shell reads it. */
-  private enum Context { PLAIN, SINGLE, DOUBLE, COMMENT }
 
   private Templates() {}
 
@@ -40,7 +40,7 @@ final class Templates {
       char c = template.charAt(i);
       Matcher m = c == '{' ? PLACEHOLDER.matcher(template).region(i, template.length()) : null;
       if (m != null && m.lookingAt()) {
-        out.append(quote(word(words, m.group(1)), ctx));
+        out.append(ShellQuote.inContext(word(words, m.group(1)), ctx));
         i = m.end();
         continue;
       }
@@ -60,27 +60,13 @@ final class Templates {
     return out.toString();
   }
 
-  private static String quote(String value, Context ctx) {
-    if (!value.isEmpty() && ShellWords.isPlain(value)) {
-      return value;
-    }
-    return switch (ctx) {
-      case PLAIN -> ShellWords.quote(value);
-      case SINGLE -> value.replace("'", "'\\''");
-      case DOUBLE -> "\"" + ShellWords.quote(value) + "\""; // close, a single-quoted word, reopen
-      case COMMENT -> value; // a comment ends only at a newline, and no word holds one
-    };
-  }
-
   /** The word's value with every control character (newline, escape, NUL) shown as {@code ?}. */
   private static String word(Map<String, String> words, String name) {
     String v = words.get(name);
     if (v == null) {
       return "unknown";
     }
-    StringBuilder b = new StringBuilder(v.length());
-    v.codePoints().forEach(cp -> b.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
-    return b.toString();
+    return HostText.masked(v);
   }
 
   /** A {@code #} starts a comment only where a word starts. */

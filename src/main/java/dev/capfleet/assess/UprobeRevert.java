@@ -18,7 +18,7 @@ final class UprobeRevert {
     }
     RequirementModel.UprobeRevertRule r = rule;
     boolean pastEveryBranch = kernel.version().atLeast(r.fixedIn().stream()
-        .max(dev.capfleet.probe.KernelVersion::compareTo).orElseThrow());
+        .max(dev.capfleet.core.KernelVersion::compareTo).orElseThrow());
     if (pastEveryBranch) {
       return "present";
     }

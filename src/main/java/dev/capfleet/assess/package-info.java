@@ -6,7 +6,7 @@
  * people are rendered by {@link dev.capfleet.assess.Templates}, which quotes each host value for the
  * shell context it lands in.
  *
- * <p>Imports: the model (what to check) and the facts the probe stage produced; nothing of transport,
- * scan, report or cli.
+ * <p>Imports: core (the shared vocabulary), the model (what to check) and the facts the probe stage
+ * produced; nothing of transport, scan, report or cli.
  */
 package dev.capfleet.assess;

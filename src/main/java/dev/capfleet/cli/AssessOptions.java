@@ -1,7 +1,8 @@
 package dev.capfleet.cli;
 
+import dev.capfleet.core.BinaryPath;
+import dev.capfleet.core.HostText;
 import dev.capfleet.model.RequirementModel;
-import dev.capfleet.probe.ProbeScript;
 import java.time.Instant;
 import picocli.CommandLine.Option;
 
@@ -28,7 +29,7 @@ public final class AssessOptions {
 
   String binary(RequirementModel model) {
     String b = binary == null ? model.defaultBinary() : binary;
-    String problem = ProbeScript.binaryPathProblem(b);
+    String problem = BinaryPath.problem(b);
     if (problem != null) {
       throw new UsageException("--binary: " + problem);
     }
@@ -41,13 +42,13 @@ public final class AssessOptions {
       return null;
     }
     return model.canonicalModule(module).orElseThrow(() -> new UsageException("--module: unknown module '"
-        + ProbeScript.printable(module) + "' (valid: " + String.join(", ", new java.util.TreeSet<>(
+        + HostText.printable(module) + "' (valid: " + String.join(", ", new java.util.TreeSet<>(
             model.modules().keySet())) + ")"));
   }
 
   String purpose() {
     if (!purpose.equals("readiness") && !purpose.equals("compliance")) {
-      throw new UsageException("--purpose: must be readiness or compliance, not '" + ProbeScript.printable(purpose) + "'");
+      throw new UsageException("--purpose: must be readiness or compliance, not '" + HostText.printable(purpose) + "'");
     }
     return purpose;
   }
@@ -61,7 +62,7 @@ public final class AssessOptions {
       return Instant.parse(text.trim());
     } catch (java.time.format.DateTimeParseException e) {
       throw new UsageException(where + ": not an ISO-8601 instant like 2026-12-01T18:00:00Z: '"
-          + ProbeScript.printable(text) + "'");
+          + HostText.printable(text) + "'");
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.capfleet.cli;
 
+import dev.capfleet.core.HostText;
 import dev.capfleet.model.RequirementModel;
-import dev.capfleet.probe.ProbeScript;
 import dev.capfleet.report.HostReport;
 import dev.capfleet.report.ScanReport;
 import dev.capfleet.scan.FleetScanner;
@@ -76,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
     out.printf("%s: %s (score %s) for eCapture in %s mode at %s%n", h.name(), h.verdict(),
         h.score() == null ? "-" : h.score(), mode, binary);
     if (h.kernel() != null) {
-      out.printf("kernel %s (%s), needs %s%n", ProbeScript.printable(h.kernel().release()), h.arch(),
+      out.printf("kernel %s (%s), needs %s%n", HostText.printable(h.kernel().release()), h.arch(),
           String.join(", ", h.requiredCapabilities()));
     }
     h.findings().forEach(f -> out.printf("  [%s] %s%s%n", f.severity(), f.title(),

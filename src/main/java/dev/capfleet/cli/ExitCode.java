@@ -1,6 +1,6 @@
 package dev.capfleet.cli;
 
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import java.util.Collection;
 
 /** The documented exit codes of capfleet (README, design.md). */

@@ -1,12 +1,13 @@
 package dev.capfleet.cli;
 
+import dev.capfleet.core.BinaryPath;
+import dev.capfleet.core.HostText;
 import dev.capfleet.model.CapabilitySet;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.model.Rule;
 import dev.capfleet.model.Snippets;
-import dev.capfleet.probe.Capability;
-import dev.capfleet.probe.KernelVersion;
-import dev.capfleet.probe.ProbeScript;
+import dev.capfleet.core.Capability;
+import dev.capfleet.core.KernelVersion;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -61,7 +62,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     java.util.Set<String> arches = KernelSupport.architectures(model);
     if (!arches.isEmpty() && !arches.contains(arch)) {
-      throw new UsageException("--arch: unknown architecture '" + ProbeScript.printable(arch) + "' (the model knows: "
+      throw new UsageException("--arch: unknown architecture '" + HostText.printable(arch) + "' (the model knows: "
           + String.join(", ", arches) + "; uname -m prints the name)");
     }
     String m = ModelOption.mode(model, mode, "--mode");
@@ -74,12 +75,12 @@ final class ExplainCommand implements Callable<Integer> {
       err.flush();
     }
     String bin = binary == null ? model.defaultBinary() : binary;
-    String problem = ProbeScript.binaryPathProblem(bin);
+    String problem = BinaryPath.problem(bin);
     if (problem != null) {
       throw new UsageException("--binary: " + problem);
     }
     String mod = module == null ? model.defaultModule() : model.canonicalModule(module).orElseThrow(
-        () -> new UsageException("--module: unknown module '" + ProbeScript.printable(module) + "' (valid: "
+        () -> new UsageException("--module: unknown module '" + HostText.printable(module) + "' (valid: "
             + String.join(", ", new java.util.TreeSet<>(model.modules().keySet())) + ")"));
     Snippets snippets = new Snippets(model, mod);
     PrintWriter out = spec.commandLine().getOut();
@@ -133,7 +134,7 @@ final class ExplainCommand implements Callable<Integer> {
       }
     }
     out.println();
-    for (var severity : dev.capfleet.model.Severity.values()) {
+    for (var severity : dev.capfleet.core.Severity.values()) {
       out.printf("%s rules:%n", switch (severity) {
         case BLOCKER -> "Blocking (NOT_READY)";
         case WARNING -> "Warning (READY_WITH_WARNINGS)";

@@ -1,12 +1,12 @@
 package dev.capfleet.cli;
 
+import dev.capfleet.core.HostText;
 import dev.capfleet.inventory.AnsibleConfig;
 import dev.capfleet.inventory.Host;
 import dev.capfleet.inventory.Inventory;
 import dev.capfleet.inventory.InventoryException;
 import dev.capfleet.inventory.InventoryLoader;
 import dev.capfleet.inventory.InventorySources;
-import dev.capfleet.probe.ProbeScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ final class Inventories {
       List<String> sources = options.sources(config.inventory());
       Path playDir = options.playbookDir(config.playbookDir().orElse(null));
       Inventory inv = InventorySources.load(sources, playDir);
-      inv.warnings().forEach(w -> err.println("capfleet: warning: " + ProbeScript.printable(w)));
+      inv.warnings().forEach(w -> err.println("capfleet: warning: " + HostText.printable(w)));
       return inv;
     } catch (InventoryException e) {
       throw new UsageException(e.getMessage());
@@ -54,7 +54,7 @@ final class Inventories {
     refuseScript(file);
     try {
       Inventory inv = InventoryLoader.load(file);
-      inv.warnings().forEach(w -> err.println("capfleet: warning: " + ProbeScript.printable(w)));
+      inv.warnings().forEach(w -> err.println("capfleet: warning: " + HostText.printable(w)));
       return inv;
     } catch (InventoryException e) {
       throw new UsageException(e.getMessage());
@@ -70,7 +70,7 @@ final class Inventories {
     if (!Files.isRegularFile(file) || !Files.isExecutable(file) || !startsWithShebang(file)) {
       return;
     }
-    String name = ProbeScript.printable(file.toString());
+    String name = HostText.printable(file.toString());
     throw new UsageException(name + ": is an executable dynamic inventory script; capfleet does not run inventory "
         + "scripts (it never executes what an inventory says). Let Ansible run it once and scan its output: "
         + "ansible-inventory -i " + name + " --list --yaml > inventory.yml && capfleet scan -i inventory.yml");
@@ -96,7 +96,7 @@ final class Inventories {
     List<Host> hosts = selected(inv, pattern);
     if (hosts.isEmpty()) {
       err.println("capfleet: warning: Could not match supplied host pattern, ignoring: "
-          + ProbeScript.printable(pattern));
+          + HostText.printable(pattern));
     }
     return hosts;
   }
@@ -111,9 +111,9 @@ final class Inventories {
 
   /** Why a scan has no host to target, in Ansible's words, with what capfleet offers instead. */
   static String noHosts(String inventory, String pattern, boolean inventoryEmpty) {
-    String name = ProbeScript.printable(inventory);
+    String name = HostText.printable(inventory);
     String why = inventoryEmpty ? name + " has no hosts"
-        : "no host in " + name + " matches --limit '" + ProbeScript.printable(pattern) + "'";
+        : "no host in " + name + " matches --limit '" + HostText.printable(pattern) + "'";
     return "no hosts to scan: " + why + " (Specified inventory, host pattern and/or --limit leaves us with no "
         + "hosts to target); a scan of zero hosts proves nothing, so it fails: give --allow-empty to exit 0";
   }

@@ -7,7 +7,7 @@ import dev.capfleet.assess.Finding;
 import dev.capfleet.model.Condition;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.model.Rule;
-import dev.capfleet.probe.KernelVersion;
+import dev.capfleet.core.KernelVersion;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.capfleet.cli;
 
-import dev.capfleet.probe.ProbeScript;
+import dev.capfleet.core.HostText;
 import dev.capfleet.scan.HostJob;
 import dev.capfleet.transport.SshExecutor;
 import java.io.PrintWriter;
@@ -28,10 +28,10 @@ final class KeyCheck {
     if (explicitKey != null) {
       String problem = ssh.identityProblem(explicitKey);
       if (problem != null && !agent) {
-        throw new UsageException("--private-key: " + ProbeScript.printable(problem, 4000));
+        throw new UsageException("--private-key: " + HostText.printable(problem, 4000));
       }
       if (problem != null) {
-        err.println("capfleet: warning: --private-key: " + ProbeScript.printable(problem, 4000)
+        err.println("capfleet: warning: --private-key: " + HostText.printable(problem, 4000)
             + "; only the ssh-agent's keys are offered");
       }
     } else {
@@ -54,8 +54,8 @@ final class KeyCheck {
       return;
     }
     String who = firstHost == null ? ""
-        : " (key of host " + ProbeScript.printable(firstHost)
+        : " (key of host " + HostText.printable(firstHost)
             + (others > 0 ? " and " + others + " more" : "") + ")";
-    err.println("capfleet: warning: " + ProbeScript.printable(problem, 4000) + who);
+    err.println("capfleet: warning: " + HostText.printable(problem, 4000) + who);
   }
 }

@@ -56,7 +56,7 @@ public final class Main {
     if (message == null) {
       return "unknown error";
     }
-    return message.lines().map(l -> dev.capfleet.probe.ProbeScript.printable(l, 4000))
+    return message.lines().map(l -> dev.capfleet.core.HostText.printable(l, 4000))
         .collect(java.util.stream.Collectors.joining("\n"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.capfleet.cli;
 
-import dev.capfleet.probe.ProbeScript;
+import dev.capfleet.core.BaseName;
+import dev.capfleet.core.HostText;
 import dev.capfleet.report.ConsoleSummary;
 import dev.capfleet.report.ExcelReportWriter;
 import dev.capfleet.report.JsonReports;
@@ -51,12 +52,13 @@ final class MergeCommand implements Callable<Integer> {
   public Integer call() {
     String base = name != null ? name
         : "capfleet-merged-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC));
-    if (base.isEmpty() || base.contains("/") || base.contains("\\") || base.equals(".") || base.equals("..")) {
-      throw new UsageException("--name: a file name without folders is needed, got '" + ProbeScript.printable(base) + "'");
+    String problem = BaseName.problem(base);
+    if (problem != null) {
+      throw new UsageException("--name: " + problem);
     }
     List<ReportMerger.Source> sources = new ArrayList<>();
     for (Path p : reports) {
-      sources.add(new ReportMerger.Source(ProbeScript.printable(p.toString()), ReportFile.read(p)));
+      sources.add(new ReportMerger.Source(HostText.printable(p.toString()), ReportFile.read(p)));
     }
     ScanReport merged;
     try {
@@ -70,7 +72,7 @@ final class MergeCommand implements Callable<Integer> {
       JsonReports.write(merged, json);
       ExcelReportWriter.write(merged, xlsx);
     } catch (IOException e) {
-      throw new UsageException(ProbeScript.printable(out.toString()) + ": cannot write the merged report: " + e);
+      throw new UsageException(HostText.printable(out.toString()) + ": cannot write the merged report: " + e);
     }
     PrintWriter o = spec.commandLine().getOut();
     o.print(ConsoleSummary.render(merged, List.of(json, xlsx)));

@@ -21,7 +21,7 @@ public final class ModelOption {
   /** The canonical mode for a user's word, or a usage error listing the valid ones. */
   public static String mode(RequirementModel m, String mode, String where) {
     return m.canonicalMode(mode).orElseThrow(() -> new UsageException(
-        where + ": unknown mode '" + dev.capfleet.probe.ProbeScript.printable(mode) + "' (valid: "
+        where + ": unknown mode '" + dev.capfleet.core.HostText.printable(mode) + "' (valid: "
             + String.join(", ", new java.util.TreeSet<>(m.modes().keySet())) + ")"));
   }
 }

@@ -1,5 +1,7 @@
 package dev.capfleet.cli;
 
+import dev.capfleet.core.BaseName;
+import dev.capfleet.core.HostText;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import dev.capfleet.probe.ProbeScript;
 import picocli.CommandLine.Option;
 
 /** {@code --out}, {@code --name} and {@code --format}: where reports go and in which formats. */
@@ -35,10 +36,9 @@ public final class OutputOptions {
   /** The base name to use, validated: a plain file name, no folder parts. */
   String baseName(Instant now) {
     String n = name == null ? "capfleet-" + STAMP.format(now) : name;
-    if (n.isBlank() || n.contains("/") || n.contains("\\") || n.equals(".") || n.equals("..")
-        || n.chars().anyMatch(c -> c < 0x20)) {
-      throw new UsageException("--name: must be a plain file name without folders: '"
-          + dev.capfleet.probe.ProbeScript.printable(n) + "'");
+    String problem = BaseName.problem(n);
+    if (problem != null) {
+      throw new UsageException("--name: " + problem);
     }
     return n;
   }
@@ -54,7 +54,7 @@ public final class OutputOptions {
     for (String f : given) {
       String t = f.trim().toLowerCase(java.util.Locale.ROOT);
       if (!KNOWN.contains(t)) {
-        throw new UsageException("--format: unknown report format '" + ProbeScript.printable(f)
+        throw new UsageException("--format: unknown report format '" + HostText.printable(f)
             + "' (valid: " + String.join(", ", KNOWN) + ")");
       }
       set.add(t);

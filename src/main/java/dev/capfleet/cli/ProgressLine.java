@@ -1,6 +1,6 @@
 package dev.capfleet.cli;
 
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import dev.capfleet.report.HostReport;
 import dev.capfleet.scan.ProgressListener;
 import java.io.PrintWriter;

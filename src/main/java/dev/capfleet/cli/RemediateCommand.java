@@ -1,6 +1,6 @@
 package dev.capfleet.cli;
 
-import dev.capfleet.probe.ProbeScript;
+import dev.capfleet.core.HostText;
 import dev.capfleet.report.HostReport;
 import dev.capfleet.report.PlaybookWriter;
 import dev.capfleet.report.ScanReport;
@@ -55,9 +55,9 @@ final class RemediateCommand implements Callable<Integer> {
       throw new UsageException("--format sh writes one host's script: name it with --host NAME");
     }
     HostReport chosen = host == null ? null : r.hosts().stream().filter(h -> host.equals(h.name())).findFirst()
-        .orElseThrow(() -> new UsageException("no host '" + ProbeScript.printable(host) + "' in "
-            + ProbeScript.printable(report.toString()) + " (hosts: " + r.hosts().stream().limit(10)
-            .map(h -> ProbeScript.printable(h.name())).collect(Collectors.joining(", "))
+        .orElseThrow(() -> new UsageException("no host '" + HostText.printable(host) + "' in "
+            + HostText.printable(report.toString()) + " (hosts: " + r.hosts().stream().limit(10)
+            .map(h -> HostText.printable(h.name())).collect(Collectors.joining(", "))
             + (r.hosts().size() > 10 ? ", ..." : "") + ")"));
     PrintWriter err = spec.commandLine().getErr();
     String text;
@@ -66,11 +66,11 @@ final class RemediateCommand implements Callable<Integer> {
     } else {
       PlaybookWriter.Result result = PlaybookWriter.render(r, host);
       for (String skipped : result.skippedHosts()) {
-        err.println("capfleet: left out host '" + ProbeScript.printable(skipped)
+        err.println("capfleet: left out host '" + HostText.printable(skipped)
             + "': its name is not a literal Ansible host pattern");
       }
       if (result.plays() == 0) {
-        err.println("capfleet: nothing to fix" + (host == null ? "" : " on " + ProbeScript.printable(host))
+        err.println("capfleet: nothing to fix" + (host == null ? "" : " on " + HostText.printable(host))
             + ": the playbook has no plays");
       }
       text = result.yaml();
@@ -88,7 +88,7 @@ final class RemediateCommand implements Callable<Integer> {
           // the script stays readable; sh FILE runs it all the same
         }
       }
-      err.println("capfleet: wrote " + ProbeScript.printable(output.toString()));
+      err.println("capfleet: wrote " + HostText.printable(output.toString()));
     }
     err.flush();
     return ExitCode.OK.code();

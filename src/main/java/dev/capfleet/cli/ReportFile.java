@@ -2,7 +2,7 @@ package dev.capfleet.cli;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.capfleet.probe.ProbeScript;
+import dev.capfleet.core.HostText;
 import dev.capfleet.report.AtomicFiles;
 import dev.capfleet.report.JsonReports;
 import dev.capfleet.report.ScanReport;
@@ -18,7 +18,7 @@ final class ReportFile {
   private ReportFile() {}
 
   static ScanReport read(Path file) {
-    String name = ProbeScript.printable(file.toString());
+    String name = HostText.printable(file.toString());
     if (Files.isDirectory(file)) {
       throw new UsageException(name + ": is a directory, not a report file");
     }
@@ -41,7 +41,7 @@ final class ReportFile {
     }
     String major = ScanReport.SCHEMA_VERSION.substring(0, ScanReport.SCHEMA_VERSION.indexOf('.') + 1);
     if (!r.schemaVersion().startsWith(major)) {
-      throw new UsageException(name + ": report schema version " + ProbeScript.printable(r.schemaVersion())
+      throw new UsageException(name + ": report schema version " + HostText.printable(r.schemaVersion())
           + " is not supported (this capfleet reads " + major + "x)");
     }
     refuseDuplicateHosts(name, r);
@@ -61,7 +61,7 @@ final class ReportFile {
       }
       Integer first = seen.putIfAbsent(h.name(), i);
       if (first != null) {
-        throw new UsageException(name + ": host " + ProbeScript.printable(h.name()) + " appears twice (hosts["
+        throw new UsageException(name + ": host " + HostText.printable(h.name()) + " appears twice (hosts["
             + first + "] and hosts[" + i + "]); a report holds one entry per host");
       }
     }
@@ -72,7 +72,7 @@ final class ReportFile {
     try {
       AtomicFiles.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
-      throw new UsageException(ProbeScript.printable(file.toString()) + ": cannot write: " + oneLine(e.toString()));
+      throw new UsageException(HostText.printable(file.toString()) + ": cannot write: " + oneLine(e.toString()));
     }
   }
 
@@ -81,6 +81,6 @@ final class ReportFile {
       return "unknown error";
     }
     String line = s.lines().findFirst().orElse("").strip();
-    return ProbeScript.printable(line.length() > 200 ? line.substring(0, 200) + "..." : line);
+    return HostText.printable(line.length() > 200 ? line.substring(0, 200) + "..." : line);
   }
 }

@@ -46,7 +46,7 @@ final class UsageMessages {
   }
 
   private static String quoted(List<String> args) {
-    return args.stream().map(a -> "'" + dev.capfleet.probe.ProbeScript.printable(a) + "'")
+    return args.stream().map(a -> "'" + dev.capfleet.core.HostText.printable(a) + "'")
         .collect(Collectors.joining(", "));
   }
 }

@@ -1,6 +1,6 @@
 package dev.capfleet.demo;
 
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,7 +2,7 @@ package dev.capfleet.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import dev.capfleet.demo.DemoHost.Behaviour;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,8 @@
 package dev.capfleet.demo;
 
+import dev.capfleet.core.BinaryPath;
+import dev.capfleet.core.HostText;
 import dev.capfleet.demo.DemoHost.Behaviour;
-import dev.capfleet.probe.ProbeScript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,8 +30,8 @@ import org.apache.sshd.server.command.AsyncCommand;
  */
 final class ProbeCommand implements AsyncCommand, ChannelSessionAware, ChannelDataReceiver {
   /**
-   * {@link ProbeScript#remoteCommand}'s shape: a 16-digit lower-case hex nonce and a path, both single-quoted; the
-   * path must also pass the scanner's own {@link ProbeScript#binaryPathProblem} rule.
+   * {@code ProbeScript.remoteCommand}'s shape: a 16-digit lower-case hex nonce and a path, both single-quoted; the
+   * path must also pass the scanner's own {@link BinaryPath#problem} rule.
    */
   static final Pattern PROBE = Pattern.compile("LC_ALL=C /bin/sh -s -- '([0-9a-f]{16})' '([^'\\n]{1,4096})'");
   static final int REFUSED = 127;
@@ -53,10 +54,10 @@ final class ProbeCommand implements AsyncCommand, ChannelSessionAware, ChannelDa
     this.scheduler = scheduler;
     this.latency = latency;
     Matcher m = PROBE.matcher(command);
-    if (!m.matches() || ProbeScript.binaryPathProblem(m.group(2)) != null) {
+    if (!m.matches() || BinaryPath.problem(m.group(2)) != null) {
       nonce = null;
       refusal = "capfleet demo host " + host.name() + ": only the capfleet probe command is accepted, not: "
-          + ProbeScript.printable(command);
+          + HostText.printable(command);
     } else if (!m.group(2).equals(host.binary())) {
       nonce = null;
       refusal = "capfleet demo host " + host.name() + ": its recorded answer is about " + host.binary()

@@ -4,7 +4,7 @@
  * with their provenance). {@code capfleet demo} scans it through the same SSH path as a real scan; tests
  * use it for fast fan-out, timeout and scale checks. It never stands in for the real-sshd tests.
  *
- * <p>Imports: Apache MINA SSHD (server side), the probe script and the verdict vocabulary; nothing of
- * scan, report or cli.
+ * <p>Imports: Apache MINA SSHD (server side) and core (verdicts, the binary-path rule, host text); nothing
+ * of probe, scan, report or cli.
  */
 package dev.capfleet.demo;

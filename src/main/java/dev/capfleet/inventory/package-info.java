@@ -6,6 +6,9 @@
  * ({@link dev.capfleet.inventory.HostTarget}). Several {@code -i} sources, directories and host lists, with the
  * group_vars/host_vars beside them, are read as Ansible's InventoryManager does
  * ({@link dev.capfleet.inventory.InventorySources}); {@code ansible.cfg} is found and read as Ansible does
- * ({@link dev.capfleet.inventory.AnsibleConfig}).
+ * ({@link dev.capfleet.inventory.AnsibleConfig}). {@link dev.capfleet.inventory.JumpHost} is the one
+ * ProxyJump parser, for inventory arguments and ssh_config values alike.
+ *
+ * <p>Imports: SnakeYAML and Jackson; no other stage.
  */
 package dev.capfleet.inventory;

@@ -1,6 +1,6 @@
 package dev.capfleet.model;
 
-import dev.capfleet.probe.KernelVersion;
+import dev.capfleet.core.KernelVersion;
 
 /**
  * What selects a capability set besides mode and module.

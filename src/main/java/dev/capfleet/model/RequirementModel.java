@@ -1,7 +1,8 @@
 package dev.capfleet.model;
 
-import dev.capfleet.probe.Capability;
-import dev.capfleet.probe.KernelVersion;
+import dev.capfleet.core.Capability;
+import dev.capfleet.core.KernelVersion;
+import dev.capfleet.core.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

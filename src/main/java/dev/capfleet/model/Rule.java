@@ -1,5 +1,6 @@
 package dev.capfleet.model;
 
+import dev.capfleet.core.Severity;
 import java.util.List;
 
 /**

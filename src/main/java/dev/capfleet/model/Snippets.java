@@ -1,7 +1,7 @@
 package dev.capfleet.model;
 
-import dev.capfleet.probe.Capability;
-import dev.capfleet.probe.KernelVersion;
+import dev.capfleet.core.Capability;
+import dev.capfleet.core.KernelVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

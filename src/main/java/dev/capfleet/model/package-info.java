@@ -6,6 +6,6 @@
  * snippets), and refuses a bad file at load time with the file and the entry that is wrong. Code here
  * validates and holds the model; it does not evaluate it (that is assess).
  *
- * <p>Imports: the shared vocabulary (capabilities, kernel versions) and Jackson; no other stage.
+ * <p>Imports: core (capabilities, kernel versions, severities) and Jackson; no other stage.
  */
 package dev.capfleet.model;

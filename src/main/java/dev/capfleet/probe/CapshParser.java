@@ -1,5 +1,6 @@
 package dev.capfleet.probe;
 
+import dev.capfleet.core.Capability;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.capfleet.probe;
 
+import dev.capfleet.core.Capability;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.capfleet.probe;
 
+import dev.capfleet.core.HostText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -112,7 +113,7 @@ public final class GetcapParser {
   }
 
   static String cut(String s) {
-    String p = ProbeScript.printable(s);
+    String p = HostText.printable(s);
     return p.length() > MAX_REASON ? p.substring(0, MAX_REASON) + "..." : p;
   }
 }

@@ -1,5 +1,6 @@
 package dev.capfleet.probe;
 
+import dev.capfleet.core.KernelVersion;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,5 +1,6 @@
 package dev.capfleet.probe;
 
+import dev.capfleet.core.BinaryPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,56 +63,11 @@ public final class ProbeScript {
    * other than those common in paths; throws {@link IllegalArgumentException} with the reason otherwise.
    */
   public static String validateBinaryPath(String path) {
-    String reason = binaryPathProblem(path);
+    String reason = BinaryPath.problem(path);
     if (reason != null) {
       throw new IllegalArgumentException(reason);
     }
     return path;
-  }
-
-  /** Why a binary path is refused, or null when it is acceptable. */
-  public static String binaryPathProblem(String path) {
-    if (path == null || path.isEmpty()) {
-      return "binary path is empty";
-    }
-    if (!path.startsWith("/")) {
-      return "binary path must be absolute: " + printable(path);
-    }
-    if (path.length() > 4096) {
-      return "binary path is longer than 4096 characters";
-    }
-    for (int i = 0; i < path.length(); i++) {
-      char c = path.charAt(i);
-      boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "/._-+@%,:=~".indexOf(c) >= 0;
-      if (!safe) {
-        return "binary path has a character capfleet does not pass to a shell ("
-            + describeChar(c) + "): " + printable(path);
-      }
-    }
-    return null;
-  }
-
-  private static String describeChar(char c) {
-    return c < 0x20 || c == 0x7f ? String.format("control character U+%04X", (int) c) : "'" + c + "'";
-  }
-
-  /** The value (its first 200 characters) with control characters shown as escapes, for messages and consoles. */
-  public static String printable(String s) {
-    return printable(s, 200);
-  }
-
-  /** The value (its first {@code max} characters) with control characters shown as escapes. */
-  public static String printable(String s, int max) {
-    StringBuilder b = new StringBuilder();
-    s.codePoints().limit(max).forEach(cp -> {
-      if (Character.isISOControl(cp)) { // C0, DEL and C1: none may reach a terminal as a control
-        b.append(String.format("\\x%02x", cp));
-      } else {
-        b.appendCodePoint(cp);
-      }
-    });
-    return b.toString();
   }
 
   private static byte[] load() {

@@ -1,5 +1,6 @@
 package dev.capfleet.probe;
 
+import dev.capfleet.core.Capability;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;

@@ -6,6 +6,7 @@
  * dev.capfleet.probe.HostFacts} by {@link dev.capfleet.probe.FactsCollector}. A section that is missing,
  * cut or unreadable is recorded as a gap, never guessed.
  *
- * <p>Imports: nothing of the other stages; every byte it parses is host data.
+ * <p>Imports: core (capabilities, kernel versions, host text, the binary-path rule); no other stage;
+ * every byte it parses is host data.
  */
 package dev.capfleet.probe;

@@ -1,6 +1,7 @@
 package dev.capfleet.report;
 
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.HostText;
+import dev.capfleet.core.Verdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,15 +37,15 @@ public final class ConsoleSummary {
     StringBuilder s = new StringBuilder();
     String model = report.model() == null ? "" : " against " + report.model().id() + " " + report.model().version();
     String took = report.scan() == null ? "" : String.format(" in %.1f s", report.scan().millis() / 1000.0);
-    s.append(ConsoleText.fit(ConsoleText.count(sum.hosts(), "host") + model + took, WIDTH)).append('\n');
-    s.append(ConsoleText.fit(score(sum, hosts), WIDTH)).append("\n\n");
+    s.append(HostText.fit(ConsoleText.count(sum.hosts(), "host") + model + took, WIDTH)).append('\n');
+    s.append(HostText.fit(score(sum, hosts), WIDTH)).append("\n\n");
     s.append(String.format("  %-21s %5s%n", "VERDICT", "HOSTS"));
     for (Verdict v : Verdict.values()) {
       s.append(String.format("  %-21s %5d%n", v.name(), count(sum, v)));
     }
     s.append(String.format("  %-21s %5d%n", "total", sum.hosts()));
     if (sum.docDrift() != null && sum.docDrift() > 0) {
-      s.append(ConsoleText.fit(String.format("  %d host(s) where eCapture's documentation would judge differently"
+      s.append(HostText.fit(String.format("  %d host(s) where eCapture's documentation would judge differently"
           + " (finding doc-drift)", sum.docDrift()), WIDTH)).append('\n');
     }
     reasons(s, hosts);
@@ -58,7 +59,7 @@ public final class ConsoleSummary {
     if (!written.isEmpty()) {
       s.append("\nReports:\n");
       for (Path p : written) {
-        s.append("  ").append(ConsoleText.ascii(p.toString())).append('\n');
+        s.append("  ").append(HostText.ascii(p.toString())).append('\n');
       }
     }
     return s.toString();
@@ -72,7 +73,7 @@ public final class ConsoleSummary {
         parts.add(v.name() + " " + count(sum, v));
       }
     }
-    return ConsoleText.ascii("capfleet: " + ConsoleText.count(sum.hosts(), "host")
+    return HostText.ascii("capfleet: " + ConsoleText.count(sum.hosts(), "host")
         + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")") + ", " + score(sum, hosts)
         + (interrupted(report) ? ", interrupted" : "")
         + (written.isEmpty() ? "" : "; reports: " + written.stream().map(Path::toString).collect(Collectors.joining(", "))));
@@ -103,7 +104,7 @@ public final class ConsoleSummary {
         .forEach(e -> {
           HostReport first = e.getValue().get(0);
           String example = e.getValue().size() > 1 && first.error() != null ? " (e.g. " + first.name() + ")" : "";
-          s.append(ConsoleText.fit(String.format("  %9s: %s%s", ConsoleText.count(e.getValue().size(), "host"),
+          s.append(HostText.fit(String.format("  %9s: %s%s", ConsoleText.count(e.getValue().size(), "host"),
               reasonText(first), example), WIDTH)).append('\n');
         });
     if (byReason.size() > REASONS) {
@@ -122,14 +123,14 @@ public final class ConsoleSummary {
     for (HostReport h : shown) {
       String line = String.format("  %-19s %5s  %-24s %s", h.verdict() == null ? "-" : h.verdict().name(),
           h.score() == null ? "-" : h.score().toString(),
-          detail == Detail.VERBOSE ? ConsoleText.ascii(h.name()) : ConsoleText.fit(h.name(), 24),
-          ConsoleText.ascii(HostViews.firstBlocker(h)));
-      s.append(detail == Detail.VERBOSE ? line : ConsoleText.fit(line, WIDTH)).append('\n');
+          detail == Detail.VERBOSE ? HostText.ascii(h.name()) : HostText.fit(h.name(), 24),
+          HostText.ascii(HostViews.firstBlocker(h)));
+      s.append(detail == Detail.VERBOSE ? line : HostText.fit(line, WIDTH)).append('\n');
       if (detail == Detail.VERBOSE) {
         for (var f : HostViews.findings(h)) {
           if (!"info".equals(f.severity()) && !"passed".equals(f.status())) {
             s.append("      ").append(f.severity()).append(' ').append(f.status()).append(": ")
-                .append(ConsoleText.ascii(f.detail())).append('\n');
+                .append(HostText.ascii(f.detail())).append('\n');
           }
         }
       }
@@ -143,7 +144,7 @@ public final class ConsoleSummary {
   private static final Comparator<HostReport> ORDER =
       Comparator.comparing((HostReport h) -> h.verdict() == null ? Verdict.UNREACHABLE : h.verdict()).reversed()
           .thenComparing(h -> h.score() == null ? -1 : h.score())
-          .thenComparing(h -> ConsoleText.ascii(h.name()));
+          .thenComparing(h -> HostText.ascii(h.name()));
 
   private static boolean notReady(HostReport h) {
     return h.verdict() != null && h.verdict() != Verdict.READY;
@@ -160,7 +161,7 @@ public final class ConsoleSummary {
 
   private static String reasonText(HostReport h) {
     String r = HostViews.firstBlocker(h);
-    return ConsoleText.ascii(r == null ? h.verdict().name() : r);
+    return HostText.ascii(r == null ? h.verdict().name() : r);
   }
 
   private static int count(ScanReport.Summary sum, Verdict v) {

@@ -1,7 +1,7 @@
 package dev.capfleet.report;
 
 import dev.capfleet.assess.Finding;
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import dev.capfleet.report.ExcelStyles.Look;
 import dev.capfleet.report.TableSheet.Column;
 import dev.capfleet.report.TableSheet.Styled;

@@ -1,6 +1,6 @@
 package dev.capfleet.report;
 
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

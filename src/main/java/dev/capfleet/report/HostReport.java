@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.capfleet.assess.Check;
 import dev.capfleet.assess.Finding;
 import dev.capfleet.assess.RemediationStep;
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import java.util.List;
 import java.util.Map;
 

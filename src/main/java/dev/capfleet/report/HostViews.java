@@ -138,7 +138,7 @@ final class HostViews {
    * failed blocker, the first unknown blocker, the first warning; null for a clean host.
    */
   static String reason(HostReport h) {
-    if (h.error() != null && (h.verdict() == dev.capfleet.assess.Verdict.UNREACHABLE || findings(h).isEmpty())) {
+    if (h.error() != null && (h.verdict() == dev.capfleet.core.Verdict.UNREACHABLE || findings(h).isEmpty())) {
       return error(h);
     }
     for (String severity : List.of("blocker", "warning")) {

@@ -1,6 +1,6 @@
 package dev.capfleet.report;
 
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import java.util.List;
 
 /** The sortable, filterable hosts table; the page's script sorts on each cell's data-value. */

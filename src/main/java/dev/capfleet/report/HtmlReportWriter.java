@@ -1,6 +1,6 @@
 package dev.capfleet.report;
 
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,7 +3,8 @@ package dev.capfleet.report;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.capfleet.assess.Finding;
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.HostText;
+import dev.capfleet.core.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,9 +132,9 @@ public record ReportDiff(Side old, @JsonProperty("new") Side current, List<Chang
     section(s, "Disappeared", disappeared.stream().map(ReportDiff::presence).toList());
     List<String> lines = new ArrayList<>();
     for (FindingChanges f : findings) {
-      lines.add(ConsoleText.ascii(f.host()) + ":");
-      f.added().forEach(k -> lines.add("  + " + ConsoleText.ascii(k.label())));
-      f.fixed().forEach(k -> lines.add("  - " + ConsoleText.ascii(k.label())));
+      lines.add(HostText.ascii(f.host()) + ":");
+      f.added().forEach(k -> lines.add("  + " + HostText.ascii(k.label())));
+      f.fixed().forEach(k -> lines.add("  - " + HostText.ascii(k.label())));
     }
     section(s, "Findings (+ new, - fixed)", lines);
     s.append(worse.size()).append(" worse, ").append(better.size()).append(" better, ").append(appeared.size())
@@ -142,7 +143,7 @@ public record ReportDiff(Side old, @JsonProperty("new") Side current, List<Chang
   }
 
   private static String describe(Side side) {
-    return ConsoleText.ascii(side.generatedAt() + ", " + side.hosts() + " hosts, model " + side.model());
+    return HostText.ascii(side.generatedAt() + ", " + side.hosts() + " hosts, model " + side.model());
   }
 
   private static void section(StringBuilder s, String title, List<String> lines) {
@@ -155,12 +156,12 @@ public record ReportDiff(Side old, @JsonProperty("new") Side current, List<Chang
   }
 
   private static String change(Change c) {
-    return ConsoleText.ascii(c.host()) + ": " + c.from() + " " + score(c.scoreFrom()) + " -> " + c.to() + " "
+    return HostText.ascii(c.host()) + ": " + c.from() + " " + score(c.scoreFrom()) + " -> " + c.to() + " "
         + score(c.scoreTo());
   }
 
   private static String presence(Presence p) {
-    return ConsoleText.ascii(p.host()) + ": " + p.verdict() + " " + score(p.score());
+    return HostText.ascii(p.host()) + ": " + p.verdict() + " " + score(p.score());
   }
 
   private static String score(Integer s) {

@@ -1,7 +1,7 @@
 package dev.capfleet.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

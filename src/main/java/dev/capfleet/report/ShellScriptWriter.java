@@ -1,6 +1,8 @@
 package dev.capfleet.report;
 
 import dev.capfleet.assess.RemediationStep;
+import dev.capfleet.core.HostText;
+import dev.capfleet.core.ShellQuote;
 import java.util.List;
 
 /**
@@ -32,7 +34,7 @@ public final class ShellScriptWriter {
     if (!p.hasActions()) {
       s.append("\n# Nothing to automate on this host.\n");
     }
-    String bin = p.binary() == null ? null : quote(p.binary());
+    String bin = p.binary() == null ? null : ShellQuote.singleQuoted(p.binary());
     int step = 0;
     boolean guarded = false;
     for (RemediationStep r : p.steps()) {
@@ -60,14 +62,9 @@ public final class ShellScriptWriter {
     return s.toString();
   }
 
-  /** One shell word: single quotes around, and each {@code '} as {@code '\''}. */
-  static String quote(String value) {
-    return "'" + value.replace("'", "'\\''") + "'";
-  }
-
   /** Text for a comment line: no line breaks or other control characters can end the comment early. */
   static String comment(String text) {
-    return text == null ? "unknown" : text.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ");
+    return text == null ? "unknown" : HostText.spaced(text);
   }
 
   static List<String> hostNames(ScanReport r) {

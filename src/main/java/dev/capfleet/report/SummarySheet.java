@@ -1,6 +1,6 @@
 package dev.capfleet.report;
 
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import dev.capfleet.report.ExcelStyles.Look;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@
  * or not at all ({@link dev.capfleet.report.AtomicFiles}); every host value is written as a value, never
  * as a formula, markup or code.
  *
- * <p>Imports: assess (verdicts, findings) and the shared vocabulary; nothing of transport, scan or cli.
+ * <p>Imports: core (verdicts, severities, host text, shell quoting) and assess (findings); nothing of probe,
+ * transport, scan or cli.
  */
 package dev.capfleet.report;

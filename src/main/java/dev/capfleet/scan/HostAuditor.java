@@ -6,10 +6,12 @@ import dev.capfleet.assess.DocDrift;
 import dev.capfleet.assess.FactView;
 import dev.capfleet.assess.FactViewBuilder;
 import dev.capfleet.assess.HostContext;
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.HostText;
+import dev.capfleet.core.SpecialFilesystems;
+import dev.capfleet.core.Verdict;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.probe.BoundingSet;
-import dev.capfleet.probe.Capability;
+import dev.capfleet.core.Capability;
 import dev.capfleet.probe.FactsCollector;
 import dev.capfleet.probe.FileStat;
 import dev.capfleet.probe.GetcapResult;
@@ -25,13 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** Turns what one host answered into its report entry: parse, assess, and shape for the report. */
 public final class HostAuditor {
   /** Output kept per probe section in the report; the full output is never needed to explain a verdict. */
   static final int REPORT_SECTION_CHARS = 4096;
-  private static final Set<String> SPECIAL_FS = Set.of("debugfs", "tracefs", "bpf", "securityfs");
 
   private final RequirementModel model;
   private final Assessor assessor;
@@ -78,7 +78,7 @@ public final class HostAuditor {
     }
     ProbeOutput probe = ProbeOutput.parse(outcome.stdoutText(), nonce);
     if (probe.sections().isEmpty()) {
-      String stderr = ExecOutcomeText.firstLine(outcome.stderrText());
+      String stderr = HostText.firstLine(outcome.stderrText(), 300);
       String why = outcome.status() == ExecOutcome.Status.OK
           ? "the probe printed no section (exit " + outcome.exitCode() + (stderr.isEmpty() ? "" : ": " + stderr) + ")"
           : outcome.message();
@@ -153,7 +153,7 @@ public final class HostAuditor {
     List<HostReport.MountLine> out = new ArrayList<>();
     if (f.mounts() != null) {
       for (Mount m : f.mounts()) {
-        if (SPECIAL_FS.contains(m.fsType()) || m.equals(f.binaryMount())) {
+        if (SpecialFilesystems.contains(m.fsType()) || m.equals(f.binaryMount())) {
           out.add(new HostReport.MountLine(m.device(), m.mountPoint(), m.fsType(), m.options()));
         }
       }

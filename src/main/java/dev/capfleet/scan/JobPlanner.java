@@ -1,11 +1,12 @@
 package dev.capfleet.scan;
 
+import dev.capfleet.core.BinaryPath;
+import dev.capfleet.core.HostText;
 import dev.capfleet.inventory.Host;
 import dev.capfleet.inventory.HostTarget;
 import dev.capfleet.inventory.InventoryException;
 import dev.capfleet.inventory.JumpHost;
 import dev.capfleet.model.RequirementModel;
-import dev.capfleet.probe.ProbeScript;
 import dev.capfleet.transport.SshConfigException;
 import dev.capfleet.transport.SshTarget;
 import java.nio.file.InvalidPathException;
@@ -70,7 +71,7 @@ public final class JobPlanner {
     }
     List<String> problems = new ArrayList<>();
     String binary = t.ecapturePath() == null ? defaults.binary() : t.ecapturePath();
-    String pathProblem = ProbeScript.binaryPathProblem(binary);
+    String pathProblem = BinaryPath.problem(binary);
     if (pathProblem != null) {
       problems.add("ecapture_path: " + pathProblem);
     }
@@ -78,7 +79,7 @@ public final class JobPlanner {
     if (t.ecaptureMode() != null) {
       mode = model.canonicalMode(t.ecaptureMode()).orElse(null);
       if (mode == null) {
-        problems.add("ecapture_mode: unknown mode '" + ProbeScript.printable(t.ecaptureMode()) + "' (valid: "
+        problems.add("ecapture_mode: unknown mode '" + HostText.printable(t.ecaptureMode()) + "' (valid: "
             + String.join(", ", new java.util.TreeSet<>(model.modes().keySet())) + ")");
       }
     }
@@ -87,7 +88,7 @@ public final class JobPlanner {
     if (moduleVar != null) {
       module = model.canonicalModule(moduleVar).orElse(null);
       if (module == null) {
-        problems.add("ecapture_module: unknown module '" + ProbeScript.printable(moduleVar) + "' (valid: "
+        problems.add("ecapture_module: unknown module '" + HostText.printable(moduleVar) + "' (valid: "
             + String.join(", ", new java.util.TreeSet<>(model.modules().keySet())) + ")");
       }
     }
@@ -97,7 +98,7 @@ public final class JobPlanner {
       try {
         window = Instant.parse(windowVar.trim());
       } catch (DateTimeParseException e) {
-        problems.add("ecapture_window_until: not an ISO-8601 instant: '" + ProbeScript.printable(windowVar) + "'");
+        problems.add("ecapture_window_until: not an ISO-8601 instant: '" + HostText.printable(windowVar) + "'");
       }
     }
     String user = t.user() == null ? defaults.user() : t.user();
@@ -108,7 +109,7 @@ public final class JobPlanner {
       try {
         key = t.privateKey() == null ? key : Path.of(t.privateKey());
       } catch (InvalidPathException e) {
-        problems.add("ansible_ssh_private_key_file: not a file path: '" + ProbeScript.printable(t.privateKey())
+        problems.add("ansible_ssh_private_key_file: not a file path: '" + HostText.printable(t.privateKey())
             + "'");
       }
       if (problems.isEmpty()) {
@@ -124,7 +125,7 @@ public final class JobPlanner {
     boolean routed = route != null && problem == null;
     HostPlan plan = new HostPlan(t.name(), routed ? route.address() : t.address(),
         t.local() ? null : routed ? route.port() : t.port(), routed ? route.user() : user, groupNames(host),
-        pathProblem == null ? binary : ProbeScript.printable(binary), mode, defaults.purpose(), window, problem,
+        pathProblem == null ? binary : HostText.printable(binary), mode, defaults.purpose(), window, problem,
         module);
     if (!routed) {
       return new HostJob(plan, null, t.local());

@@ -1,6 +1,6 @@
 package dev.capfleet.scan;
 
-import dev.capfleet.probe.ProbeScript;
+import dev.capfleet.core.HostText;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +21,7 @@ public final class TargetNames {
     if (address.indexOf(':') >= 0 ? IPV6.matcher(address).matches() : HOST_NAME.matcher(address).matches()) {
       return null;
     }
-    return "'" + ProbeScript.printable(address) + "' is not a host name or IP address";
+    return "'" + HostText.printable(address) + "' is not a host name or IP address";
   }
 
   /** Why {@code user} is not a login name capfleet sends, or null when it is one. */
@@ -29,6 +29,6 @@ public final class TargetNames {
     if (USER.matcher(user).matches()) {
       return null;
     }
-    return "'" + ProbeScript.printable(user) + "' is not a user name (letters, digits, . _ - @ $ +)";
+    return "'" + HostText.printable(user) + "' is not a user name (letters, digits, . _ - @ $ +)";
   }
 }

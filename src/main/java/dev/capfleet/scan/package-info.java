@@ -5,6 +5,6 @@
  * report entry ({@link dev.capfleet.scan.HostAuditor}), whatever the host did: unreachable, hung, flooded
  * or answered garbage.
  *
- * <p>Imports: inventory, transport, probe, model, assess and report records; nothing of cli.
+ * <p>Imports: core, inventory, transport, probe, model, assess and report records; nothing of cli.
  */
 package dev.capfleet.scan;

@@ -1,5 +1,6 @@
 package dev.capfleet.transport;
 
+import dev.capfleet.core.HostText;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -80,7 +81,7 @@ public record ExecOutcome(
     Objects.requireNonNull(status, "status");
     stdout = stdout == null ? NONE : stdout;
     stderr = stderr == null ? NONE : stderr;
-    message = oneLine(message);
+    message = HostText.oneLine(message, MAX_MESSAGE); // host-supplied text: one bounded line
   }
 
   /** An outcome without output: the host was not reached or the run failed early. */
@@ -106,29 +107,5 @@ public record ExecOutcome(
     return "ExecOutcome[" + status + ", exit=" + exitCode + ", stdout=" + stdout.length
         + " bytes, stderr=" + stderr.length + " bytes" + (truncated ? ", truncated" : "")
         + ", " + millis + " ms" + (message.isEmpty() ? "" : ", " + message) + "]";
-  }
-
-  /** Host-supplied text ends up here: keep it to one printable, bounded line. */
-  static String oneLine(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX_MESSAGE));
-    boolean space = false;
-    for (int i = 0; i < text.length() && sb.length() < MAX_MESSAGE; i++) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-        space = sb.length() > 0;
-      } else if (Character.isHighSurrogate(c) && sb.length() + (space ? 2 : 1) >= MAX_MESSAGE) {
-        break; // no room for the pair: never end in half of one
-      } else {
-        if (space) {
-          sb.append(' ');
-          space = false;
-        }
-        sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 }

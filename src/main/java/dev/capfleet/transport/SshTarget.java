@@ -1,7 +1,6 @@
 package dev.capfleet.transport;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -60,58 +59,6 @@ public record SshTarget(
     public Jump {
       requireText(address, "jump address");
       requirePort(port);
-    }
-
-    /**
-     * Parses an OpenSSH {@code ProxyJump} value: {@code [user@]host[:port][,...]}, IPv6 hosts in
-     * brackets. {@code none} or blank gives no hops.
-     */
-    public static List<Jump> parseList(String spec) {
-      List<Jump> hops = new ArrayList<>();
-      if (spec == null || spec.isBlank() || spec.trim().equals("none")) {
-        return hops;
-      }
-      for (String part : spec.split(",")) {
-        hops.add(parse(part.trim()));
-      }
-      return hops;
-    }
-
-    static Jump parse(String hop) {
-      String rest = hop.startsWith("ssh://") ? hop.substring(6) : hop;
-      String user = null;
-      int at = rest.lastIndexOf('@');
-      if (at >= 0) {
-        user = rest.substring(0, at);
-        rest = rest.substring(at + 1);
-      }
-      String host = rest;
-      int port = DEFAULT_PORT;
-      if (rest.startsWith("[")) {
-        int close = rest.indexOf(']');
-        if (close < 0) {
-          throw new IllegalArgumentException("unclosed '[' in ProxyJump hop: " + hop);
-        }
-        host = rest.substring(1, close);
-        if (rest.length() > close + 1) {
-          port = parsePort(rest.substring(close + 1), hop);
-        }
-      } else if (rest.indexOf(':') >= 0 && rest.indexOf(':') == rest.lastIndexOf(':')) {
-        host = rest.substring(0, rest.indexOf(':'));
-        port = parsePort(rest.substring(rest.indexOf(':')), hop);
-      }
-      return new Jump(user == null || user.isEmpty() ? null : user, host, port);
-    }
-
-    private static int parsePort(String colonPort, String hop) {
-      if (!colonPort.startsWith(":")) {
-        throw new IllegalArgumentException("bad ProxyJump hop: " + hop);
-      }
-      try {
-        return Integer.parseInt(colonPort.substring(1));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("bad port in ProxyJump hop: " + hop);
-      }
     }
 
     public String endpoint() {

@@ -24,5 +24,7 @@
  * forwarding bound to an ephemeral port on 127.0.0.1 of the auditing machine for the life of the
  * connection; another local user could open connections through the jump host to the target's SSH
  * port meanwhile.
+ *
+ * <p>Imports: Apache MINA SSHD and core (host text); no other stage.
  */
 package dev.capfleet.transport;

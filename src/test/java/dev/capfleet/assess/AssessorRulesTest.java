@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.capfleet.core.Verdict;
 import dev.capfleet.model.ModelLoader;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.model.Rule;
@@ -161,7 +162,7 @@ class AssessorRulesTest {
         bin, null);
     assertEquals(Set.of("filesystem-allows-file-capabilities"), failed(a).stream()
         .filter(id -> MODEL.rules().stream().anyMatch(r -> r.id().equals(id)
-            && r.severity() == dev.capfleet.model.Severity.BLOCKER)).collect(Collectors.toSet()));
+            && r.severity() == dev.capfleet.core.Severity.BLOCKER)).collect(Collectors.toSet()));
     assertTrue(a.findings().stream().anyMatch(f -> f.detail().contains("mounted nosuid")));
   }
 

@@ -3,6 +3,7 @@ package dev.capfleet.assess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.capfleet.core.Verdict;
 import dev.capfleet.model.ModelLoader;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.probe.FactsCollector;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.capfleet.core.Verdict;
 import dev.capfleet.model.ModelLoader;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.probe.FactsCollector;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import dev.capfleet.demo.DemoHost.Behaviour;
 import dev.capfleet.model.ModelLoader;
 import dev.capfleet.probe.FactsCollector;

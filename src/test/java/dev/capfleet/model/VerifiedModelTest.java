@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.capfleet.probe.Capability;
-import dev.capfleet.probe.KernelVersion;
+import dev.capfleet.core.Capability;
+import dev.capfleet.core.KernelVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import dev.capfleet.report.ExcelStyles.Look;
 import java.io.IOException;
 import java.nio.file.Files;

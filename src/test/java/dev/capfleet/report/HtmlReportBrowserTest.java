@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.capfleet.assess.Finding;
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import dev.capfleet.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.capfleet.assess.Finding;
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;

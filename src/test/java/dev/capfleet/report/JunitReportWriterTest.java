@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import java.io.StringReader;
 import java.net.URL;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

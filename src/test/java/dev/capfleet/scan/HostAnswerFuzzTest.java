@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.capfleet.assess.Verdict;
+import dev.capfleet.core.Verdict;
 import dev.capfleet.model.ModelLoader;
 import dev.capfleet.probe.FactsCollector;
 import dev.capfleet.probe.ProbeOutput;

@@ -1,5 +1,6 @@
-package dev.capfleet.probe;
+package dev.capfleet.core;
 
+import dev.capfleet.core.Capability;
 import java.util.Locale;
 import java.util.Optional;
 

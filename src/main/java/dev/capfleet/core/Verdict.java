@@ -1,4 +1,6 @@
-package dev.capfleet.assess;
+package dev.capfleet.core;
+
+import dev.capfleet.core.Verdict;
 
 /** A host's answer, from best to worst; the order is what "got worse" means between two scans. */
 public enum Verdict {

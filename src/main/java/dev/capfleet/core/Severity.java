@@ -1,5 +1,6 @@
-package dev.capfleet.model;
+package dev.capfleet.core;
 
+import dev.capfleet.core.Severity;
 import java.util.Locale;
 
 /** How much a failed rule weighs: blockers decide NOT_READY, warnings READY_WITH_WARNINGS, info never. */

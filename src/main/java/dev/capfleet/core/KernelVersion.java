@@ -1,5 +1,6 @@
-package dev.capfleet.probe;
+package dev.capfleet.core;
 
+import dev.capfleet.core.KernelVersion;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
