@@ -53,6 +53,10 @@ class PlaybookWriterTest {
 
   static List<String> names(JsonNode plays) {
     List<String> names = new ArrayList<>();
+    if (plays.isObject()) {
+      plays.fieldNames().forEachRemaining(names::add);
+      return names;
+    }
     plays.forEach(p -> names.add(p.get("name").asText()));
     return names;
   }
@@ -82,11 +86,15 @@ class PlaybookWriterTest {
         names.stream().map(n -> n.split(" - ", 2)[0]).toList());
     assertEquals(names.size(), r.plays());
     assertEquals(List.of("web-02"), hosts(playOf(plays, "capfleet: restrict-binary")));
-    // web-02's capabilities were right, its owner change clears them: the set play covers it too
-    assertEquals(List.of("web-02", "db-01", "db-02"), hosts(playOf(plays, "capfleet: set-capabilities")));
+    // web-02's capabilities were right, its owner change clears them: the set play covers it too; every db host
+    // needs it, so the play names the group; web-01 and web-05 do not, so web-02 stays by name
+    assertEquals(List.of("db", "web-02"), hosts(playOf(plays, "capfleet: set-capabilities")));
+    assertEquals(List.of("web-02", "db-01", "db-02"),
+        names(playOf(plays, "capfleet: set-capabilities").get("vars").get("capfleet_targets")));
     JsonNode cleanup = playOf(plays, "capfleet cleanup");
     assertEquals("[\"cleanup\",\"never\"]", cleanup.get("tags").toString());
-    assertEquals(List.of("web-01", "web-05", "web-02", "db-01", "db-02"), hosts(cleanup));
+    // prod also holds the unreachable and inconclusive hosts, which need no cleanup: never named
+    assertEquals(List.of("web", "db"), hosts(cleanup));
     assertTrue(cleanup.toString().contains("\"argv\":[\"setcap\",\"-r\",\"{{ capfleet_binary }}\"]"));
   }
 
@@ -189,6 +197,35 @@ class PlaybookWriterTest {
         dir.resolve("tmp").toString()), List.of(ansible.toString(), "--syntax-check", "-i", "localhost,",
         file.toString()));
     assertEquals(0, run.exit(), run.output());
+  }
+
+  @Test
+  void aGroupIsNamedOnlyWhenEveryHostInItNeedsThePlayAndReachesExactlyTheTargets() throws Exception {
+    ScanReport report = withEvil();
+    Path file = dir.resolve("fix.yml");
+    Files.writeString(file, PlaybookWriter.render(report, null).yaml());
+    JsonNode plays = parse(Files.readString(file));
+    Map<String, java.util.TreeSet<String>> listed = PlayHosts.list(dir, PlayHosts.inventory(dir, report), file);
+    assertEquals(plays.size(), listed.size(), listed.toString());
+    boolean grouped = false;
+    for (JsonNode p : plays) {
+      // what the real ansible-playbook resolves the hosts line to is exactly the hosts the play has values for
+      assertEquals(new java.util.TreeSet<>(names(p.get("vars").get("capfleet_targets"))),
+          listed.get(p.get("name").asText()), p.get("name").asText());
+      grouped |= hosts(p).contains("db");
+    }
+    assertTrue(grouped, "some play names the db group: " + names(plays));
+  }
+
+  @Test
+  void aGroupOfOneOrNamedLikeAHostIsNotUsed() throws Exception {
+    HostReport a = ReportFixtures.host("a-01").groups("solo", "b-01").verdict(Verdict.NOT_READY).binaryPath("/opt/e")
+        .finding(ReportFixtures.granted("CAP_BPF", "", "")).build();
+    HostReport b = ReportFixtures.host("b-01").groups("b-01").verdict(Verdict.NOT_READY).binaryPath("/opt/e")
+        .finding(ReportFixtures.granted("CAP_BPF", "", "")).build();
+    JsonNode plays = parse(PlaybookWriter.render(ReportFixtures.report("2026-03-01T10:00:00Z", List.of(a, b)), null)
+        .yaml());
+    assertEquals(List.of("a-01", "b-01"), hosts(playOf(plays, "capfleet: set-capabilities")));
   }
 
   /** Runs the play for real on this machine (root, local connection) twice: the second run changes nothing. */
