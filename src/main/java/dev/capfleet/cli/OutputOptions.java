@@ -25,7 +25,8 @@ public final class OutputOptions {
   Path out = Path.of("reports");
 
   @Option(names = "--name", paramLabel = "BASENAME",
-      description = "Report file name without extension (default: capfleet-<UTC yyyyMMdd'T'HHmmss'Z'>).")
+      description = "Report file name without extension (default: capfleet-<UTC yyyyMMdd'T'HHmmss'Z'>; "
+          + "merge: capfleet-merged-<...>).")
   String name;
 
   @Option(names = "--format", split = ",", paramLabel = "FORMAT",
@@ -34,7 +35,12 @@ public final class OutputOptions {
 
   /** The base name to use, validated: a plain file name, no folder parts. */
   String baseName(Instant now) {
-    String n = name == null ? "capfleet-" + STAMP.format(now) : name;
+    return baseName(now, "capfleet-");
+  }
+
+  /** As {@link #baseName(Instant)}, with the default name starting {@code prefix} ({@code merge} marks its own). */
+  String baseName(Instant now, String prefix) {
+    String n = name == null ? prefix + STAMP.format(now) : name;
     if (n.isBlank() || n.contains("/") || n.contains("\\") || n.equals(".") || n.equals("..")
         || n.chars().anyMatch(c -> c < 0x20)) {
       throw new UsageException("--name: must be a plain file name without folders: '"
