@@ -228,6 +228,52 @@ class PlaybookWriterTest {
     assertEquals(List.of("a-01", "b-01"), hosts(playOf(plays, "capfleet: set-capabilities")));
   }
 
+  /**
+   * A play over a group, run for real (root, local connection): both hosts of the group the report lists get their
+   * capabilities, idempotently; a host the inventory adds to the group since the scan is left alone.
+   */
+  @Test
+  void aPlayOverAGroupFixesItsHostsOnlyAndTwiceChangesNothing() throws Exception {
+    Path ansible = Processes.require("ansible-playbook");
+    Path getcap = Processes.require("getcap");
+    if ("true".equals(System.getenv("CI"))) {
+      assertEquals("root", System.getProperty("user.name"), "CI runs as root");
+    }
+    assumeTrue("root".equals(System.getProperty("user.name")), "setcap needs root");
+    List<HostReport> hosts = new ArrayList<>();
+    StringBuilder inventory = new StringBuilder("[tracers]\n");
+    for (String name : List.of("tracer-a", "tracer-b", "tracer-new")) {
+      Path bin = Files.createDirectories(dir.resolve(name)).resolve("ecapture");
+      Files.copy(Path.of("/bin/true"), bin);
+      inventory.append(name).append(" ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n");
+      if (!name.equals("tracer-new")) {
+        hosts.add(ReportFixtures.host(name).groups("tracers").verdict(Verdict.NOT_READY).binaryPath(bin.toString())
+            .finding(ReportFixtures.granted("CAP_BPF", "", "")).build());
+      }
+    }
+    Path inv = Files.writeString(dir.resolve("hosts.ini"), inventory);
+    String yaml = PlaybookWriter.render(ReportFixtures.report("2026-03-01T10:00:00Z", hosts), null).yaml();
+    assertEquals(List.of("tracers"), hosts(playOf(parse(yaml), "capfleet: set-capabilities")));
+    Path file = Files.writeString(dir.resolve("fix.yml"), yaml);
+    List<String> cmd = List.of(ansible.toString(), "-i", inv.toString(), file.toString());
+    Map<String, String> env = Map.of("ANSIBLE_NOCOLOR", "1", "ANSIBLE_LOCAL_TEMP", dir.resolve("tmp").toString());
+    Processes.Run first = Processes.run(dir, env, cmd);
+    assertEquals(0, first.exit(), first.output());
+    assertTrue(first.output().matches("(?s).*\\ntracer-a +: ok=\\d+ +changed=1 .*"), first.output());
+    assertTrue(first.output().matches("(?s).*\\ntracer-b +: ok=\\d+ +changed=1 .*"), first.output());
+    // the group's new host ends at the play's guard, before any task: no recap line with a change
+    assertFalse(first.output().matches("(?s).*\\ntracer-new +: ok=\\d+ +changed=[1-9].*"), first.output());
+    for (String name : List.of("tracer-a", "tracer-b")) {
+      assertTrue(Processes.run(dir, Map.of(), List.of(getcap.toString(), dir.resolve(name).resolve("ecapture")
+          .toString())).output().contains("cap_sys_ptrace,cap_perfmon,cap_bpf=eip"), name);
+    }
+    assertEquals("", Processes.run(dir, Map.of(), List.of(getcap.toString(),
+        dir.resolve("tracer-new").resolve("ecapture").toString())).output().strip(), "not in the report: untouched");
+    Processes.Run second = Processes.run(dir, env, cmd);
+    assertEquals(0, second.exit(), second.output());
+    assertFalse(second.output().matches("(?s).*changed=[1-9].*"), second.output());
+  }
+
   /** Runs the play for real on this machine (root, local connection) twice: the second run changes nothing. */
   @Test
   void secondRunChangesNothingAndCleanupRemovesTheCapabilities() throws Exception {
