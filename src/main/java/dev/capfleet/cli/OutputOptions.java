@@ -35,12 +35,7 @@ public final class OutputOptions {
 
   /** The base name to use, validated: a plain file name, no folder parts. */
   String baseName(Instant now) {
-    return baseName(now, "capfleet-");
-  }
-
-  /** As {@link #baseName(Instant)}, with the default name starting {@code prefix} ({@code merge} marks its own). */
-  String baseName(Instant now, String prefix) {
-    String n = name == null ? prefix + STAMP.format(now) : name;
+    String n = name == null ? "capfleet-" + STAMP.format(now) : name;
     if (n.isBlank() || n.contains("/") || n.contains("\\") || n.equals(".") || n.equals("..")
         || n.chars().anyMatch(c -> c < 0x20)) {
       throw new UsageException("--name: must be a plain file name without folders: '"
@@ -52,6 +47,11 @@ public final class OutputOptions {
   /** True for {@code --out -}: the report goes to standard output, human output to standard error. */
   boolean toStdout() {
     return STDOUT.equals(out.toString());
+  }
+
+  /** As {@link #baseName(Instant)}, but a default name starts {@code prefix} ({@code merge} marks its own). */
+  String baseName(Instant now, String prefix) {
+    return name == null ? prefix + STAMP.format(now) : baseName(now);
   }
 
   Set<String> formats() {

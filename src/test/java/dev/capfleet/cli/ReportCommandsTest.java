@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capfleet.assess.Verdict;
-import dev.capfleet.report.HostReport;
 import dev.capfleet.report.JsonReports;
 import dev.capfleet.report.ReportFixtures;
 import dev.capfleet.report.ScanReport;
@@ -163,7 +162,7 @@ class ReportCommandsTest {
 
     assertEquals(0, run("merge", a.toString(), b.toString(), "-o", "-", "--format", "json"));
     ScanReport piped = JsonReports.mapper().readValue(out, ScanReport.class);
-    assertEquals(List.of("db-01", "web-01"), piped.hosts().stream().map(HostReport::name).toList());
+    assertEquals(List.of("db-01", "web-01"), piped.hosts().stream().map(h -> h.name()).toList());
     assertTrue(err.startsWith("2 hosts"), "the summary goes to standard error: " + err);
     assertEquals(2, run("merge", a.toString(), "-o", "-", "--format", "xlsx"));
     assertTrue(err.contains("--out -: standard output takes one text format"), err);
