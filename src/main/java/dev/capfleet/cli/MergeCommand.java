@@ -2,24 +2,18 @@ package dev.capfleet.cli;
 
 import dev.capfleet.probe.ProbeScript;
 import dev.capfleet.report.ConsoleSummary;
-import dev.capfleet.report.ExcelReportWriter;
-import dev.capfleet.report.JsonReports;
 import dev.capfleet.report.ReportMerger;
 import dev.capfleet.report.ScanReport;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Set;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code capfleet merge}: one report from several partial ones. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
@@ -30,10 +24,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:merged and written",
         "2:a report is missing or bad, the reports disagree on schema, model or purpose, or output not writable"})
-final class MergeCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
+final class MergeCommand extends BaseCommand {
   @Parameters(arity = "1..*", paramLabel = "REPORT.json", description = "Reports written by capfleet scan or merge.")
   List<Path> reports;
 
@@ -43,9 +34,6 @@ final class MergeCommand implements Callable<Integer> {
   @Option(names = "--name", paramLabel = "BASENAME",
       description = "File name without extension (default: capfleet-merged-<UTC yyyyMMdd'T'HHmmss'Z'>).")
   String name;
-
-  @Option(names = "--debug", description = "Show stack traces of errors.")
-  boolean debug;
 
   @Override
   public Integer call() {
@@ -64,17 +52,9 @@ final class MergeCommand implements Callable<Integer> {
     } catch (ReportMerger.ConflictException e) {
       throw new UsageException(e.getMessage());
     }
-    Path json = out.resolve(base + ".json");
-    Path xlsx = out.resolve(base + ".xlsx");
-    try {
-      JsonReports.write(merged, json);
-      ExcelReportWriter.write(merged, xlsx);
-    } catch (IOException e) {
-      throw new UsageException(ProbeScript.printable(out.toString()) + ": cannot write the merged report: " + e);
-    }
-    PrintWriter o = spec.commandLine().getOut();
-    o.print(ConsoleSummary.render(merged, List.of(json, xlsx)));
-    o.flush();
+    // json and xlsx, the formats merge reads back and the one a person opens
+    List<Path> written = ReportOutput.write(merged, out, base, Set.of("json", "xlsx"));
+    FleetRun.summarize(merged, written, ConsoleSummary.Detail.NORMAL, out());
     return ExitCode.OK.code();
   }
 }
