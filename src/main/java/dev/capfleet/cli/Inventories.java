@@ -41,6 +41,11 @@ final class Inventories {
   static Inventory load(InventoryOptions options, AnsibleConfig config, java.io.PrintWriter err) {
     try {
       List<String> sources = options.sources(config.inventory());
+      for (String source : sources) {
+        if (!source.contains(",") && source.indexOf('\0') < 0) { // a comma makes it a host list, never a file
+          refuseScript(Path.of(source));
+        }
+      }
       Path playDir = options.playbookDir(config.playbookDir().orElse(null));
       Inventory inv = InventorySources.load(sources, playDir);
       inv.warnings().forEach(w -> err.println("capfleet: warning: " + ProbeScript.printable(w)));

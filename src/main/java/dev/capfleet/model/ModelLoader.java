@@ -152,8 +152,11 @@ public final class ModelLoader {
       }
     }
     List<Capability> optional = capabilities(root.path("optionalCapabilities"), "optionalCapabilities");
-    List<RemediationAction> actions = new ActionReader(this::fail, this::checkTemplates)
-        .read(root.path("actions"), rules);
+    // action commands are pasted into a shell like rule commands: the same placeholder and context checks
+    List<RemediationAction> actions = new ActionReader(this::fail, (where, commands) -> {
+      checkTemplates(where, commands);
+      checkCommands(where, commands);
+    }).read(root.path("actions"), rules);
     return new RequirementModel(id, version, title, sources, defaultBinary, defaultMode, modes, sets, scoring,
         rules, cleanupCommands, reminder, practices, deployment(root.path("deployment")), modules, defaultModule,
         optional, uprobeRevert(root.path("uprobeRevert"), sources), actions);

@@ -88,7 +88,7 @@ class AnsibleConfigCliTest {
     assertEquals(List.of("d1"), List.copyOf(iterable(limited.path("_meta").path("hostvars").fieldNames())));
     Run none = run(env, "inventory", "--graph", "-l", "nomatch");
     assertEquals(0, none.exit(), none.err());
-    assertTrue(none.err().contains("warning: --limit: no host matches 'nomatch'"), none.err());
+    assertTrue(none.err().contains("warning: Could not match supplied host pattern, ignoring: nomatch"), none.err());
     assertEquals("@all:\n  |--@ungrouped:\n  |--@prod:\n  |  |--@web:\n  |  |--@db:\n", none.out());
   }
 

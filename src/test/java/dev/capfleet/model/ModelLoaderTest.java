@@ -152,8 +152,8 @@ class ModelLoaderTest {
   void refusesPlaceholdersWhereNoQuotingHolds() throws Exception {
     for (String bad : List.of("echo $'{kernel.release}'", "echo \"$(uname -r | grep {kernel.release})\"",
         "echo `echo {binary}`", "echo ${{binary}}", "x=\"$(pwd)\"/\"$(echo \"{binary}\")\"")) {
-      String msg = failureOf(tree -> ((ArrayNode) tree.withArray("rules").get(2).get("remediation")).add(bad));
-      assertTrue(msg.contains("rules[2] (id 'binary-present').remediation["), msg);
+      String msg = failureOf(tree -> ((ArrayNode) tree.withArray("rules").get(1).get("remediation")).add(bad));
+      assertTrue(msg.contains("rules[1] (id 'libcap-tools-installed').remediation["), msg);
       assertTrue(msg.contains("where") || msg.contains("follows a '$'"), msg);
     }
     String cleanup = failureOf(tree -> ((ArrayNode) tree.with("cleanup").withArray("commands"))
@@ -162,9 +162,16 @@ class ModelLoaderTest {
   }
 
   @Test
+  void refusesActionCommandsWithPlaceholdersWhereNoQuotingHolds() throws Exception {
+    String msg = failureOf(tree -> ((ObjectNode) tree.withArray("actions").get(4)).withArray("shell")
+        .add("echo \"$(getcap {binary})\""));
+    assertTrue(msg.contains("actions[4] (id 'set-capabilities').shell["), msg);
+  }
+
+  @Test
   void acceptsPlaceholdersInContextsThatAreQuoted() throws Exception {
     ObjectNode tree = bundledTree();
-    ((ArrayNode) tree.withArray("rules").get(2).get("remediation"))
+    ((ArrayNode) tree.withArray("rules").get(1).get("remediation"))
         .add("echo '{kernel.release}' \"{binary}\" {binary} $(id -u) # {binary}");
     Path file = dir.resolve("ok.json");
     JSON.writeValue(file.toFile(), tree);

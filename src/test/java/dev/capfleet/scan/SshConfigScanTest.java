@@ -94,7 +94,8 @@ class SshConfigScanTest {
     proxiedBefore = connections(proxied);
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    exit = Main.run(new String[] {"scan", "-i", inv.toString(), "-F", sshConfig.toString(), "--known-hosts",
+    // the documented model: this test is about the route; its target carries the documented set
+    exit = Main.run(new String[] {"scan", "--model", "documented", "-i", inv.toString(), "-F", sshConfig.toString(), "--known-hosts",
         kh.toString(), "--private-key", client.privateKey().toString(), "-u", RealSshd.loginUser(), "-T", "15",
         "--out", dir.resolve("reports").toString(), "--name", "r", "--format", "json"},
         new PrintWriter(o), new PrintWriter(e), Map.of());
