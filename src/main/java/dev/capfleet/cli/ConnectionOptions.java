@@ -81,7 +81,8 @@ public final class ConnectionOptions {
   }
 
   SshSettings settings(Map<String, String> env, PrintWriter err) {
-    Path home = Path.of(System.getProperty("user.home"));
+    // HOME as ssh and SshConfigOption read it, so that a scan run with another HOME never reads this user's ~/.ssh
+    Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
     Path kh = knownHosts != null ? knownHosts : home.resolve(".ssh").resolve("known_hosts");
     if (knownHosts != null && Files.isDirectory(knownHosts)) {
       throw new UsageException("--known-hosts: " + knownHosts + " is a directory, not a known_hosts file");

@@ -5,19 +5,17 @@ import dev.capfleet.report.ConsoleSummary;
 import dev.capfleet.report.ReportMerger;
 import dev.capfleet.report.ScanReport;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code capfleet merge}: one report from several partial ones. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-    description = {"Merge partial reports (shards of a fleet, repeated runs) into one JSON report and workbook.",
+    description = {"Merge partial reports (shards of a fleet, repeated runs) into one report, in the formats scan "
+            + "writes (default: JSON and workbook; --format html,junit too, --out - for standard output).",
         "Hosts are united; a host found in several reports keeps its entry from the NEWEST report by generatedAt "
             + "(on a tie, the later argument). The summary is recomputed. All reports must have the same schema "
             + "version, requirement model (id and version) and purpose."},
@@ -28,20 +26,14 @@ final class MergeCommand extends BaseCommand {
   @Parameters(arity = "1..*", paramLabel = "REPORT.json", description = "Reports written by capfleet scan or merge.")
   List<Path> reports;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Folder for the merged report (default: ${DEFAULT-VALUE}).")
-  Path out = Path.of("reports");
-
-  @Option(names = "--name", paramLabel = "BASENAME",
-      description = "File name without extension (default: capfleet-merged-<UTC yyyyMMdd'T'HHmmss'Z'>).")
-  String name;
+  /** The same --out, --name and --format as scan, so a merged fleet gets every report a single scan would. */
+  @Mixin
+  OutputOptions output;
 
   @Override
   public Integer call() {
-    String base = name != null ? name
-        : "capfleet-merged-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC));
-    if (base.isEmpty() || base.contains("/") || base.contains("\\") || base.equals(".") || base.equals("..")) {
-      throw new UsageException("--name: a file name without folders is needed, got '" + ProbeScript.printable(base) + "'");
-    }
+    String base = output.baseName(Instant.now(), "capfleet-merged-");
+    var formats = output.formats();
     List<ReportMerger.Source> sources = new ArrayList<>();
     for (Path p : reports) {
       sources.add(new ReportMerger.Source(ProbeScript.printable(p.toString()), ReportFile.read(p)));
@@ -52,9 +44,9 @@ final class MergeCommand extends BaseCommand {
     } catch (ReportMerger.ConflictException e) {
       throw new UsageException(e.getMessage());
     }
-    // json and xlsx, the formats merge reads back and the one a person opens
-    List<Path> written = ReportOutput.write(merged, out, base, Set.of("json", "xlsx"));
-    FleetRun.summarize(merged, written, ConsoleSummary.Detail.NORMAL, out());
+    output.checkWritable();
+    // the scan's ending: the report written whole (or to standard output alone), then the same summary
+    FleetRun.publish(merged, output, base, formats, ConsoleSummary.Detail.NORMAL, out(), err());
     return ExitCode.OK.code();
   }
 }

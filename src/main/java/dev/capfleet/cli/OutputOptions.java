@@ -25,7 +25,8 @@ public final class OutputOptions {
   Path out = Path.of("reports");
 
   @Option(names = "--name", paramLabel = "BASENAME",
-      description = "Report file name without extension (default: capfleet-<UTC yyyyMMdd'T'HHmmss'Z'>).")
+      description = "Report file name without extension (default: capfleet-<UTC yyyyMMdd'T'HHmmss'Z'>; "
+          + "merge: capfleet-merged-<...>).")
   String name;
 
   @Option(names = "--format", split = ",", paramLabel = "FORMAT",
@@ -46,6 +47,11 @@ public final class OutputOptions {
   /** True for {@code --out -}: the report goes to standard output, human output to standard error. */
   boolean toStdout() {
     return STDOUT.equals(out.toString());
+  }
+
+  /** As {@link #baseName(Instant)}, but a default name starts {@code prefix} ({@code merge} marks its own). */
+  String baseName(Instant now, String prefix) {
+    return name == null ? prefix + STAMP.format(now) : baseName(now);
   }
 
   Set<String> formats() {

@@ -96,7 +96,8 @@ final class ScanCommand extends BaseCommand {
     ExecLimits limits = connection.limits(forks, Runtime.getRuntime().maxMemory(), err());
     SshSettings settings = connection.settings(env, err());
     ConnectionConfig reach = new ConnectionConfig(sshConfig.load(env), config.sshArgs(),
-        Inventories.remotePort(config), System.getProperty("user.name"));
+        Inventories.remotePort(config), System.getProperty("user.name"), connection.knownHosts != null,
+        spec.commandLine().getParseResult().hasMatchedOption("-T") || config.timeout().isPresent());
     JobPlanner planner = new JobPlanner(model, new JobPlanner.Defaults(binary, mode, purpose, connection.user,
         connection.privateKey, assess.windowUntil(), assess.module(model)), reach);
     List<HostJob> jobs = planner.plan(hosts);

@@ -40,14 +40,16 @@ final class YamlReader {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true); // Ansible warns and keeps the last one
     options.setWarnOnDuplicateKeys(false);
+    // libyaml has no alias count limit; the bound that matters, on what aliases expand to, is MAX_EXPANDED_NODES
+    options.setMaxAliasesForCollections(Integer.MAX_VALUE);
     this.constructor = new AnsibleConstructor(options);
     DumperOptions dumper = new DumperOptions();
     this.yaml = new Yaml(constructor, new Representer(dumper), dumper, options, new PyYamlResolver());
   }
 
   /**
-   * Nodes a document may stand for once its aliases are expanded. SnakeYAML limits the number of
-   * aliases (50), not what they expand to: nine levels of five aliases each stand for two million
+   * Nodes a document may stand for once its aliases are expanded. SnakeYAML's own limit, on the number of
+   * aliases (50 by default), is lifted because Ansible's libyaml has none; it never bounded what they expand to: nine levels of five aliases each stand for two million
    * nodes, which reading values copies out. Far above any real inventory.
    */
   static final long MAX_EXPANDED_NODES = 1_000_000;

@@ -88,16 +88,19 @@ final class HostViews {
     return s.startsWith("#") ? s.substring(1).strip() : s;
   }
 
-  /** The first failed blocker's title, else the first finding's, else the error; for "why is this host bad". */
+  /**
+   * The first failed blocker, else the first blocker, else the error, else the first warning; for "why is this
+   * host bad". Phrased by {@link #findingTitle} so the console says "Not met: ..." as the workbook and HTML do.
+   */
   static String firstBlocker(HostReport h) {
     for (Finding f : findings(h)) {
       if ("blocker".equals(f.severity()) && "failed".equals(f.status())) {
-        return f.title();
+        return findingTitle(f);
       }
     }
     for (Finding f : findings(h)) {
       if ("blocker".equals(f.severity())) {
-        return f.title();
+        return findingTitle(f);
       }
     }
     if (h.error() != null) {
@@ -105,7 +108,7 @@ final class HostViews {
     }
     for (Finding f : findings(h)) {
       if (!"info".equals(f.severity())) {
-        return f.title();
+        return findingTitle(f);
       }
     }
     return null;

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Renders an Ansible playbook from a report: one play per remediation action, over the hosts that need it, in the
+ * Renders an Ansible playbook from a report: one play per remediation action, over the hosts that need it (an
+ * inventory group where all of its hosts do, see {@link PlayTargets}), in the
  * order the hosts' steps give (so an owner change runs before the setcap that restores what it cleared); a
  * message-only play for guidance, without become; and one cleanup play tagged {@code cleanup} and {@code never}.
  * The tasks are the model's own (ansible.builtin modules, commands as argv, each change guarded by a check, so a
@@ -42,7 +43,8 @@ public final class PlaybookWriter {
       y.append("# requirement model: ").append(comment(report.model().id())).append(' ')
           .append(comment(report.model().version())).append('\n');
     }
-    y.append("# Review it, then: ansible-playbook -i INVENTORY THIS_FILE --check --diff; and without --check.\n")
+    y.append("# Plays may name inventory groups: run it with the inventory that was scanned.\n")
+        .append("# Review it, then: ansible-playbook -i INVENTORY THIS_FILE --check --diff; and without --check.\n")
         .append("# When the capture window closes: ansible-playbook -i INVENTORY THIS_FILE --tags cleanup\n")
         .append("---\n");
     List<String> skipped = new ArrayList<>();
@@ -50,7 +52,9 @@ public final class PlaybookWriter {
     Map<String, Play> plays = new LinkedHashMap<>();
     List<String> order = new ArrayList<>();
     Play cleanup = null;
-    for (HostReport h : report.hosts() == null ? List.<HostReport>of() : report.hosts()) {
+    List<HostReport> all = report.hosts() == null ? List.of() : report.hosts();
+    PlayTargets targets = new PlayTargets(all, n -> PLAIN_HOST.matcher(n).matches());
+    for (HostReport h : all) {
       if (onlyHost != null && !onlyHost.equals(h.name())) {
         continue;
       }
@@ -84,15 +88,15 @@ public final class PlaybookWriter {
     }
     int count = 0;
     if (!guided.isEmpty()) {
-      guidancePlay(y, guided);
+      guidancePlay(y, guided, targets);
       count++;
     }
     for (String key : order) {
-      actionPlay(y, plays.get(key), false);
+      actionPlay(y, plays.get(key), false, targets);
       count++;
     }
     if (cleanup != null) {
-      actionPlay(y, cleanup, true);
+      actionPlay(y, cleanup, true, targets);
       count++;
     }
     if (count == 0) {
@@ -123,9 +127,9 @@ public final class PlaybookWriter {
     return s.action() + "\u0000" + s.ansible().hashCode() + "\u0000" + s.needsBinary();
   }
 
-  private static void guidancePlay(StringBuilder y, Map<String, RemediationPlan> guided) {
+  private static void guidancePlay(StringBuilder y, Map<String, RemediationPlan> guided, PlayTargets targets) {
     y.append("\n- name: ").append(YamlText.quoted("capfleet guidance (not automated)")).append('\n');
-    hosts(y, guided.keySet());
+    hosts(y, targets.patterns(guided.keySet()));
     y.append("  gather_facts: false\n  vars:\n    capfleet_targets:\n");
     for (RemediationPlan p : guided.values()) {
       y.append("      ").append(YamlText.unsafe(p.host())).append(":\n        ").append(GUIDANCE).append(":\n");
@@ -140,11 +144,11 @@ public final class PlaybookWriter {
         .append("        msg: \"{{ capfleet_targets[inventory_hostname].").append(GUIDANCE).append(" }}\"\n");
   }
 
-  private static void actionPlay(StringBuilder y, Play play, boolean cleanup) {
+  private static void actionPlay(StringBuilder y, Play play, boolean cleanup, PlayTargets targets) {
     RemediationStep first = play.first();
     y.append("\n- name: ").append(YamlText.quoted((cleanup ? "capfleet cleanup: " : "capfleet: ") + first.action()
         + " - " + first.title())).append('\n');
-    hosts(y, play.plans().keySet());
+    hosts(y, targets.patterns(play.plans().keySet()));
     y.append("  gather_facts: false\n");
     if (cleanup) {
       y.append("  tags: [cleanup, never]\n");
@@ -183,7 +187,7 @@ public final class PlaybookWriter {
     }
   }
 
-  /** A play over its hosts by name; a host of a group the play names but the report does not is skipped. */
+  /** A play over its groups and hosts; a host of a group the play names but the report does not is skipped. */
   private static void hosts(StringBuilder y, Iterable<String> names) {
     y.append("  hosts:");
     for (String n : names) {

@@ -130,7 +130,7 @@ public final class JobPlanner {
       return new HostJob(plan, null, t.local());
     }
     SshTarget target = new SshTarget(t.name(), route.address(), route.port(), route.user(), route.key(),
-        route.jumps());
+        route.jumps(), route.knownHostsFiles(), route.connectTimeout());
     return new HostJob(plan, route.proxyCommandReason() == null ? target : null, false,
         route.proxyCommandReason());
   }

@@ -6,6 +6,7 @@ import dev.capfleet.transport.HostSettings;
 import dev.capfleet.transport.SshTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,9 +17,11 @@ import java.util.List;
  * @param user the login user, or null for the scan's default
  * @param key the identity file, or null for the scan's default identities
  * @param proxyCommandReason why the host is not contacted (it is configured with a ProxyCommand), or null
+ * @param knownHostsFiles ssh_config's {@code UserKnownHostsFile} list, or empty for the scan's known_hosts
+ * @param connectTimeout ssh_config's {@code ConnectTimeout}, or null for the scan's
  */
 record ResolvedRoute(String address, int port, String user, Path key, List<SshTarget.Jump> jumps,
-    String proxyCommandReason, List<String> problems) {
+    String proxyCommandReason, List<String> problems, List<Path> knownHostsFiles, Duration connectTimeout) {
 
   static ResolvedRoute of(HostTarget t, String user, Path key, ConnectionConfig c) {
     HostSettings s = c.sshConfig().resolve(t.address(), user, c.localUser());
@@ -67,7 +70,11 @@ record ResolvedRoute(String address, int port, String user, Path key, List<SshTa
     if (login != null && TargetNames.userProblem(login) != null) {
       problems.add("User in ssh_config: " + TargetNames.userProblem(login));
     }
-    return new ResolvedRoute(s.hostName(), port, login, identity, jumps, reason, problems);
+    List<Path> knownHosts = c.knownHostsGiven() ? List.of() : s.userKnownHostsFiles();
+    // ConnectTimeout 0 leaves the scan's timeout: capfleet never waits on a host without a bound
+    Duration timeout = c.timeoutGiven() || s.connectTimeout() == null || s.connectTimeout() == 0 ? null
+        : Duration.ofSeconds(s.connectTimeout());
+    return new ResolvedRoute(s.hostName(), port, login, identity, jumps, reason, problems, knownHosts, timeout);
   }
 
   private static String proxyCommand(String where) {

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 final class FailureText {
   private FailureText() {}
 
-  static String hostKey(Hop hop, HostKeyVerdict v, Path knownHosts) {
+  static String hostKey(Hop hop, HostKeyVerdict v, String knownHosts) {
     String who = "host key for " + hop.label();
     switch (v.kind()) {
       case CHANGED:

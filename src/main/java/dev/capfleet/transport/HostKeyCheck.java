@@ -13,13 +13,13 @@ import org.apache.sshd.client.session.ClientSession;
  * "server key did not validate".
  */
 final class HostKeyCheck implements ServerKeyVerifier {
-  private final KnownHosts knownHosts;
+  private final KnownHostsFiles knownHosts;
   private final Hop hop;
   private final boolean acceptNew;
   private final BiConsumer<Hop, HostKeyVerdict> report;
 
   HostKeyCheck(
-      KnownHosts knownHosts, Hop hop, boolean acceptNew, BiConsumer<Hop, HostKeyVerdict> report) {
+      KnownHostsFiles knownHosts, Hop hop, boolean acceptNew, BiConsumer<Hop, HostKeyVerdict> report) {
     this.knownHosts = knownHosts;
     this.hop = hop;
     this.acceptNew = acceptNew;
@@ -37,7 +37,7 @@ final class HostKeyCheck implements ServerKeyVerifier {
             new HostKeyVerdict(
                 HostKeyVerdict.Kind.UNKNOWN,
                 verdict.offered(),
-                "cannot append to known_hosts " + knownHosts.file() + ": " + e.getMessage());
+                "cannot append to known_hosts " + knownHosts.describe() + ": " + e.getMessage());
       }
     }
     report.accept(hop, verdict);

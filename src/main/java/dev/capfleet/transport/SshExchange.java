@@ -69,7 +69,8 @@ final class SshExchange {
     this.target = target;
     this.command = command;
     this.stdin = stdin == null ? new byte[0] : stdin;
-    this.limits = limits;
+    // the host's own connect timeout (ssh_config's ConnectTimeout) replaces the scan's, in its messages too
+    this.limits = target.connectTimeout() == null ? limits : limits.withConnectTimeout(target.connectTimeout());
     this.route = Route.to(target, ctx.settings().defaultUser());
     this.currentHop = route.first();
     this.timer = new PhaseTimer(ctx.timer(), p -> guarded(() -> onPhaseTimeout(p)).run());
@@ -151,12 +152,12 @@ final class SshExchange {
     }
     Hop hop = route.hops().get(i);
     sessions.put(s, hop);
+    KnownHostsFiles known = ctx.knownHostsFor(target, hop);
     s.setServerKeyVerifier(
-        new HostKeyCheck(
-            ctx.knownHosts(), hop, ctx.settings().acceptNewHostKeys(), this::onHostKeyVerdict));
+        new HostKeyCheck(known, hop, ctx.settings().acceptNewHostKeys(), this::onHostKeyVerdict));
     s.setSignatureFactories(
         HostKeyAlgorithms.preferring(
-            s.getSignatureFactories(), ctx.knownHosts().keyTypes(hop.address(), hop.port())));
+            s.getSignatureFactories(), known.keyTypes(hop.address(), hop.port())));
     List<KeyPair> ids = keys;
     s.setKeyIdentityProvider(context -> ids);
     s.setAttribute(KeysBeforeAgent.FILE_KEYS, !ids.isEmpty());
@@ -195,7 +196,7 @@ final class SshExchange {
             : verdict.kind() == HostKeyVerdict.Kind.REVOKED
                 ? Status.HOST_KEY_REVOKED
                 : Status.HOST_KEY_UNKNOWN;
-    finish(status, null, FailureText.hostKey(hop, verdict, ctx.knownHosts().file()));
+    finish(status, null, FailureText.hostKey(hop, verdict, ctx.knownHostsFor(target, hop).describe()));
   }
 
   private void onConnected(ConnectFuture f) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -72,6 +73,7 @@ public final class SshExecutor implements CommandRunner, AutoCloseable {
             client,
             settings,
             new KnownHosts(settings.knownHostsFile()),
+            new ConcurrentHashMap<>(),
             new IdentityFiles(settings.passphrase()),
             timer,
             starter,

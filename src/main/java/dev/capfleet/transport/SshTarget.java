@@ -1,6 +1,7 @@
 package dev.capfleet.transport;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,9 +15,14 @@ import java.util.Objects;
  * @param user login user, or null for {@link SshSettings#defaultUser()}
  * @param privateKey identity file for this host, or null for {@link SshSettings#identityFiles()}
  * @param jumps ProxyJump hosts, first hop first; empty for a direct connection
+ * @param knownHostsFiles the known_hosts files this host's key is checked against, in order (ssh_config's
+ *     {@code UserKnownHostsFile}); empty for {@link SshSettings#knownHostsFile()}
+ * @param connectTimeout this host's connect timeout (ssh_config's {@code ConnectTimeout}), or null for the
+ *     scan's {@link ExecLimits#connectTimeout()}
  */
 public record SshTarget(
-    String name, String address, int port, String user, Path privateKey, List<Jump> jumps) {
+    String name, String address, int port, String user, Path privateKey, List<Jump> jumps,
+    List<Path> knownHostsFiles, Duration connectTimeout) {
 
   public static final int DEFAULT_PORT = 22;
 
@@ -25,6 +31,15 @@ public record SshTarget(
     requireText(address, "address");
     requirePort(port);
     jumps = jumps == null ? List.of() : List.copyOf(jumps);
+    knownHostsFiles = knownHostsFiles == null ? List.of() : List.copyOf(knownHostsFiles);
+    if (connectTimeout != null && (connectTimeout.isNegative() || connectTimeout.isZero())) {
+      throw new IllegalArgumentException("connect timeout must be positive: " + connectTimeout);
+    }
+  }
+
+  /** A target with the scan's known_hosts file and connect timeout. */
+  public SshTarget(String name, String address, int port, String user, Path privateKey, List<Jump> jumps) {
+    this(name, address, port, user, privateKey, jumps, List.of(), null);
   }
 
   /** A direct connection with the default user and identities. */
@@ -33,15 +48,24 @@ public record SshTarget(
   }
 
   public SshTarget withUser(String newUser) {
-    return new SshTarget(name, address, port, newUser, privateKey, jumps);
+    return new SshTarget(name, address, port, newUser, privateKey, jumps, knownHostsFiles, connectTimeout);
   }
 
   public SshTarget withPrivateKey(Path key) {
-    return new SshTarget(name, address, port, user, key, jumps);
+    return new SshTarget(name, address, port, user, key, jumps, knownHostsFiles, connectTimeout);
   }
 
   public SshTarget withJumps(List<Jump> newJumps) {
-    return new SshTarget(name, address, port, user, privateKey, newJumps);
+    return new SshTarget(name, address, port, user, privateKey, newJumps, knownHostsFiles, connectTimeout);
+  }
+
+  /** The same target checked against {@code files} (in order) instead of the scan's known_hosts. */
+  public SshTarget withKnownHostsFiles(List<Path> files) {
+    return new SshTarget(name, address, port, user, privateKey, jumps, files, connectTimeout);
+  }
+
+  public SshTarget withConnectTimeout(Duration timeout) {
+    return new SshTarget(name, address, port, user, privateKey, jumps, knownHostsFiles, timeout);
   }
 
   /** {@code address:port}, with IPv6 literals in brackets. */

@@ -71,7 +71,10 @@ class CheckLocalIT {
     assertEquals("NOT_READY", host.path("verdict").asText());
     assertTrue(blockers(host).contains("capability-granted:CAP_SYS_ADMIN"), blockers(host).toString());
     // CAP_SYS_RESOURCE is outside this machine's bounding set: recommending it would stop the binary from starting
-    assertEquals("sudo setcap 'cap_sys_admin=eip' " + bin, host.path("remediation").get(0).asText());
+    List<String> commands = new java.util.ArrayList<>();
+    host.path("remediation").forEach(c -> commands.add(c.asText()));
+    assertEquals(List.of("sudo setcap 'cap_sys_admin=eip' " + bin),
+        commands.stream().filter(c -> c.contains("setcap")).toList(), commands.toString());
   }
 
   @Test

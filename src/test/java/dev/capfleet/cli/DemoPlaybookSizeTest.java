@@ -3,14 +3,20 @@ package dev.capfleet.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.capfleet.model.ModelLoader;
+import dev.capfleet.report.JsonReports;
+import dev.capfleet.report.PlayHosts;
 import dev.capfleet.report.Processes;
+import dev.capfleet.report.ScanReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,9 +49,25 @@ class DemoPlaybookSizeTest {
         PLAYS_BEFORE, LINES_BEFORE);
     assertTrue(plays >= 2 && plays <= actions + 2, plays + " plays for " + actions + " actions");
     assertTrue(lines.size() * 4 < LINES_BEFORE, lines.size() + " lines");
+    // with an inventory that has the report's groups, as the scanned one does
+    ScanReport report = JsonReports.read(dir.resolve("demo.json"));
+    Path inventory = PlayHosts.inventory(dir, report);
     Processes.Run check = Processes.run(dir, Map.of("ANSIBLE_NOCOLOR", "1", "ANSIBLE_LOCAL_TEMP",
         dir.resolve("tmp").toString()), List.of(Processes.require("ansible-playbook").toString(), "--syntax-check",
-        "-i", "localhost,", playbook.toString()));
+        "-i", inventory.toString(), playbook.toString()));
     assertEquals(0, check.exit(), check.output());
+    // each play reaches exactly the hosts it has values for, though it may name groups
+    JsonNode parsed = new YAMLMapper().readTree(playbook.toFile());
+    Map<String, TreeSet<String>> listed = PlayHosts.list(dir, inventory, playbook);
+    long groupPatterns = 0;
+    for (JsonNode p : parsed) {
+      TreeSet<String> targets = new TreeSet<>();
+      p.get("vars").get("capfleet_targets").fieldNames().forEachRemaining(targets::add);
+      assertEquals(targets, listed.get(p.get("name").asText()), p.get("name").asText());
+      for (JsonNode h : p.get("hosts")) {
+        groupPatterns += targets.contains(h.asText()) ? 0 : 1;
+      }
+    }
+    System.out.printf("400 demo hosts: %d host patterns are groups%n", groupPatterns);
   }
 }

@@ -80,7 +80,14 @@ class InterruptedScanIT {
     assertTrue(p.isAlive(), () -> "exited early with " + p.exitValue() + ": " + read(dir.resolve("console.txt")));
     long t0 = System.nanoTime();
     signal.accept(p);
-    assertTrue(p.waitFor(10, TimeUnit.SECONDS), "capfleet did not stop within 10 s of the signal");
+    if (!p.waitFor(10, TimeUnit.SECONDS)) {
+      // say where it hangs: a JVM prints every thread's stack on SIGQUIT, here into console.txt
+      new ProcessBuilder("kill", "-QUIT", Long.toString(p.pid())).start().waitFor();
+      Thread.sleep(1500);
+      p.destroyForcibly();
+      throw new AssertionError("capfleet did not stop within 10 s of the signal; its threads:\n"
+          + read(dir.resolve("console.txt")));
+    }
     long stopMillis = (System.nanoTime() - t0) / 1_000_000;
     JsonNode report = new ObjectMapper().readTree(out.resolve("interrupted.json").toFile());
     assertTrue(report.path("scan").path("interrupted").asBoolean(), report.toPrettyString());

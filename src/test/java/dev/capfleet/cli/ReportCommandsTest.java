@@ -49,7 +49,8 @@ class ReportCommandsTest {
   void remediateWritesAPlaybookToStandardOutputAndNamesLeftOutHosts() {
     assertEquals(0, run("remediate", fleet.toString(), "--format", "ansible"));
     assertTrue(out.startsWith("# capfleet remediation playbook"), out);
-    assertTrue(out.contains("\n    - !unsafe \"db-01\"\n"), out);
+    // every db host needs the capabilities set: the play names the group
+    assertTrue(out.contains("\n    - !unsafe \"db\"\n"), out);
     assertTrue(err.contains("left out host '=HYPERLINK(\"http://x\")'"), err);
   }
 
@@ -141,6 +142,32 @@ class ReportCommandsTest {
     try (var files = Files.list(outDir)) {
       assertEquals(2, files.count());
     }
+  }
+
+  @Test
+  void mergeWritesTheFormatsScanWritesAndPipesOneToStandardOutput() throws Exception {
+    Path a = report("a.json", "2026-03-01T00:00:00Z", List.of(ReportFixtures.notReadyMissingCaps("db-01")));
+    Path b = report("b.json", "2026-03-02T00:00:00Z", List.of(ReportFixtures.ready("web-01", "10.0.0.1")));
+    Path outDir = dir.resolve("formats");
+    assertEquals(0, run("merge", a.toString(), b.toString(), "--out", outDir.toString(), "--name", "all",
+        "--format", "html,junit"));
+    try (var files = Files.list(outDir)) {
+      assertEquals(List.of("all.html", "all.junit.xml"), files.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+    String html = Files.readString(outDir.resolve("all.html"));
+    assertTrue(html.contains("db-01") && html.contains("web-01"), "both shards' hosts in the HTML report");
+    String junit = Files.readString(outDir.resolve("all.junit.xml"));
+    assertTrue(junit.contains("tests=\"2\"") && junit.contains("<failure"), junit);
+    assertTrue(out.contains("  " + outDir.resolve("all.junit.xml")), out);
+
+    assertEquals(0, run("merge", a.toString(), b.toString(), "-o", "-", "--format", "json"));
+    ScanReport piped = JsonReports.mapper().readValue(out, ScanReport.class);
+    assertEquals(List.of("db-01", "web-01"), piped.hosts().stream().map(h -> h.name()).toList());
+    assertTrue(err.startsWith("2 hosts"), "the summary goes to standard error: " + err);
+    assertEquals(2, run("merge", a.toString(), "-o", "-", "--format", "xlsx"));
+    assertTrue(err.contains("--out -: standard output takes one text format"), err);
+    assertEquals(2, run("merge", a.toString(), "--out", outDir.toString(), "--format", "pdf"));
+    assertTrue(err.contains("--format: unknown report format 'pdf'"), err);
   }
 
   @Test

@@ -138,6 +138,33 @@ class InventoryErrorsTest {
   }
 
   @Test
+  void acceptsMoreThanFiftyAliasesAsLibyamlDoes() throws IOException {
+    // SnakeYAML's default refuses the 51st alias; ansible-inventory reads this file with 60 groups of web1
+    StringBuilder y = new StringBuilder("all:\n  children:\n    g0: &g {hosts: {web1: }}\n");
+    for (int i = 1; i < 60; i++) {
+      y.append("    g").append(i).append(": *g\n");
+    }
+    Path file = dir.resolve("aliases.yml");
+    Files.writeString(file, y.toString());
+    Inventory inv = InventoryLoader.load(file);
+    assertTrue(inv.groups().containsKey("g59"), inv.groups().keySet().toString());
+    assertEquals(60, inv.hosts().get(0).groups().stream().filter(g -> g.startsWith("g")).count());
+  }
+
+  @Test
+  void refusesAnAliasBombOfManyAliases() throws IOException {
+    // 6 levels of 20 aliases (120, above SnakeYAML's old 50) stand for 64 million host names
+    StringBuilder y = new StringBuilder("x0: &a0 [h1, h2, h3, h4]\n");
+    for (int i = 1; i <= 6; i++) {
+      y.append("x").append(i).append(": &a").append(i).append(" [")
+          .append(String.join(", ", java.util.Collections.nCopies(20, "*a" + (i - 1)))).append("]\n");
+    }
+    y.append("all:\n  vars:\n    bomb: *a6\n  hosts:\n    web1:\n");
+    InventoryException e = loadFails("bomb2.yml", y.toString());
+    assertTrue(e.detail().contains("YAML aliases expand to more than"), e.getMessage());
+  }
+
+  @Test
   void keepsSmallAliasesWorking() throws IOException {
     Path file = dir.resolve("ok.yml");
     Files.writeString(file, "all:\n  vars: &v {ansible_port: 2222}\n  children:\n    web:\n"

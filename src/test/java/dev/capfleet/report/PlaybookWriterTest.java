@@ -53,6 +53,10 @@ class PlaybookWriterTest {
 
   static List<String> names(JsonNode plays) {
     List<String> names = new ArrayList<>();
+    if (plays.isObject()) {
+      plays.fieldNames().forEachRemaining(names::add);
+      return names;
+    }
     plays.forEach(p -> names.add(p.get("name").asText()));
     return names;
   }
@@ -82,11 +86,15 @@ class PlaybookWriterTest {
         names.stream().map(n -> n.split(" - ", 2)[0]).toList());
     assertEquals(names.size(), r.plays());
     assertEquals(List.of("web-02"), hosts(playOf(plays, "capfleet: restrict-binary")));
-    // web-02's capabilities were right, its owner change clears them: the set play covers it too
-    assertEquals(List.of("web-02", "db-01", "db-02"), hosts(playOf(plays, "capfleet: set-capabilities")));
+    // web-02's capabilities were right, its owner change clears them: the set play covers it too; every db host
+    // needs it, so the play names the group; web-01 and web-05 do not, so web-02 stays by name
+    assertEquals(List.of("db", "web-02"), hosts(playOf(plays, "capfleet: set-capabilities")));
+    assertEquals(List.of("web-02", "db-01", "db-02"),
+        names(playOf(plays, "capfleet: set-capabilities").get("vars").get("capfleet_targets")));
     JsonNode cleanup = playOf(plays, "capfleet cleanup");
     assertEquals("[\"cleanup\",\"never\"]", cleanup.get("tags").toString());
-    assertEquals(List.of("web-01", "web-05", "web-02", "db-01", "db-02"), hosts(cleanup));
+    // prod also holds the unreachable and inconclusive hosts, which need no cleanup: never named
+    assertEquals(List.of("web", "db"), hosts(cleanup));
     assertTrue(cleanup.toString().contains("\"argv\":[\"setcap\",\"-r\",\"{{ capfleet_binary }}\"]"));
   }
 
@@ -189,6 +197,81 @@ class PlaybookWriterTest {
         dir.resolve("tmp").toString()), List.of(ansible.toString(), "--syntax-check", "-i", "localhost,",
         file.toString()));
     assertEquals(0, run.exit(), run.output());
+  }
+
+  @Test
+  void aGroupIsNamedOnlyWhenEveryHostInItNeedsThePlayAndReachesExactlyTheTargets() throws Exception {
+    ScanReport report = withEvil();
+    Path file = dir.resolve("fix.yml");
+    Files.writeString(file, PlaybookWriter.render(report, null).yaml());
+    JsonNode plays = parse(Files.readString(file));
+    Map<String, java.util.TreeSet<String>> listed = PlayHosts.list(dir, PlayHosts.inventory(dir, report), file);
+    assertEquals(plays.size(), listed.size(), listed.toString());
+    boolean grouped = false;
+    for (JsonNode p : plays) {
+      // what the real ansible-playbook resolves the hosts line to is exactly the hosts the play has values for
+      assertEquals(new java.util.TreeSet<>(names(p.get("vars").get("capfleet_targets"))),
+          listed.get(p.get("name").asText()), p.get("name").asText());
+      grouped |= hosts(p).contains("db");
+    }
+    assertTrue(grouped, "some play names the db group: " + names(plays));
+  }
+
+  @Test
+  void aGroupOfOneOrNamedLikeAHostIsNotUsed() throws Exception {
+    HostReport a = ReportFixtures.host("a-01").groups("solo", "b-01").verdict(Verdict.NOT_READY).binaryPath("/opt/e")
+        .finding(ReportFixtures.granted("CAP_BPF", "", "")).build();
+    HostReport b = ReportFixtures.host("b-01").groups("b-01").verdict(Verdict.NOT_READY).binaryPath("/opt/e")
+        .finding(ReportFixtures.granted("CAP_BPF", "", "")).build();
+    JsonNode plays = parse(PlaybookWriter.render(ReportFixtures.report("2026-03-01T10:00:00Z", List.of(a, b)), null)
+        .yaml());
+    assertEquals(List.of("a-01", "b-01"), hosts(playOf(plays, "capfleet: set-capabilities")));
+  }
+
+  /**
+   * A play over a group, run for real (root, local connection): both hosts of the group the report lists get their
+   * capabilities, idempotently; a host the inventory adds to the group since the scan is left alone.
+   */
+  @Test
+  void aPlayOverAGroupFixesItsHostsOnlyAndTwiceChangesNothing() throws Exception {
+    Path ansible = Processes.require("ansible-playbook");
+    Path getcap = Processes.require("getcap");
+    if ("true".equals(System.getenv("CI"))) {
+      assertEquals("root", System.getProperty("user.name"), "CI runs as root");
+    }
+    assumeTrue("root".equals(System.getProperty("user.name")), "setcap needs root");
+    List<HostReport> hosts = new ArrayList<>();
+    StringBuilder inventory = new StringBuilder("[tracers]\n");
+    for (String name : List.of("tracer-a", "tracer-b", "tracer-new")) {
+      Path bin = Files.createDirectories(dir.resolve(name)).resolve("ecapture");
+      Files.copy(Path.of("/bin/true"), bin);
+      inventory.append(name).append(" ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n");
+      if (!name.equals("tracer-new")) {
+        hosts.add(ReportFixtures.host(name).groups("tracers").verdict(Verdict.NOT_READY).binaryPath(bin.toString())
+            .finding(ReportFixtures.granted("CAP_BPF", "", "")).build());
+      }
+    }
+    Path inv = Files.writeString(dir.resolve("hosts.ini"), inventory);
+    String yaml = PlaybookWriter.render(ReportFixtures.report("2026-03-01T10:00:00Z", hosts), null).yaml();
+    assertEquals(List.of("tracers"), hosts(playOf(parse(yaml), "capfleet: set-capabilities")));
+    Path file = Files.writeString(dir.resolve("fix.yml"), yaml);
+    List<String> cmd = List.of(ansible.toString(), "-i", inv.toString(), file.toString());
+    Map<String, String> env = Map.of("ANSIBLE_NOCOLOR", "1", "ANSIBLE_LOCAL_TEMP", dir.resolve("tmp").toString());
+    Processes.Run first = Processes.run(dir, env, cmd);
+    assertEquals(0, first.exit(), first.output());
+    assertTrue(first.output().matches("(?s).*\\ntracer-a +: ok=\\d+ +changed=1 .*"), first.output());
+    assertTrue(first.output().matches("(?s).*\\ntracer-b +: ok=\\d+ +changed=1 .*"), first.output());
+    // the group's new host ends at the play's guard, before any task: no recap line with a change
+    assertFalse(first.output().matches("(?s).*\\ntracer-new +: ok=\\d+ +changed=[1-9].*"), first.output());
+    for (String name : List.of("tracer-a", "tracer-b")) {
+      assertTrue(Processes.run(dir, Map.of(), List.of(getcap.toString(), dir.resolve(name).resolve("ecapture")
+          .toString())).output().contains("cap_sys_ptrace,cap_perfmon,cap_bpf=eip"), name);
+    }
+    assertEquals("", Processes.run(dir, Map.of(), List.of(getcap.toString(),
+        dir.resolve("tracer-new").resolve("ecapture").toString())).output().strip(), "not in the report: untouched");
+    Processes.Run second = Processes.run(dir, env, cmd);
+    assertEquals(0, second.exit(), second.output());
+    assertFalse(second.output().matches("(?s).*changed=[1-9].*"), second.output());
   }
 
   /** Runs the play for real on this machine (root, local connection) twice: the second run changes nothing. */
