@@ -13,13 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code capfleet demo}: starts an embedded SSH fleet on loopback whose hosts answer with recorded outputs of real
@@ -28,13 +24,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Scan an embedded demo fleet of recorded real systems over real SSH, and write the reports.")
-final class DemoCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  CapfleetCommand parent;
-
+final class DemoCommand extends BaseCommand {
   @Mixin
   ModelOption modelOption;
 
@@ -71,14 +61,15 @@ final class DemoCommand implements Callable<Integer> {
     if (network != null) {
       throw new UsageException("--network only goes with --serve-only");
     }
+    FleetRun.checkedForks(forks);
     RequirementModel model = modelOption.load();
     Instant started = Instant.now();
     String baseName = output.baseName(started);
     var formats = output.formats();
     verbosity.detail();
     output.checkWritable();
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = out();
+    PrintWriter err = err();
     Path work = Files.createTempDirectory("capfleet-demo-");
     // the folder holds the fleet's client key: remove it after a Ctrl-C too, before the JVM ends
     // (a resource closes before a finally clause runs: the deletion sits inside, so the hold outlasts it)
@@ -113,14 +104,14 @@ final class DemoCommand implements Callable<Integer> {
           .withHostDeadline(Duration.ofSeconds(15));
       FleetRun run = new FleetRun(model, "demo", "readiness", "demo.ini (embedded fleet)", model.defaultMode(),
           null, forks, limits, started);
-      return run.console(verbosity.detail(), parent.env)
-          .execute(jobs, settings, null, output, baseName, formats, out, err);
+      return run.console(verbosity.detail(), env())
+          .execute(jobs, FleetRun.Reach.ssh(settings, null), output, baseName, formats, out, err);
     }
   }
 
   /** Serves until standard input ends (the bench closes it, or the process is killed), then stops the fleet. */
   private int serveOnly() throws java.io.IOException {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     try (DemoFleet fleet = DemoFleet.start(serveOnly, hosts == null ? 16 : hosts, Duration.ofMillis(latencyMs),
         network == null ? "127.0" : network)) {
       out.printf("serving %d hosts from %s, inventory %s%n", fleet.hosts().size(), fleet.hosts().get(0).address(),

@@ -9,22 +9,16 @@ import dev.capfleet.model.Snippets;
 import dev.capfleet.core.Capability;
 import dev.capfleet.core.KernelVersion;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code capfleet explain}: renders the model's requirements and deployment snippets. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
     description = "Show what eCapture needs for a kernel, architecture and mode, as text or a ready snippet.")
-final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand extends BaseCommand {
   enum Format { text, setcap, docker, k8s }
-
-  @Spec
-  CommandSpec spec;
 
   @Mixin
   ModelOption modelOption;
@@ -67,7 +61,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     String m = ModelOption.mode(model, mode, "--mode");
     java.util.List<dev.capfleet.assess.Finding> failures = KernelSupport.failures(model, k, arch, m);
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = err();
     if (format != Format.text) {
       // a snippet alone on standard output stays pipeable; the warning that it cannot help goes beside it
       failures.stream().filter(f -> "blocker".equals(f.severity())).forEach(f -> err.println(
@@ -83,7 +77,7 @@ final class ExplainCommand implements Callable<Integer> {
         () -> new UsageException("--module: unknown module '" + HostText.printable(module) + "' (valid: "
             + String.join(", ", new java.util.TreeSet<>(model.modules().keySet())) + ")"));
     Snippets snippets = new Snippets(model, mod);
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     switch (format) {
       case setcap -> out.println(snippets.setcap(k, m, bin, !oldLibcap));
       case docker -> out.println(snippets.docker(k, m));

@@ -3,23 +3,14 @@ package dev.capfleet.cli;
 import dev.capfleet.inventory.Inventory;
 import dev.capfleet.inventory.InventoryJson;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code capfleet inventory}: shows an inventory as {@code ansible-inventory --list} or {@code --graph} does. */
 @Command(name = "inventory", mixinStandardHelpOptions = true,
     description = "Show an Ansible inventory as capfleet reads it (same JSON as ansible-inventory --list).")
-final class InventoryCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @picocli.CommandLine.ParentCommand
-  CapfleetCommand parent;
-
+final class InventoryCommand extends BaseCommand {
   @picocli.CommandLine.Mixin
   InventoryOptions inventory;
 
@@ -43,12 +34,12 @@ final class InventoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter err = spec.commandLine().getErr();
-    Inventory inv = Inventories.load(inventory, Inventories.config(parent.env), err);
+    PrintWriter err = err();
+    Inventory inv = Inventories.load(inventory, Inventories.config(env()), err);
     if (limit != null) {
       inv = inv.subset(Inventories.select(inv, limit, err));
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     if (action.graph) {
       String graph = Main.shown(InventoryJson.graph(inv, "all", vars)); // names may hold terminal escapes
       out.print(graph.endsWith("\n") ? graph : graph + "\n");

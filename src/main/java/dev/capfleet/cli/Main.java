@@ -3,7 +3,6 @@ package dev.capfleet.cli;
 import dev.capfleet.model.ModelException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -22,7 +21,6 @@ public final class Main {
 
   /** Runs one command line; everything it prints goes to {@code out} and {@code err}. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-    boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cli = new CommandLine(new CapfleetCommand(env));
     cli.setOut(out);
     cli.setErr(err);
@@ -35,6 +33,8 @@ public final class Main {
       return ExitCode.USAGE.code();
     });
     cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+      // the failed command's own --debug (BaseCommand), not a scan of the raw arguments for the word
+      boolean debug = c.getCommand() instanceof BaseCommand command && command.debug;
       if (debug) {
         ex.printStackTrace(err);
       }

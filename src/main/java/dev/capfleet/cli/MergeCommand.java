@@ -4,18 +4,13 @@ import dev.capfleet.core.HostText;
 import dev.capfleet.report.ConsoleSummary;
 import dev.capfleet.report.ReportMerger;
 import dev.capfleet.report.ScanReport;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code capfleet merge}: one report from several partial ones. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
@@ -27,19 +22,13 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:merged and written",
         "2:a report is missing or bad, the reports disagree on schema, model or purpose, or output not writable"})
-final class MergeCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
+final class MergeCommand extends BaseCommand {
   @Parameters(arity = "1..*", paramLabel = "REPORT.json", description = "Reports written by capfleet scan or merge.")
   List<Path> reports;
 
   /** The same --out, --name and --format as scan, so a merged fleet gets every report a single scan would. */
   @Mixin
   OutputOptions output;
-
-  @Option(names = "--debug", description = "Show stack traces of errors.")
-  boolean debug;
 
   @Override
   public Integer call() {
@@ -56,11 +45,8 @@ final class MergeCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     output.checkWritable();
-    List<Path> written = ReportOutput.write(merged, output, base, formats, spec.commandLine().getOut());
-    // with --out - the report owns standard output; the summary goes where scan puts it
-    PrintWriter human = output.toStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
-    human.print(ConsoleSummary.render(merged, written));
-    human.flush();
+    // the scan's ending: the report written whole (or to standard output alone), then the same summary
+    FleetRun.publish(merged, output, base, formats, ConsoleSummary.Detail.NORMAL, out(), err());
     return ExitCode.OK.code();
   }
 }

@@ -11,9 +11,6 @@ public final class ModelOption {
           + "(eCapture's docs as written), or a model file (JSON or YAML).")
   String model;
 
-  @Option(names = "--debug", description = "Show stack traces of errors.")
-  boolean debug;
-
   public RequirementModel load() {
     return model == null ? ModelLoader.verified() : ModelLoader.named(model);
   }

@@ -8,13 +8,10 @@ import dev.capfleet.report.ShellScriptWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code capfleet remediate}: turns a report's fixes into an Ansible playbook or a shell script. */
 @Command(name = "remediate", mixinStandardHelpOptions = true,
@@ -25,11 +22,8 @@ import picocli.CommandLine.Spec;
         + "before running."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:written", "2:bad report file, unknown host, or output not writable"})
-final class RemediateCommand implements Callable<Integer> {
+final class RemediateCommand extends BaseCommand {
   enum Format { ansible, sh }
-
-  @Spec
-  CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "REPORT.json", description = "A report written by capfleet scan or merge.")
   Path report;
@@ -45,9 +39,6 @@ final class RemediateCommand implements Callable<Integer> {
       description = "Write to FILE (whole or not at all) instead of standard output.")
   Path output;
 
-  @Option(names = "--debug", description = "Show stack traces of errors.")
-  boolean debug;
-
   @Override
   public Integer call() {
     ScanReport r = ReportFile.read(report);
@@ -59,7 +50,7 @@ final class RemediateCommand implements Callable<Integer> {
             + HostText.printable(report.toString()) + " (hosts: " + r.hosts().stream().limit(10)
             .map(h -> HostText.printable(h.name())).collect(Collectors.joining(", "))
             + (r.hosts().size() > 10 ? ", ..." : "") + ")"));
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = err();
     String text;
     if (format == Format.sh) {
       text = ShellScriptWriter.render(r, chosen);
@@ -76,7 +67,7 @@ final class RemediateCommand implements Callable<Integer> {
       text = result.yaml();
     }
     if (output == null) {
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       out.print(text);
       out.flush();
     } else {

@@ -15,25 +15,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code capfleet scan}: probe every inventory host over SSH in parallel, assess, and write the reports. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
     description = "Scan the hosts of an Ansible inventory over SSH and report, per host, whether eCapture can "
         + "run there with the fewest privileges and what must change.")
-final class ScanCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  CapfleetCommand parent;
-
+final class ScanCommand extends BaseCommand {
   @Mixin
   ModelOption modelOption;
 
@@ -76,23 +66,21 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Map<String, String> env = parent.env;
+    Map<String, String> env = env();
     AnsibleConfig config = Inventories.config(env);
     forks = AnsibleDefaults.apply(config, spec.commandLine().getParseResult(), connection, forks,
-        spec.commandLine().getErr());
+        err());
     RequirementModel model = modelOption.load();
     String mode = ModelOption.mode(model, assess.mode, "--mode");
     String binary = assess.binary(model);
     String purpose = assess.purpose();
-    if (forks < 1 || forks > 10_000) {
-      throw new UsageException("--forks: must be between 1 and 10000, not " + forks);
-    }
+    FleetRun.checkedForks(forks);
     Instant started = Instant.now();
     String baseName = output.baseName(started);
     var formats = output.formats();
     List<String> sources = inventory.sources(config.inventory());
-    Inventory inv = Inventories.load(inventory, config, spec.commandLine().getErr());
-    List<Host> selected = Inventories.select(inv, limit, spec.commandLine().getErr());
+    Inventory inv = Inventories.load(inventory, config, err());
+    List<Host> selected = Inventories.select(inv, limit, err());
     Shard part = shard();
     List<Host> hosts = part == null ? selected : part.select(selected);
     if (hosts.isEmpty() && !allowEmpty) {
@@ -105,8 +93,8 @@ final class ScanCommand implements Callable<Integer> {
     if (connection.user != null && TargetNames.userProblem(connection.user) != null) {
       throw new UsageException("-u: " + TargetNames.userProblem(connection.user));
     }
-    ExecLimits limits = connection.limits(forks, Runtime.getRuntime().maxMemory(), spec.commandLine().getErr());
-    SshSettings settings = connection.settings(env, spec.commandLine().getErr());
+    ExecLimits limits = connection.limits(forks, Runtime.getRuntime().maxMemory(), err());
+    SshSettings settings = connection.settings(env, err());
     ConnectionConfig reach = new ConnectionConfig(sshConfig.load(env), config.sshArgs(),
         Inventories.remotePort(config), System.getProperty("user.name"), connection.knownHosts != null,
         spec.commandLine().getParseResult().hasMatchedOption("-T") || config.timeout().isPresent());
@@ -123,8 +111,8 @@ final class ScanCommand implements Callable<Integer> {
       }
       run.withScanTimeout(java.time.Duration.ofSeconds(scanTimeout));
     }
-    return run.console(verbosity.detail(), env).execute(jobs, settings, connection.privateKey, output, baseName,
-        formats, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return run.console(verbosity.detail(), env).execute(jobs, FleetRun.Reach.ssh(settings, connection.privateKey),
+        output, baseName, formats, out(), err());
   }
 
   private Shard shard() {

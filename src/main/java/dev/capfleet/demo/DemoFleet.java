@@ -47,18 +47,16 @@ public final class DemoFleet implements AutoCloseable {
   private final Path clientKey;
   private final Path knownHosts;
   private final Path inventory;
-  private final Duration addedLatency;
   private final Duration startup;
 
   private DemoFleet(FleetServer server, ScheduledThreadPoolExecutor scheduler, List<DemoHost> hosts, Path clientKey,
-      Path knownHosts, Path inventory, Duration addedLatency, Duration startup) {
+      Path knownHosts, Path inventory, Duration startup) {
     this.server = server;
     this.scheduler = scheduler;
     this.hosts = List.copyOf(hosts);
     this.clientKey = clientKey;
     this.knownHosts = knownHosts;
     this.inventory = inventory;
-    this.addedLatency = addedLatency;
     this.startup = startup;
   }
 
@@ -133,7 +131,7 @@ public final class DemoFleet implements AutoCloseable {
       Path key = FleetFiles.writeClientKey(workDir, client);
       Path known = FleetFiles.writeKnownHosts(workDir, served);
       Path ini = FleetFiles.writeInventory(workDir, hosts, USER, key);
-      return new DemoFleet(server, scheduler, hosts, key, known, ini, latency,
+      return new DemoFleet(server, scheduler, hosts, key, known, ini,
           Duration.ofNanos(System.nanoTime() - t0));
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       server.stop();
@@ -246,11 +244,6 @@ public final class DemoFleet implements AutoCloseable {
 
   public String user() {
     return USER;
-  }
-
-  /** The latency added to every server write (zero for the bundled fleet). */
-  public Duration addedLatency() {
-    return addedLatency;
   }
 
   /** Wall time {@code start} took: keys, binds and files. */

@@ -49,7 +49,8 @@ public final class KernelParser {
   /** The machine {@code uname -srm} printed, as eCapture's release names spell it: x86_64, aarch64, ... */
   public static Optional<String> arch(String unameSrm) {
     String[] words = words(unameSrm);
-    if (words.length < 3 || !words[2].matches("[A-Za-z0-9_.-]{1,32}")) {
+    // only a line that reads as uname's (a release second) names a machine: nonsense's third word is no arch
+    if (words.length < 3 || release(unameSrm) == null || !words[2].matches("[A-Za-z0-9_.-]{1,32}")) {
       return Optional.empty();
     }
     String machine = words[2].toLowerCase(Locale.ROOT);

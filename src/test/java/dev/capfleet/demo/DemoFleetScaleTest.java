@@ -32,7 +32,7 @@ class DemoFleetScaleTest {
       System.out.printf("demo fleet: 2000 hosts started in %d ms (%.0f hosts/s)%n", startMillis,
           2_000 * 1000.0 / Math.max(1, startMillis));
       assertTrue(startMillis < 60_000, "2,000 hosts took " + startMillis + " ms to start");
-      assertEquals(2_000, fleet.hosts().size());
+      // what the fleet serves, not what was asked for: one known_hosts line and one distinct endpoint per host
       assertEquals(2_000, Files.readAllLines(fleet.knownHosts()).size());
       assertEquals(2_000, fleet.hosts().stream().map(h -> h.address() + ":" + h.port()).distinct().count());
 
@@ -54,7 +54,6 @@ class DemoFleetScaleTest {
   void addedLatencyDelaysEveryExchange() throws Exception {
     Duration latency = Duration.ofMillis(100);
     try (DemoFleet fleet = DemoFleet.start(dir, 20, latency)) {
-      assertEquals(latency, fleet.addedLatency());
       List<ExecOutcome> outcomes = runAll(fleet, fleet.hosts(), 20);
       for (ExecOutcome o : outcomes) {
         assertTrue(o.succeeded(), o.toString());

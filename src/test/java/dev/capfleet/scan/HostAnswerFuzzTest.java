@@ -1,21 +1,28 @@
 package dev.capfleet.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.capfleet.core.Verdict;
 import dev.capfleet.model.ModelLoader;
 import dev.capfleet.probe.FactsCollector;
+import dev.capfleet.probe.GetcapResult;
+import dev.capfleet.probe.HostFacts;
 import dev.capfleet.probe.ProbeOutput;
+import dev.capfleet.probe.SecurityFacts;
 import dev.capfleet.report.HostReport;
 import dev.capfleet.report.JsonReports;
 import dev.capfleet.transport.ExecOutcome;
 import dev.capfleet.transport.ExecOutcome.Status;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,14 +81,36 @@ class HostAnswerFuzzTest {
   }
 
   @Test
-  void parsersNeverThrowOnPureNoise() {
+  void pureNoiseReadsAsUnknown() throws Exception {
     Random random = new Random(42);
     for (int i = 0; i < 300; i++) {
       byte[] noise = new byte[random.nextInt(20_000)];
       random.nextBytes(noise);
       String text = new String(noise, i % 2 == 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-      ProbeOutput out = ProbeOutput.parse(text, N);
-      assertNotNull(FactsCollector.collect(out, BIN).gaps());
+      HostFacts facts = FactsCollector.collect(ProbeOutput.parse(text, N), BIN);
+      // noise holds no section: every fact is unknown (null) and the gaps say so; only the asked path is known
+      for (RecordComponent c : HostFacts.class.getRecordComponents()) {
+        Object value = c.getAccessor().invoke(facts);
+        switch (c.getName()) {
+          case "binaryPath" -> assertEquals(BIN, value);
+          case "gaps" -> assertFalse(facts.gaps().isEmpty(), "noise " + i + ": no gap named");
+          case "security" -> assertUnknown(facts.security(), i);
+          case "getcap" -> assertInstanceOf(GetcapResult.Unreadable.class, value, "noise " + i); // getcap's unknown
+          default -> assertNull(value, "noise " + i + " read as a fact: " + c.getName());
+        }
+      }
+      HostPlan plan = new HostPlan("n" + i, "127.0.0.1", 22, "audit", BIN, "text", "readiness", null, null);
+      HostReport r = auditor.audit(plan, new ExecOutcome(Status.OK, 0, noise, new byte[0], false, null, null, 5), N,
+          Instant.parse("2026-01-01T00:00:00Z"));
+      assertEquals(Verdict.INCONCLUSIVE, r.verdict(), "noise " + i + " is no answer");
+    }
+  }
+
+  private static void assertUnknown(SecurityFacts security, int i) throws ReflectiveOperationException {
+    for (RecordComponent c : SecurityFacts.class.getRecordComponents()) {
+      if (!c.getType().isPrimitive()) { // the booleans are derived flags (false when nothing is known)
+        assertNull(c.getAccessor().invoke(security), "noise " + i + " read as a security fact: " + c.getName());
+      }
     }
   }
 

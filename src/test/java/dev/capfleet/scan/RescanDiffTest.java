@@ -101,12 +101,14 @@ class RescanDiffTest {
           && !play.contains("!unsafe \"node3\""), play);
     }
     Path ansible = Path.of("/usr/bin/ansible-playbook");
-    if (Files.isExecutable(ansible) || "true".equals(System.getenv("CI"))) {
-      Files.writeString(dir.resolve("hosts.ini"), "node1\nnode2\nnode3\n");
-      String check = Processes.run(List.of(ansible.toString(), "-i", dir.resolve("hosts.ini").toString(),
-          "--syntax-check", playbook.toString()));
-      assertTrue(check.contains("playbook: " + playbook), check);
+    if (!Files.isExecutable(ansible)) {
+      // everything above was checked; the playbook's syntax cannot be, and a pass would claim it was
+      RealSshd.skipOutsideCi(ansible + " is not installed (apt-get install ansible-core)");
     }
+    Files.writeString(dir.resolve("hosts.ini"), "node1\nnode2\nnode3\n");
+    String check = Processes.run(List.of(ansible.toString(), "-i", dir.resolve("hosts.ini").toString(),
+        "--syntax-check", playbook.toString()));
+    assertTrue(check.contains("playbook: " + playbook), check);
   }
 
   private static String[] concat(String[] a, String last) {

@@ -78,6 +78,17 @@ public final class RealSshd implements AutoCloseable {
     this.log = log;
   }
 
+  /**
+   * Skips the calling test because a tool or account it needs is missing here; fails instead when {@code CI=true},
+   * where .ci/run installs everything, so that a missing part can never pass a CI run unnoticed.
+   */
+  public static void skipOutsideCi(String why) {
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      Assertions.fail(why);
+    }
+    Assumptions.abort(why);
+  }
+
   /** Skips the calling test when sshd cannot run here; fails instead when {@code CI=true}. */
   public static void assumeAvailable() {
     String why = null;
@@ -87,10 +98,7 @@ public final class RealSshd implements AutoCloseable {
       why = "sshd tests need root (sshd must switch users)";
     }
     if (why != null) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        Assertions.fail(why);
-      }
-      Assumptions.abort(why);
+      skipOutsideCi(why);
     }
     try {
       Files.createDirectories(Path.of("/run/sshd"));
