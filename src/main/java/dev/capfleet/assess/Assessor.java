@@ -1,10 +1,10 @@
 package dev.capfleet.assess;
 
+import dev.capfleet.core.Capability;
+import dev.capfleet.core.Severity;
 import dev.capfleet.core.Verdict;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.model.Rule;
-import dev.capfleet.core.Severity;
-import dev.capfleet.core.Capability;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -55,18 +55,29 @@ public final class Assessor {
         }
       }
       for (Capability item : items(rule, facts)) {
-        ConditionEvaluator.Result r = item == null && rule.forEach() != null
-            ? new ConditionEvaluator.Result(Outcome.UNKNOWN, Set.of(rule.forEach()), null)
-            : evaluator.evaluate(rule.require(), item);
+        ConditionEvaluator.Result r =
+            item == null && rule.forEach() != null
+                ? new ConditionEvaluator.Result(Outcome.UNKNOWN, Set.of(rule.forEach()), null)
+                : evaluator.evaluate(rule.require(), item);
         if (r.outcome() == Outcome.FAIL && rule.failureMeansUnknown()) {
-          // the rule detects that facts cannot be gathered (a tool is missing): the host is INCONCLUSIVE, and
+          // the rule detects that facts cannot be gathered (a tool is missing): the host is
+          // INCONCLUSIVE, and
           // the finding carries the rule's fix (install the tool)
           checks.add(new Check(rule.id(), null, "unknown"));
           Map<String, String> words = words(facts, item, r.expected());
-          List<String> fixes = rule.remediation().stream().map(t -> Templates.render(t, words)).toList();
-          findings.add(new Finding(rule.id(), rule.severity().id(), "unknown", rule.title(),
-              Templates.render(rule.detail(), words), null, evidence(rule, words), fixes,
-              model.source(rule.reference())));
+          List<String> fixes =
+              rule.remediation().stream().map(t -> Templates.render(t, words)).toList();
+          findings.add(
+              new Finding(
+                  rule.id(),
+                  rule.severity().id(),
+                  "unknown",
+                  rule.title(),
+                  Templates.render(rule.detail(), words),
+                  null,
+                  evidence(rule, words),
+                  fixes,
+                  model.source(rule.reference())));
           blockersUnknown++;
           penalty += model.scoring().unknown();
           continue;
@@ -87,29 +98,41 @@ public final class Assessor {
           case FAIL -> {
             checks.add(new Check(rule.id(), itemName, "fail"));
             Map<String, String> words = words(facts, item, r.expected());
-            List<String> fixes = rule.remediation().stream().map(t -> Templates.renderCommand(t, words)).toList();
-            findings.add(new Finding(rule.id(), rule.severity().id(), "failed", rule.title(),
-                Templates.render(rule.detail(), words), itemName, evidence(rule, words), fixes,
-                model.source(rule.reference())));
+            List<String> fixes =
+                rule.remediation().stream().map(t -> Templates.renderCommand(t, words)).toList();
+            findings.add(
+                new Finding(
+                    rule.id(),
+                    rule.severity().id(),
+                    "failed",
+                    rule.title(),
+                    Templates.render(rule.detail(), words),
+                    itemName,
+                    evidence(rule, words),
+                    fixes,
+                    model.source(rule.reference())));
             penalty += model.scoring().weight(rule.severity());
             switch (rule.severity()) {
               case BLOCKER -> blockersFailed++;
               case WARNING -> warningsFailed++;
-              case INFO -> { }
+              case INFO -> {}
             }
           }
         }
       }
     }
 
-    Verdict verdict = blockersFailed > 0 ? Verdict.NOT_READY
-        : blockersUnknown > 0 ? Verdict.INCONCLUSIVE
-        : warningsFailed > 0 ? Verdict.READY_WITH_WARNINGS
-        : Verdict.READY;
+    Verdict verdict =
+        blockersFailed > 0
+            ? Verdict.NOT_READY
+            : blockersUnknown > 0
+                ? Verdict.INCONCLUSIVE
+                : warningsFailed > 0 ? Verdict.READY_WITH_WARNINGS : Verdict.READY;
     Object caps = facts.get("binary.caps");
     boolean carriesCaps = caps instanceof Collection<?> c && !c.isEmpty();
     Map<String, String> hostWords = words(facts, null, null);
-    RemediationPlanner.Plan plan = new RemediationPlanner(model).plan(findings, hostWords, carriesCaps);
+    RemediationPlanner.Plan plan =
+        new RemediationPlanner(model).plan(findings, hostWords, carriesCaps);
     List<String> cleanup = new ArrayList<>();
     if (carriesCaps || grantsCapabilities(plan)) {
       model.cleanupCommands().forEach(t -> cleanup.add(Templates.renderCommand(t, hostWords)));
@@ -122,14 +145,27 @@ public final class Assessor {
       steps.add(plan.cleanupStep());
     }
     List<String> required = requiredNames(facts);
-    return new Assessment(verdict, Math.max(0, 100 - penalty), required, plan.findings(),
-        RemediationStep.commandsOf(steps), cleanup, checks, steps);
+    return new Assessment(
+        verdict,
+        Math.max(0, 100 - penalty),
+        required,
+        plan.findings(),
+        RemediationStep.commandsOf(steps),
+        cleanup,
+        checks,
+        steps);
   }
 
   /** The plan sets capabilities on the binary, so the report must remind to remove them later. */
   private boolean grantsCapabilities(RemediationPlanner.Plan plan) {
-    return plan.steps().stream().anyMatch(s -> model.actions().stream()
-        .anyMatch(a -> a.id().equals(s.action()) && a.effect() == dev.capfleet.model.RemediationAction.Effect.SET));
+    return plan.steps().stream()
+        .anyMatch(
+            s ->
+                model.actions().stream()
+                    .anyMatch(
+                        a ->
+                            a.id().equals(s.action())
+                                && a.effect() == dev.capfleet.model.RemediationAction.Effect.SET));
   }
 
   private static List<String> requiredNames(FactView facts) {
@@ -165,9 +201,16 @@ public final class Assessor {
     List<String> reasons = names.stream().map(n -> n + ": " + facts.gap(n)).toList();
     Map<String, String> evidence = new LinkedHashMap<>();
     names.forEach(n -> evidence.put(n, "unknown (" + facts.gap(n) + ")"));
-    return new Finding(rule.id(), rule.severity().id(), "unknown", "Could not check: " + rule.title(),
-        "A fact this rule needs could not be gathered: " + String.join("; ", reasons), item == null ? null
-        : item.name(), evidence, List.of(), model.source(rule.reference()));
+    return new Finding(
+        rule.id(),
+        rule.severity().id(),
+        "unknown",
+        "Could not check: " + rule.title(),
+        "A fact this rule needs could not be gathered: " + String.join("; ", reasons),
+        item == null ? null : item.name(),
+        evidence,
+        List.of(),
+        model.source(rule.reference()));
   }
 
   private static Map<String, String> evidence(Rule rule, Map<String, String> words) {

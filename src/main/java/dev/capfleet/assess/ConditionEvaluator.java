@@ -1,8 +1,8 @@
 package dev.capfleet.assess;
 
-import dev.capfleet.model.Condition;
 import dev.capfleet.core.Capability;
 import dev.capfleet.core.KernelVersion;
+import dev.capfleet.model.Condition;
 import dev.capfleet.probe.Mount;
 import java.util.Collection;
 import java.util.List;
@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** Evaluates model conditions against a host's facts, three-valued: a missing fact gives UNKNOWN. */
+/**
+ * Evaluates model conditions against a host's facts, three-valued: a missing fact gives UNKNOWN.
+ */
 final class ConditionEvaluator {
   /** The result of one evaluation, with the facts it missed and the operand it compared against. */
   record Result(Outcome outcome, Set<String> missing, String expected) {}
@@ -72,7 +74,8 @@ final class ConditionEvaluator {
       }
       operand = t.valueByArch().get(arch.toString());
       if (operand == null) {
-        expected[0] = "a supported architecture (" + String.join(", ", t.valueByArch().keySet()) + ")";
+        expected[0] =
+            "a supported architecture (" + String.join(", ", t.valueByArch().keySet()) + ")";
         return Outcome.FAIL;
       }
     }

@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One host's facts under the names of the model's vocabulary ({@code dev.capfleet.model.FactVocabulary}).
- * A name with no value is a fact that could not be gathered; {@link #gap} says why.
+ * One host's facts under the names of the model's vocabulary ({@code
+ * dev.capfleet.model.FactVocabulary}). A name with no value is a fact that could not be gathered;
+ * {@link #gap} says why.
  */
 public final class FactView {
   private final Map<String, Object> values = new HashMap<>();

@@ -9,10 +9,19 @@ import java.util.Map;
  * @param status {@code failed}, or {@code unknown} when a fact the rule needs could not be gathered
  * @param capability the capability the finding is about, for per-capability rules (else null)
  * @param evidence fact name to the value seen on the host
- * @param remediation commands for this finding alone (the host's ordered list is in {@link Assessment})
+ * @param remediation commands for this finding alone (the host's ordered list is in {@link
+ *     Assessment})
  */
-public record Finding(String id, String severity, String status, String title, String detail, String capability,
-    Map<String, String> evidence, List<String> remediation, String reference) {
+public record Finding(
+    String id,
+    String severity,
+    String status,
+    String title,
+    String detail,
+    String capability,
+    Map<String, String> evidence,
+    List<String> remediation,
+    String reference) {
   public Finding {
     evidence = Map.copyOf(evidence);
     remediation = List.copyOf(remediation);

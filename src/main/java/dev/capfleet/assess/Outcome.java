@@ -1,8 +1,12 @@
 package dev.capfleet.assess;
 
-/** The three-valued result of a condition: a fact that was not gathered makes it UNKNOWN, not false. */
+/**
+ * The three-valued result of a condition: a fact that was not gathered makes it UNKNOWN, not false.
+ */
 enum Outcome {
-  PASS, FAIL, UNKNOWN;
+  PASS,
+  FAIL,
+  UNKNOWN;
 
   static Outcome of(boolean b) {
     return b ? PASS : FAIL;

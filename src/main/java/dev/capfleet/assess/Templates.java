@@ -1,8 +1,8 @@
 package dev.capfleet.assess;
 
 import dev.capfleet.core.HostText;
-import dev.capfleet.core.ShellQuote.Context;
 import dev.capfleet.core.ShellQuote;
+import dev.capfleet.core.ShellQuote.Context;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,17 +10,21 @@ import java.util.regex.Pattern;
 /**
  * Fills {@code {name}} placeholders of model templates from a host's words.
  *
- * <p>Words carry host-supplied text (a kernel release, a mount point, a container name), so no word is trusted:
- * control characters never pass, and in commands each word is quoted for the shell context its placeholder
- * stands in (unquoted, inside single or double quotes, or in a {@code #} comment), so a copied command runs
- * exactly the model's words with the host's values as data, whatever the model's author wrote around them.
+ * <p>Words carry host-supplied text (a kernel release, a mount point, a container name), so no word
+ * is trusted: control characters never pass, and in commands each word is quoted for the shell
+ * context its placeholder stands in (unquoted, inside single or double quotes, or in a {@code #}
+ * comment), so a copied command runs exactly the model's words with the host's values as data,
+ * whatever the model's author wrote around them.
  */
 final class Templates {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)}");
 
   private Templates() {}
 
-  /** Prose (details, titles, evidence): the words as they are, control characters shown as {@code ?}. */
+  /**
+   * Prose (details, titles, evidence): the words as they are, control characters shown as {@code
+   * ?}.
+   */
   static String render(String template, Map<String, String> words) {
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
@@ -31,7 +35,10 @@ final class Templates {
     return out.toString();
   }
 
-  /** A command line: each word quoted for where it stands, so that no value can end a quote or a comment. */
+  /**
+   * A command line: each word quoted for where it stands, so that no value can end a quote or a
+   * comment.
+   */
   static String renderCommand(String template, Map<String, String> words) {
     StringBuilder out = new StringBuilder();
     Context ctx = Context.PLAIN;
@@ -49,9 +56,14 @@ final class Templates {
       if (c == '\\' && escapes && i + 1 < template.length()) {
         out.append(template.charAt(++i));
       } else if (ctx == Context.PLAIN) {
-        ctx = c == '\'' ? Context.SINGLE : c == '"' ? Context.DOUBLE
-            : c == '#' && wordStart(template, i) ? Context.COMMENT : ctx;
-      } else if ((ctx == Context.SINGLE && c == '\'') || (ctx == Context.DOUBLE && c == '"')
+        ctx =
+            c == '\''
+                ? Context.SINGLE
+                : c == '"'
+                    ? Context.DOUBLE
+                    : c == '#' && wordStart(template, i) ? Context.COMMENT : ctx;
+      } else if ((ctx == Context.SINGLE && c == '\'')
+          || (ctx == Context.DOUBLE && c == '"')
           || (ctx == Context.COMMENT && c == '\n')) {
         ctx = Context.PLAIN;
       }

@@ -6,25 +6,41 @@ import dev.capfleet.model.RequirementModel;
 import java.time.Instant;
 import picocli.CommandLine.Option;
 
-/** {@code --binary}, {@code --mode}, {@code --purpose}, {@code --window-until}: what to check on each host. */
+/**
+ * {@code --binary}, {@code --mode}, {@code --purpose}, {@code --window-until}: what to check on
+ * each host.
+ */
 public final class AssessOptions {
-  @Option(names = "--binary", paramLabel = "PATH",
-      description = "eCapture path on the hosts (default: ecapture_path, else the model's /usr/local/bin/ecapture).")
+  @Option(
+      names = "--binary",
+      paramLabel = "PATH",
+      description =
+          "eCapture path on the hosts (default: ecapture_path, else the model's /usr/local/bin/ecapture).")
   String binary;
 
-  @Option(names = "--mode", description = "Output mode: text, keylog, pcapng (default: ecapture_mode, else text).")
+  @Option(
+      names = "--mode",
+      description = "Output mode: text, keylog, pcapng (default: ecapture_mode, else text).")
   String mode;
 
-  @Option(names = "--module", description = "eCapture module: tls (default), gotls, gnutls, nss, bash, zsh, mysqld, "
-      + "postgres (default: ecapture_module, else tls).")
+  @Option(
+      names = "--module",
+      description =
+          "eCapture module: tls (default), gotls, gnutls, nss, bash, zsh, mysqld, "
+              + "postgres (default: ecapture_module, else tls).")
   String module;
 
-  @Option(names = "--purpose", description = "readiness (default) or compliance (flags capabilities left set).")
+  @Option(
+      names = "--purpose",
+      description = "readiness (default) or compliance (flags capabilities left set).")
   String purpose = "readiness";
 
-  @Option(names = "--window-until", paramLabel = "INSTANT",
-      description = "End of an approved capture window (ISO-8601, e.g. 2026-12-01T18:00:00Z); with compliance, "
-          + "capabilities set before then are not flagged. Hosts may set ecapture_window_until.")
+  @Option(
+      names = "--window-until",
+      paramLabel = "INSTANT",
+      description =
+          "End of an approved capture window (ISO-8601, e.g. 2026-12-01T18:00:00Z); with compliance, "
+              + "capabilities set before then are not flagged. Hosts may set ecapture_window_until.")
   String windowUntil;
 
   String binary(RequirementModel model) {
@@ -41,14 +57,22 @@ public final class AssessOptions {
     if (module == null) {
       return null;
     }
-    return model.canonicalModule(module).orElseThrow(() -> new UsageException("--module: unknown module '"
-        + HostText.printable(module) + "' (valid: " + String.join(", ", new java.util.TreeSet<>(
-            model.modules().keySet())) + ")"));
+    return model
+        .canonicalModule(module)
+        .orElseThrow(
+            () ->
+                new UsageException(
+                    "--module: unknown module '"
+                        + HostText.printable(module)
+                        + "' (valid: "
+                        + String.join(", ", new java.util.TreeSet<>(model.modules().keySet()))
+                        + ")"));
   }
 
   String purpose() {
     if (!purpose.equals("readiness") && !purpose.equals("compliance")) {
-      throw new UsageException("--purpose: must be readiness or compliance, not '" + HostText.printable(purpose) + "'");
+      throw new UsageException(
+          "--purpose: must be readiness or compliance, not '" + HostText.printable(purpose) + "'");
     }
     return purpose;
   }
@@ -61,8 +85,11 @@ public final class AssessOptions {
     try {
       return Instant.parse(text.trim());
     } catch (java.time.format.DateTimeParseException e) {
-      throw new UsageException(where + ": not an ISO-8601 instant like 2026-12-01T18:00:00Z: '"
-          + HostText.printable(text) + "'");
+      throw new UsageException(
+          where
+              + ": not an ISO-8601 instant like 2026-12-01T18:00:00Z: '"
+              + HostText.printable(text)
+              + "'");
     }
   }
 }

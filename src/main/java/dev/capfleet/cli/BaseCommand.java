@@ -8,13 +8,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * What every subcommand shares: its picocli spec, the streams {@link Main} injected, the environment, and
- * {@code --debug}, which {@link Main}'s error handler reads from the command that failed (so that it is accepted
- * wherever an error can happen, and a trace is shown only when asked for).
+ * What every subcommand shares: its picocli spec, the streams {@link Main} injected, the
+ * environment, and {@code --debug}, which {@link Main}'s error handler reads from the command that
+ * failed (so that it is accepted wherever an error can happen, and a trace is shown only when asked
+ * for).
  */
 abstract class BaseCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
@@ -27,7 +27,10 @@ abstract class BaseCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
-  /** The environment {@link Main#run} was given (tests pass their own; never read System.getenv here). */
+  /**
+   * The environment {@link Main#run} was given (tests pass their own; never read System.getenv
+   * here).
+   */
   final Map<String, String> env() {
     return ((CapfleetCommand) spec.root().userObject()).env;
   }

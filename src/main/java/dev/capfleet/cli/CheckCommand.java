@@ -14,25 +14,30 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code capfleet check --local}: the same probe and model on this machine, without SSH. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-    description = "Check this machine (no SSH): run the probe locally, assess it, write the report.")
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description =
+        "Check this machine (no SSH): run the probe locally, assess it, write the report.")
 final class CheckCommand extends BaseCommand {
-  @Mixin
-  ModelOption modelOption;
+  @Mixin ModelOption modelOption;
 
-  @Mixin
-  OutputOptions output;
+  @Mixin OutputOptions output;
 
-  @Mixin
-  AssessOptions assess;
+  @Mixin AssessOptions assess;
 
-  @Mixin
-  Verbosity verbosity;
+  @Mixin Verbosity verbosity;
 
-  @Option(names = "--local", required = true, description = "Check this machine (the only target check knows).")
+  @Option(
+      names = "--local",
+      required = true,
+      description = "Check this machine (the only target check knows).")
   boolean local;
 
-  @Option(names = "--command-timeout", paramLabel = "SECONDS", description = "Probe time limit (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--command-timeout",
+      paramLabel = "SECONDS",
+      description = "Probe time limit (default: ${DEFAULT-VALUE}).")
   int commandTimeout = 60;
 
   @Override
@@ -45,16 +50,37 @@ final class CheckCommand extends BaseCommand {
     String baseName = output.baseName(started);
     var formats = output.formats();
     // one host: its whole reason and failed findings are the answer, so check is verbose unless -q
-    ConsoleSummary.Detail detail = verbosity.detail() == ConsoleSummary.Detail.NORMAL
-        ? ConsoleSummary.Detail.VERBOSE : verbosity.detail();
+    ConsoleSummary.Detail detail =
+        verbosity.detail() == ConsoleSummary.Detail.NORMAL
+            ? ConsoleSummary.Detail.VERBOSE
+            : verbosity.detail();
     output.checkWritable();
-    HostPlan plan = new HostPlan(hostName(), "local", null, System.getProperty("user.name"), List.of(), binary,
-        mode, purpose, assess.windowUntil(), null, assess.module(model));
+    HostPlan plan =
+        new HostPlan(
+            hostName(),
+            "local",
+            null,
+            System.getProperty("user.name"),
+            List.of(),
+            binary,
+            mode,
+            purpose,
+            assess.windowUntil(),
+            null,
+            assess.module(model));
     ExecLimits limits = ExecLimits.DEFAULTS.withCommandTimeout(Duration.ofSeconds(commandTimeout));
-    // the scan's path with one local job: same scanner, report files, summary and exit code, no SSH client
+    // the scan's path with one local job: same scanner, report files, summary and exit code, no SSH
+    // client
     FleetRun run = new FleetRun(model, "check", purpose, null, mode, null, 1, limits, started);
-    return run.console(detail, env()).execute(List.of(new HostJob(plan, null, true)), FleetRun.Reach.localOnly(),
-        output, baseName, formats, out(), err());
+    return run.console(detail, env())
+        .execute(
+            List.of(new HostJob(plan, null, true)),
+            FleetRun.Reach.localOnly(),
+            output,
+            baseName,
+            formats,
+            out(),
+            err());
   }
 
   private static String hostName() {

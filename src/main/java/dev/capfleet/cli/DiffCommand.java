@@ -10,14 +10,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code capfleet diff}: what changed between two reports of the same fleet. */
-@Command(name = "diff", mixinStandardHelpOptions = true,
-    description = {"Compare two reports: hosts whose verdict got worse or better "
-        + "(READY < READY_WITH_WARNINGS < INCONCLUSIVE < NOT_READY < UNREACHABLE), hosts that appeared or "
-        + "disappeared, and per host the findings that are new or fixed (rule id + capability)."},
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare two reports: hosts whose verdict got worse or better "
+          + "(READY < READY_WITH_WARNINGS < INCONCLUSIVE < NOT_READY < UNREACHABLE), hosts that appeared or "
+          + "disappeared, and per host the findings that are new or fixed (rule id + capability)."
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:no host got worse", "3:at least one host got worse", "2:a report file is missing or bad"})
+    exitCodeList = {
+      "0:no host got worse",
+      "3:at least one host got worse",
+      "2:a report file is missing or bad"
+    })
 final class DiffCommand extends BaseCommand {
-  enum Format { text, json }
+  enum Format {
+    text,
+    json
+  }
 
   @Parameters(index = "0", paramLabel = "OLD.json", description = "The earlier report.")
   Path oldReport;
@@ -25,7 +36,10 @@ final class DiffCommand extends BaseCommand {
   @Parameters(index = "1", paramLabel = "NEW.json", description = "The later report.")
   Path newReport;
 
-  @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      paramLabel = "text|json",
+      description = "Output format (default: ${DEFAULT-VALUE}).")
   Format format = Format.text;
 
   @Override

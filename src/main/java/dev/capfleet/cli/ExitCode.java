@@ -13,11 +13,14 @@ public enum ExitCode {
   USAGE(2),
   /** At least one host NOT_READY or INCONCLUSIVE; {@code diff}: at least one host got worse. */
   NOT_READY(3),
-  /** At least one host UNREACHABLE (takes precedence over 3: the fleet's state is not fully known). */
+  /**
+   * At least one host UNREACHABLE (takes precedence over 3: the fleet's state is not fully known).
+   */
   UNREACHABLE(4),
   /**
-   * Ctrl-C (SIGINT): the report of the hosts done so far is written, then the JVM ends as a shell expects of a
-   * process killed by SIGINT, 128 + 2 (SIGTERM gives 143). Not returned by code; named for the help and docs.
+   * Ctrl-C (SIGINT): the report of the hosts done so far is written, then the JVM ends as a shell
+   * expects of a process killed by SIGINT, 128 + 2 (SIGTERM gives 143). Not returned by code; named
+   * for the help and docs.
    */
   INTERRUPTED(130);
 

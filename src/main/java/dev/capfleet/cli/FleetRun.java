@@ -24,17 +24,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one path from planned jobs to written reports, shared by {@code scan}, {@code demo} and {@code check}: the
- * scanner's fan-out (over SSH, or on this machine only), progress on a terminal, interruption, report files,
- * console summary and exit code. {@code merge}, which scans nothing, ends through the same report writer and {@link #summarize}.
+ * The one path from planned jobs to written reports, shared by {@code scan}, {@code demo} and
+ * {@code check}: the scanner's fan-out (over SSH, or on this machine only), progress on a terminal,
+ * interruption, report files, console summary and exit code. {@code merge}, which scans nothing,
+ * ends through the same report writer and {@link #summarize}.
  */
 final class FleetRun {
   /**
-   * How the hosts are reached: SSH with these settings, or (settings null) this machine alone through
-   * LocalExecutor, as {@code check --local} does.
+   * How the hosts are reached: SSH with these settings, or (settings null) this machine alone
+   * through LocalExecutor, as {@code check --local} does.
    *
-   * @param explicitKey the {@code --private-key} given on the command line, or null: a key given there that
-   *     cannot be used is a usage error, found before the first host is contacted
+   * @param explicitKey the {@code --private-key} given on the command line, or null: a key given
+   *     there that cannot be used is a usage error, found before the first host is contacted
    */
   record Reach(SshSettings settings, Path explicitKey) {
     static Reach ssh(SshSettings settings, Path explicitKey) {
@@ -57,11 +58,20 @@ final class FleetRun {
   private final Instant started;
   private ConsoleSummary.Detail detail = ConsoleSummary.Detail.NORMAL;
   private boolean showProgress;
+
   /** The scan's overall deadline, or null (the default) for none. */
   private Duration scanTimeout;
 
-  FleetRun(RequirementModel model, String kind, String purpose, String inventory, String mode, String limit,
-      int forks, ExecLimits limits, Instant started) {
+  FleetRun(
+      RequirementModel model,
+      String kind,
+      String purpose,
+      String inventory,
+      String mode,
+      String limit,
+      int forks,
+      ExecLimits limits,
+      Instant started) {
     this.model = model;
     this.kind = kind;
     this.purpose = purpose;
@@ -81,7 +91,10 @@ final class FleetRun {
     return forks;
   }
 
-  /** What the console shows: the summary's detail, and the progress line (a terminal on stderr, not -q). */
+  /**
+   * What the console shows: the summary's detail, and the progress line (a terminal on stderr, not
+   * -q).
+   */
   FleetRun console(ConsoleSummary.Detail detail, Map<String, String> env) {
     this.detail = detail;
     this.showProgress = detail != ConsoleSummary.Detail.QUIET && Terminal.stderrIsTerminal(env);
@@ -93,8 +106,15 @@ final class FleetRun {
     return this;
   }
 
-  int execute(List<HostJob> jobs, Reach reach, OutputOptions output, String baseName, Set<String> formats,
-      PrintWriter out, PrintWriter err) throws InterruptedException {
+  int execute(
+      List<HostJob> jobs,
+      Reach reach,
+      OutputOptions output,
+      String baseName,
+      Set<String> formats,
+      PrintWriter out,
+      PrintWriter err)
+      throws InterruptedException {
     ProgressLine line = showProgress ? new ProgressLine(err) : null;
     ProgressListener progress = line != null ? line : ProgressListener.NONE;
     List<HostReport> results;
@@ -106,26 +126,43 @@ final class FleetRun {
         boolean agent = settings.agentSocket() != null && Files.exists(settings.agentSocket());
         KeyCheck.run(ssh, reach.explicitKey(), settings.identityFiles(), jobs, agent, err);
       }
-      FleetScanner scanner = new FleetScanner(ssh, local, new HostAuditor(model), limits, forks, Clock.systemUTC());
+      FleetScanner scanner =
+          new FleetScanner(ssh, local, new HostAuditor(model), limits, forks, Clock.systemUTC());
       if (scanTimeout != null) {
         scanner.timeoutAfter(scanTimeout);
       }
-      Runnable onSignal = () -> {
-        if (line != null) {
-          line.finish();
-        }
-        err.println("capfleet: interrupted: stopping; the hosts not finished are reported INCONCLUSIVE "
-            + "(interrupted), then capfleet exits with " + ExitCode.INTERRUPTED.code() + " (Ctrl-C) or 143 (SIGTERM)");
-        err.flush();
-        scanner.stop();
-      };
+      Runnable onSignal =
+          () -> {
+            if (line != null) {
+              line.finish();
+            }
+            err.println(
+                "capfleet: interrupted: stopping; the hosts not finished are reported INCONCLUSIVE "
+                    + "(interrupted), then capfleet exits with "
+                    + ExitCode.INTERRUPTED.code()
+                    + " (Ctrl-C) or 143 (SIGTERM)");
+            err.flush();
+            scanner.stop();
+          };
       try (Interruption stop = Interruption.install(onSignal)) {
         results = scanner.scan(jobs, progress);
         if (line != null) {
           line.finish();
         }
-        ScanReport report = ReportAssembler.assemble(VersionProvider.version(), model, kind, purpose, inventory,
-            mode, limit, forks, started, Instant.now(), scanner.stopped(), results);
+        ScanReport report =
+            ReportAssembler.assemble(
+                VersionProvider.version(),
+                model,
+                kind,
+                purpose,
+                inventory,
+                mode,
+                limit,
+                forks,
+                started,
+                Instant.now(),
+                scanner.stopped(),
+                results);
         publish(report, output, baseName, formats, detail, out, err);
         stop.reportWritten();
       }
@@ -134,15 +171,22 @@ final class FleetRun {
   }
 
   /** Writes the finished report (whole or not at all) and prints the console summary. */
-  static void publish(ScanReport report, OutputOptions output, String baseName, Set<String> formats,
-      ConsoleSummary.Detail detail, PrintWriter out, PrintWriter err) {
+  static void publish(
+      ScanReport report,
+      OutputOptions output,
+      String baseName,
+      Set<String> formats,
+      ConsoleSummary.Detail detail,
+      PrintWriter out,
+      PrintWriter err) {
     List<Path> written = ReportOutput.write(report, output, baseName, formats, out);
     // with --out - standard output carries the report alone, so that it can be piped
     summarize(report, written, detail, output.toStdout() ? err : out);
   }
 
   /** The console summary of a report already written to {@code written}. */
-  static void summarize(ScanReport report, List<Path> written, ConsoleSummary.Detail detail, PrintWriter human) {
+  static void summarize(
+      ScanReport report, List<Path> written, ConsoleSummary.Detail detail, PrintWriter human) {
     human.print(ConsoleSummary.render(report, written, detail));
     human.flush();
   }

@@ -13,13 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Loads inventories for commands, turning every inventory problem into a usage error naming file and line. */
+/**
+ * Loads inventories for commands, turning every inventory problem into a usage error naming file
+ * and line.
+ */
 final class Inventories {
   private Inventories() {}
 
-  /** The Ansible configuration this run uses (ANSIBLE_CONFIG, ./ansible.cfg, ~/.ansible.cfg, /etc/ansible). */
+  /**
+   * The Ansible configuration this run uses (ANSIBLE_CONFIG, ./ansible.cfg, ~/.ansible.cfg,
+   * /etc/ansible).
+   */
   static AnsibleConfig config(java.util.Map<String, String> env) {
-    // HOME from the environment given to Main.run, so that a test's empty environment reads no ~/.ansible.cfg
+    // HOME from the environment given to Main.run, so that a test's empty environment reads no
+    // ~/.ansible.cfg
     Path home = env.get("HOME") == null ? null : Path.of(env.get("HOME"));
     try {
       return AnsibleConfig.find(env, Path.of("").toAbsolutePath(), home);
@@ -37,12 +44,16 @@ final class Inventories {
     }
   }
 
-  /** Every {@code -i} source (or ansible.cfg's) as one inventory, with group_vars and host_vars applied. */
+  /**
+   * Every {@code -i} source (or ansible.cfg's) as one inventory, with group_vars and host_vars
+   * applied.
+   */
   static Inventory load(InventoryOptions options, AnsibleConfig config, java.io.PrintWriter err) {
     try {
       List<String> sources = options.sources(config.inventory());
       for (String source : sources) {
-        if (!source.contains(",") && source.indexOf('\0') < 0) { // a comma makes it a host list, never a file
+        if (!source.contains(",")
+            && source.indexOf('\0') < 0) { // a comma makes it a host list, never a file
           refuseScript(Path.of(source));
         }
       }
@@ -67,18 +78,22 @@ final class Inventories {
   }
 
   /**
-   * Ansible runs an executable inventory file as a dynamic inventory script. capfleet never executes what an
-   * inventory names (design.md), so it refuses the file rather than misreading the script as INI, and says how
-   * to turn it into a static inventory with Ansible itself.
+   * Ansible runs an executable inventory file as a dynamic inventory script. capfleet never
+   * executes what an inventory names (design.md), so it refuses the file rather than misreading the
+   * script as INI, and says how to turn it into a static inventory with Ansible itself.
    */
   static void refuseScript(Path file) {
     if (!Files.isRegularFile(file) || !Files.isExecutable(file) || !startsWithShebang(file)) {
       return;
     }
     String name = HostText.printable(file.toString());
-    throw new UsageException(name + ": is an executable dynamic inventory script; capfleet does not run inventory "
-        + "scripts (it never executes what an inventory says). Let Ansible run it once and scan its output: "
-        + "ansible-inventory -i " + name + " --list --yaml > inventory.yml && capfleet scan -i inventory.yml");
+    throw new UsageException(
+        name
+            + ": is an executable dynamic inventory script; capfleet does not run inventory "
+            + "scripts (it never executes what an inventory says). Let Ansible run it once and scan its output: "
+            + "ansible-inventory -i "
+            + name
+            + " --list --yaml > inventory.yml && capfleet scan -i inventory.yml");
   }
 
   private static boolean startsWithShebang(Path file) {
@@ -91,8 +106,8 @@ final class Inventories {
   }
 
   /**
-   * The hosts the pattern selects; a pattern that matches nothing gets Ansible's own warning, and the caller
-   * decides whether an empty selection is an error.
+   * The hosts the pattern selects; a pattern that matches nothing gets Ansible's own warning, and
+   * the caller decides whether an empty selection is an error.
    */
   static List<Host> select(Inventory inv, String pattern, java.io.PrintWriter err) {
     if (pattern == null || pattern.isBlank()) {
@@ -100,8 +115,9 @@ final class Inventories {
     }
     List<Host> hosts = selected(inv, pattern);
     if (hosts.isEmpty()) {
-      err.println("capfleet: warning: Could not match supplied host pattern, ignoring: "
-          + HostText.printable(pattern));
+      err.println(
+          "capfleet: warning: Could not match supplied host pattern, ignoring: "
+              + HostText.printable(pattern));
     }
     return hosts;
   }
@@ -117,9 +133,13 @@ final class Inventories {
   /** Why a scan has no host to target, in Ansible's words, with what capfleet offers instead. */
   static String noHosts(String inventory, String pattern, boolean inventoryEmpty) {
     String name = HostText.printable(inventory);
-    String why = inventoryEmpty ? name + " has no hosts"
-        : "no host in " + name + " matches --limit '" + HostText.printable(pattern) + "'";
-    return "no hosts to scan: " + why + " (Specified inventory, host pattern and/or --limit leaves us with no "
+    String why =
+        inventoryEmpty
+            ? name + " has no hosts"
+            : "no host in " + name + " matches --limit '" + HostText.printable(pattern) + "'";
+    return "no hosts to scan: "
+        + why
+        + " (Specified inventory, host pattern and/or --limit leaves us with no "
         + "hosts to target); a scan of zero hosts proves nothing, so it fails: give --allow-empty to exit 0";
   }
 }

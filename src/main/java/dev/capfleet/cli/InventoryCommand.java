@@ -7,12 +7,17 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code capfleet inventory}: shows an inventory as {@code ansible-inventory --list} or {@code --graph} does. */
-@Command(name = "inventory", mixinStandardHelpOptions = true,
-    description = "Show an Ansible inventory as capfleet reads it (same JSON as ansible-inventory --list).")
+/**
+ * {@code capfleet inventory}: shows an inventory as {@code ansible-inventory --list} or {@code
+ * --graph} does.
+ */
+@Command(
+    name = "inventory",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show an Ansible inventory as capfleet reads it (same JSON as ansible-inventory --list).")
 final class InventoryCommand extends BaseCommand {
-  @picocli.CommandLine.Mixin
-  InventoryOptions inventory;
+  @picocli.CommandLine.Mixin InventoryOptions inventory;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Action action;
@@ -28,8 +33,11 @@ final class InventoryCommand extends BaseCommand {
   @Option(names = "--vars", description = "With --graph: show variables too.")
   boolean vars;
 
-  @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN",
-      description = "Only hosts matching the Ansible pattern; one that matches nothing warns, shows no host, exit 0.")
+  @Option(
+      names = {"-l", "--limit"},
+      paramLabel = "PATTERN",
+      description =
+          "Only hosts matching the Ansible pattern; one that matches nothing warns, shows no host, exit 0.")
   String limit;
 
   @Override
@@ -41,7 +49,8 @@ final class InventoryCommand extends BaseCommand {
     }
     PrintWriter out = out();
     if (action.graph) {
-      String graph = Main.shown(InventoryJson.graph(inv, "all", vars)); // names may hold terminal escapes
+      String graph =
+          Main.shown(InventoryJson.graph(inv, "all", vars)); // names may hold terminal escapes
       out.print(graph.endsWith("\n") ? graph : graph + "\n");
     } else {
       var json = InventoryJson.list(inv);

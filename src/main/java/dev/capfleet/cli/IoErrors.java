@@ -7,7 +7,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
-/** Why a file operation failed, in words (NIO's messages are often the bare path, or an exception's name). */
+/**
+ * Why a file operation failed, in words (NIO's messages are often the bare path, or an exception's
+ * name).
+ */
 final class IoErrors {
   private IoErrors() {}
 

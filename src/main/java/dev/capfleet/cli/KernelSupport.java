@@ -4,40 +4,48 @@ import dev.capfleet.assess.Assessment;
 import dev.capfleet.assess.Assessor;
 import dev.capfleet.assess.FactView;
 import dev.capfleet.assess.Finding;
+import dev.capfleet.core.KernelVersion;
 import dev.capfleet.model.Condition;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.model.Rule;
-import dev.capfleet.core.KernelVersion;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What the model says about a kernel and architecture alone, for {@code explain}: the model's rules are run on a
- * host of which only the kernel version, architecture and mode are known, so the rules that fail are exactly
- * those the kernel and architecture decide (every other rule lacks its facts and stays unknown).
+ * What the model says about a kernel and architecture alone, for {@code explain}: the model's rules
+ * are run on a host of which only the kernel version, architecture and mode are known, so the rules
+ * that fail are exactly those the kernel and architecture decide (every other rule lacks its facts
+ * and stays unknown).
  */
 final class KernelSupport {
   private KernelSupport() {}
 
   /** The failed findings of that hypothetical host, blockers first as the model orders them. */
-  static List<Finding> failures(RequirementModel model, KernelVersion kernel, String arch, String mode) {
-    FactView facts = new FactView()
-        .put("mode", mode)
-        .put("kernel.version", kernel)
-        .put("kernel.release", kernel.toString())
-        .put("kernel.source", "--kernel")
-        .put("arch", arch)
-        .put("required.capabilities", new LinkedHashSet<>(model.requiredCapabilities(kernel, mode)));
-    for (String name : List.of("mode", "kernel.version", "kernel.release", "kernel.source", "arch")) {
+  static List<Finding> failures(
+      RequirementModel model, KernelVersion kernel, String arch, String mode) {
+    FactView facts =
+        new FactView()
+            .put("mode", mode)
+            .put("kernel.version", kernel)
+            .put("kernel.release", kernel.toString())
+            .put("kernel.source", "--kernel")
+            .put("arch", arch)
+            .put(
+                "required.capabilities",
+                new LinkedHashSet<>(model.requiredCapabilities(kernel, mode)));
+    for (String name :
+        List.of("mode", "kernel.version", "kernel.release", "kernel.source", "arch")) {
       facts.word(name, facts.get(name).toString()); // the words the rules' texts are rendered with
     }
     Assessment a = new Assessor(model).assess(facts);
     return a.findings().stream().filter(f -> "failed".equals(f.status())).toList();
   }
 
-  /** The architectures the model's rules name (per-architecture values, and tests of the arch fact). */
+  /**
+   * The architectures the model's rules name (per-architecture values, and tests of the arch fact).
+   */
   static Set<String> architectures(RequirementModel model) {
     Set<String> arches = new TreeSet<>();
     for (Rule r : model.rules()) {

@@ -8,9 +8,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * One self-overwriting status line on standard error while a scan runs: hosts done, their verdicts as counted
- * in the report (INCONCLUSIVE is not "failed"), rate and ETA. {@link #finish} ends the line so that nothing
- * printed after it (the summary, an interruption notice) runs into it.
+ * One self-overwriting status line on standard error while a scan runs: hosts done, their verdicts
+ * as counted in the report (INCONCLUSIVE is not "failed"), rate and ETA. {@link #finish} ends the
+ * line so that nothing printed after it (the summary, an interruption notice) runs into it.
  */
 final class ProgressLine implements ProgressListener {
   private final PrintWriter err;
@@ -59,7 +59,12 @@ final class ProgressLine implements ProgressListener {
 
   /** E.g. {@code 12/16 hosts: 4 ready, 3 warnings, 2 not ready, 1 inconclusive, 2 unreachable}. */
   String status(int done, int total) {
-    StringBuilder s = new StringBuilder().append(done).append('/').append(total).append(total == 1 ? " host" : " hosts");
+    StringBuilder s =
+        new StringBuilder()
+            .append(done)
+            .append('/')
+            .append(total)
+            .append(total == 1 ? " host" : " hosts");
     String sep = ": ";
     for (Verdict v : Verdict.values()) {
       int n = counts.getOrDefault(v, 0);

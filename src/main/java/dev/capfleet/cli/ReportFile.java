@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads report files and writes command output for the report commands; every failure is one usage line. */
+/**
+ * Reads report files and writes command output for the report commands; every failure is one usage
+ * line.
+ */
 final class ReportFile {
   private ReportFile() {}
 
@@ -31,26 +34,36 @@ final class ReportFile {
       throw new UsageException(name + ": permission denied");
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      throw new UsageException(name + ": not a capfleet report (" + oneLine(e.getOriginalMessage())
-          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ")");
+      throw new UsageException(
+          name
+              + ": not a capfleet report ("
+              + oneLine(e.getOriginalMessage())
+              + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+              + ")");
     } catch (IOException e) {
       throw new UsageException(name + ": cannot read: " + oneLine(e.getMessage()));
     }
     if (r == null || r.hosts() == null || r.schemaVersion() == null) {
       throw new UsageException(name + ": not a capfleet report (no schemaVersion or hosts)");
     }
-    String major = ScanReport.SCHEMA_VERSION.substring(0, ScanReport.SCHEMA_VERSION.indexOf('.') + 1);
+    String major =
+        ScanReport.SCHEMA_VERSION.substring(0, ScanReport.SCHEMA_VERSION.indexOf('.') + 1);
     if (!r.schemaVersion().startsWith(major)) {
-      throw new UsageException(name + ": report schema version " + HostText.printable(r.schemaVersion())
-          + " is not supported (this capfleet reads " + major + "x)");
+      throw new UsageException(
+          name
+              + ": report schema version "
+              + HostText.printable(r.schemaVersion())
+              + " is not supported (this capfleet reads "
+              + major
+              + "x)");
     }
     refuseDuplicateHosts(name, r);
     return r;
   }
 
   /**
-   * One entry per host: with two, diff would read the first and merge keep the last, so the same file would
-   * say different things to different commands.
+   * One entry per host: with two, diff would read the first and merge keep the last, so the same
+   * file would say different things to different commands.
    */
   private static void refuseDuplicateHosts(String name, ScanReport r) {
     java.util.Map<String, Integer> seen = new java.util.HashMap<>();
@@ -61,8 +74,15 @@ final class ReportFile {
       }
       Integer first = seen.putIfAbsent(h.name(), i);
       if (first != null) {
-        throw new UsageException(name + ": host " + HostText.printable(h.name()) + " appears twice (hosts["
-            + first + "] and hosts[" + i + "]); a report holds one entry per host");
+        throw new UsageException(
+            name
+                + ": host "
+                + HostText.printable(h.name())
+                + " appears twice (hosts["
+                + first
+                + "] and hosts["
+                + i
+                + "]); a report holds one entry per host");
       }
     }
   }
@@ -72,7 +92,8 @@ final class ReportFile {
     try {
       AtomicFiles.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
-      throw new UsageException(HostText.printable(file.toString()) + ": cannot write: " + oneLine(e.toString()));
+      throw new UsageException(
+          HostText.printable(file.toString()) + ": cannot write: " + oneLine(e.toString()));
     }
   }
 

@@ -17,24 +17,32 @@ final class ReportOutput {
   private ReportOutput() {}
 
   /**
-   * Writes the report into the folder of {@code --out}, or with {@code --out -} its one format to {@code stdout}
-   * (rendered in memory first, so a pipe gets the whole document or nothing).
+   * Writes the report into the folder of {@code --out}, or with {@code --out -} its one format to
+   * {@code stdout} (rendered in memory first, so a pipe gets the whole document or nothing).
    *
    * @return the files written (none for standard output)
    */
-  static List<Path> write(ScanReport report, OutputOptions output, String baseName, Set<String> formats,
+  static List<Path> write(
+      ScanReport report,
+      OutputOptions output,
+      String baseName,
+      Set<String> formats,
       PrintWriter stdout) {
     if (output.toStdout()) {
       String format = formats.iterator().next();
       try {
-        stdout.print(switch (format) {
-          case "json" -> JsonReports.mapper().writeValueAsString(report) + "\n";
-          case "html" -> HtmlReportWriter.render(report);
-          case "junit" -> JunitReportWriter.render(report);
-          default -> throw new UsageException("--out -: cannot write " + format + " to standard output");
-        });
+        stdout.print(
+            switch (format) {
+              case "json" -> JsonReports.mapper().writeValueAsString(report) + "\n";
+              case "html" -> HtmlReportWriter.render(report);
+              case "junit" -> JunitReportWriter.render(report);
+              default ->
+                  throw new UsageException(
+                      "--out -: cannot write " + format + " to standard output");
+            });
       } catch (IOException e) {
-        throw new UsageException("cannot render the report as " + format + ": " + IoErrors.reason(e));
+        throw new UsageException(
+            "cannot render the report as " + format + ": " + IoErrors.reason(e));
       }
       stdout.flush();
       return List.of();

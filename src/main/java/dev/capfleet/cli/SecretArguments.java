@@ -5,12 +5,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A passphrase typed as a flag ({@code --passphrase hunter2}) is not echoed back: picocli's "Unknown options"
- * line would put it into terminals, CI logs and shell history dumps. capfleet takes secrets only from the
- * environment or a prompt.
+ * A passphrase typed as a flag ({@code --passphrase hunter2}) is not echoed back: picocli's
+ * "Unknown options" line would put it into terminals, CI logs and shell history dumps. capfleet
+ * takes secrets only from the environment or a prompt.
  */
 final class SecretArguments {
-  private static final Pattern SECRET = Pattern.compile("--?[a-z-]*(pass|secret|token|password)[a-z-]*(=.*)?");
+  private static final Pattern SECRET =
+      Pattern.compile("--?[a-z-]*(pass|secret|token|password)[a-z-]*(=.*)?");
 
   private SecretArguments() {}
 
@@ -26,7 +27,11 @@ final class SecretArguments {
   }
 
   static String refusal(String option) {
-    return "unknown option '" + option + "': capfleet takes no passphrase or secret on the command line (its "
-        + "value is not shown); set " + SshSettings.PASSPHRASE_ENV + " or answer the prompt on a terminal";
+    return "unknown option '"
+        + option
+        + "': capfleet takes no passphrase or secret on the command line (its "
+        + "value is not shown); set "
+        + SshSettings.PASSPHRASE_ENV
+        + " or answer the prompt on a terminal";
   }
 }

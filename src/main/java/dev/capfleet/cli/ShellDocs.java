@@ -9,9 +9,10 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
- * Build step (pom.xml, prepare-package): writes the bash and zsh completion scripts (picocli's generator) and
- * the man page (roff, {@link ManPage}) from the same command tree the jar parses, so they cannot drift from
- * the real flags. Not a capfleet command: run as {@code java -cp ... dev.capfleet.cli.ShellDocs DIR}.
+ * Build step (pom.xml, prepare-package): writes the bash and zsh completion scripts (picocli's
+ * generator) and the man page (roff, {@link ManPage}) from the same command tree the jar parses, so
+ * they cannot drift from the real flags. Not a capfleet command: run as {@code java -cp ...
+ * dev.capfleet.cli.ShellDocs DIR}.
  */
 public final class ShellDocs {
   private ShellDocs() {}
@@ -26,6 +27,7 @@ public final class ShellDocs {
     Files.writeString(dir.resolve("capfleet.bash"), completion, StandardCharsets.UTF_8);
     // picocli's script runs bashcompinit itself when zsh sources it: one script serves both shells
     Files.writeString(dir.resolve("capfleet.zsh"), completion, StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("capfleet.1"), ManPage.render(cli.getCommandSpec()), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("capfleet.1"), ManPage.render(cli.getCommandSpec()), StandardCharsets.UTF_8);
   }
 }

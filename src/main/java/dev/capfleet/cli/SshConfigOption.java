@@ -7,15 +7,22 @@ import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** {@code -F FILE}: the OpenSSH client configuration, as ssh's own {@code -F} ({@code none} reads none). */
+/**
+ * {@code -F FILE}: the OpenSSH client configuration, as ssh's own {@code -F} ({@code none} reads
+ * none).
+ */
 public final class SshConfigOption {
-  @Option(names = "-F", paramLabel = "SSH_CONFIG",
-      description = "OpenSSH client configuration to apply (default: ~/.ssh/config; none: no file).")
+  @Option(
+      names = "-F",
+      paramLabel = "SSH_CONFIG",
+      description =
+          "OpenSSH client configuration to apply (default: ~/.ssh/config; none: no file).")
   String file;
 
   /**
-   * The configuration: {@code -F}, else {@code $HOME/.ssh/config} when it exists. HOME is read from the
-   * environment given to the command, so a test's empty environment never reads the developer's file.
+   * The configuration: {@code -F}, else {@code $HOME/.ssh/config} when it exists. HOME is read from
+   * the environment given to the command, so a test's empty environment never reads the developer's
+   * file.
    */
   SshConfig load(Map<String, String> env) {
     Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));

@@ -8,8 +8,9 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * {@code --version}: what a bug report needs, as {@code ansible --version} gives it: capfleet's version and the
- * git commit it was built from (both baked in by the build, see pom.xml), the bundled model, and the Java runtime.
+ * {@code --version}: what a bug report needs, as {@code ansible --version} gives it: capfleet's
+ * version and the git commit it was built from (both baked in by the build, see pom.xml), the
+ * bundled model, and the Java runtime.
  */
 public final class VersionProvider implements IVersionProvider {
   private static final Properties BUILD = build();
@@ -22,7 +23,10 @@ public final class VersionProvider implements IVersionProvider {
     return v == null ? "dev" : v;
   }
 
-  /** The commit the jar was built from ({@code -dirty} when the tree had changes), or {@code unknown}. */
+  /**
+   * The commit the jar was built from ({@code -dirty} when the tree had changes), or {@code
+   * unknown}.
+   */
   public static String commit() {
     String c = BUILD.getProperty("commit", "").strip();
     return c.isEmpty() ? "unknown" : c;
@@ -32,11 +36,19 @@ public final class VersionProvider implements IVersionProvider {
   public String[] getVersion() {
     RequirementModel model = ModelLoader.bundled();
     return new String[] {
-        "capfleet " + version() + " (commit " + commit() + ")",
-        "model " + model.id() + " " + model.version() + " (bundled)",
-        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
-            + System.getProperty("java.vendor") + ") on " + System.getProperty("os.name") + " "
-            + System.getProperty("os.arch")};
+      "capfleet " + version() + " (commit " + commit() + ")",
+      "model " + model.id() + " " + model.version() + " (bundled)",
+      "Java "
+          + System.getProperty("java.version")
+          + " ("
+          + System.getProperty("java.vm.name")
+          + ", "
+          + System.getProperty("java.vendor")
+          + ") on "
+          + System.getProperty("os.name")
+          + " "
+          + System.getProperty("os.arch")
+    };
   }
 
   private static Properties build() {

@@ -1,18 +1,51 @@
 package dev.capfleet.core;
 
-import dev.capfleet.core.Capability;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Linux capabilities by number, as capabilities(7) and libcap name them. */
 public enum Capability {
-  CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER, CAP_FSETID, CAP_KILL, CAP_SETGID,
-  CAP_SETUID, CAP_SETPCAP, CAP_LINUX_IMMUTABLE, CAP_NET_BIND_SERVICE, CAP_NET_BROADCAST, CAP_NET_ADMIN,
-  CAP_NET_RAW, CAP_IPC_LOCK, CAP_IPC_OWNER, CAP_SYS_MODULE, CAP_SYS_RAWIO, CAP_SYS_CHROOT, CAP_SYS_PTRACE,
-  CAP_SYS_PACCT, CAP_SYS_ADMIN, CAP_SYS_BOOT, CAP_SYS_NICE, CAP_SYS_RESOURCE, CAP_SYS_TIME,
-  CAP_SYS_TTY_CONFIG, CAP_MKNOD, CAP_LEASE, CAP_AUDIT_WRITE, CAP_AUDIT_CONTROL, CAP_SETFCAP,
-  CAP_MAC_OVERRIDE, CAP_MAC_ADMIN, CAP_SYSLOG, CAP_WAKE_ALARM, CAP_BLOCK_SUSPEND, CAP_AUDIT_READ,
-  CAP_PERFMON, CAP_BPF, CAP_CHECKPOINT_RESTORE;
+  CAP_CHOWN,
+  CAP_DAC_OVERRIDE,
+  CAP_DAC_READ_SEARCH,
+  CAP_FOWNER,
+  CAP_FSETID,
+  CAP_KILL,
+  CAP_SETGID,
+  CAP_SETUID,
+  CAP_SETPCAP,
+  CAP_LINUX_IMMUTABLE,
+  CAP_NET_BIND_SERVICE,
+  CAP_NET_BROADCAST,
+  CAP_NET_ADMIN,
+  CAP_NET_RAW,
+  CAP_IPC_LOCK,
+  CAP_IPC_OWNER,
+  CAP_SYS_MODULE,
+  CAP_SYS_RAWIO,
+  CAP_SYS_CHROOT,
+  CAP_SYS_PTRACE,
+  CAP_SYS_PACCT,
+  CAP_SYS_ADMIN,
+  CAP_SYS_BOOT,
+  CAP_SYS_NICE,
+  CAP_SYS_RESOURCE,
+  CAP_SYS_TIME,
+  CAP_SYS_TTY_CONFIG,
+  CAP_MKNOD,
+  CAP_LEASE,
+  CAP_AUDIT_WRITE,
+  CAP_AUDIT_CONTROL,
+  CAP_SETFCAP,
+  CAP_MAC_OVERRIDE,
+  CAP_MAC_ADMIN,
+  CAP_SYSLOG,
+  CAP_WAKE_ALARM,
+  CAP_BLOCK_SUSPEND,
+  CAP_AUDIT_READ,
+  CAP_PERFMON,
+  CAP_BPF,
+  CAP_CHECKPOINT_RESTORE;
 
   /** The highest capability number that libcap releases before 2.43 know by name. */
   public static final int LAST_NAMED_BY_OLD_LIBCAP = 37;
@@ -31,9 +64,14 @@ public enum Capability {
     return name().substring("CAP_".length());
   }
 
-  /** How setcap on a host with old libcap must spell this capability: its number when the name is unknown. */
+  /**
+   * How setcap on a host with old libcap must spell this capability: its number when the name is
+   * unknown.
+   */
   public String setcapToken(boolean libcapKnowsNewNames) {
-    return libcapKnowsNewNames || number() <= LAST_NAMED_BY_OLD_LIBCAP ? libcapName() : Integer.toString(number());
+    return libcapKnowsNewNames || number() <= LAST_NAMED_BY_OLD_LIBCAP
+        ? libcapName()
+        : Integer.toString(number());
   }
 
   public static Optional<Capability> ofNumber(int number) {
@@ -42,7 +80,8 @@ public enum Capability {
   }
 
   /**
-   * Parses any spelling seen in tools and documents: {@code cap_bpf}, {@code CAP_BPF}, {@code BPF}, {@code 39}.
+   * Parses any spelling seen in tools and documents: {@code cap_bpf}, {@code CAP_BPF}, {@code BPF},
+   * {@code 39}.
    */
   public static Optional<Capability> parse(String token) {
     String t = token.trim();

@@ -1,6 +1,5 @@
 package dev.capfleet.core;
 
-import dev.capfleet.core.KernelVersion;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +14,10 @@ public record KernelVersion(int major, int minor, int patch) implements Comparab
     }
   }
 
-  /** Reads the leading {@code x[.y[.z]]} of a release string, ignoring what follows (e.g. {@code -91-generic}). */
+  /**
+   * Reads the leading {@code x[.y[.z]]} of a release string, ignoring what follows (e.g. {@code
+   * -91-generic}).
+   */
   public static Optional<KernelVersion> parseLeading(String text) {
     if (text == null) {
       return Optional.empty();
@@ -25,10 +27,11 @@ public record KernelVersion(int major, int minor, int patch) implements Comparab
       return Optional.empty();
     }
     try {
-      return Optional.of(new KernelVersion(
-          Integer.parseInt(m.group(1)),
-          m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
-          m.group(3) == null ? 0 : Integer.parseInt(m.group(3))));
+      return Optional.of(
+          new KernelVersion(
+              Integer.parseInt(m.group(1)),
+              m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
+              m.group(3) == null ? 0 : Integer.parseInt(m.group(3))));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

@@ -1,11 +1,15 @@
 package dev.capfleet.core;
 
-import dev.capfleet.core.Severity;
 import java.util.Locale;
 
-/** How much a failed rule weighs: blockers decide NOT_READY, warnings READY_WITH_WARNINGS, info never. */
+/**
+ * How much a failed rule weighs: blockers decide NOT_READY, warnings READY_WITH_WARNINGS, info
+ * never.
+ */
 public enum Severity {
-  BLOCKER, WARNING, INFO;
+  BLOCKER,
+  WARNING,
+  INFO;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

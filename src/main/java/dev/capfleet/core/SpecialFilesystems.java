@@ -3,9 +3,9 @@ package dev.capfleet.core;
 import java.util.List;
 
 /**
- * The kernel filesystems a host's report shows and the evidence cites: debugfs and tracefs (probe events),
- * bpf (pinning) and securityfs (where {@code /sys/kernel/security/lockdown} lives: without it an absent
- * lockdown file means "unknown", not "none").
+ * The kernel filesystems a host's report shows and the evidence cites: debugfs and tracefs (probe
+ * events), bpf (pinning) and securityfs (where {@code /sys/kernel/security/lockdown} lives: without
+ * it an absent lockdown file means "unknown", not "none").
  */
 public final class SpecialFilesystems {
   /** In the order prose names them. */
@@ -19,6 +19,8 @@ public final class SpecialFilesystems {
 
   /** {@code debugfs, tracefs, bpf or securityfs}: for a sentence that says none is mounted. */
   public static String names() {
-    return String.join(", ", TYPES.subList(0, TYPES.size() - 1)) + " or " + TYPES.get(TYPES.size() - 1);
+    return String.join(", ", TYPES.subList(0, TYPES.size() - 1))
+        + " or "
+        + TYPES.get(TYPES.size() - 1);
   }
 }

@@ -1,10 +1,12 @@
 package dev.capfleet.core;
 
-import dev.capfleet.core.Verdict;
-
 /** A host's answer, from best to worst; the order is what "got worse" means between two scans. */
 public enum Verdict {
-  READY, READY_WITH_WARNINGS, INCONCLUSIVE, NOT_READY, UNREACHABLE;
+  READY,
+  READY_WITH_WARNINGS,
+  INCONCLUSIVE,
+  NOT_READY,
+  UNREACHABLE;
 
   public boolean worseThan(Verdict other) {
     return compareTo(other) > 0;

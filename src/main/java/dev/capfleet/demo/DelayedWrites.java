@@ -17,9 +17,10 @@ import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 
 /**
- * Simulated network latency for benchmarks: every byte the server writes on a connection (banner, key exchange,
- * authentication replies, channel data) leaves that much later. One scheduler thread serves every connection;
- * writes keep their order because they all wait the same time on a FIFO timer.
+ * Simulated network latency for benchmarks: every byte the server writes on a connection (banner,
+ * key exchange, authentication replies, channel data) leaves that much later. One scheduler thread
+ * serves every connection; writes keep their order because they all wait the same time on a FIFO
+ * timer.
  */
 final class DelayedWrites implements IoHandler {
   private static final Object WRAPPED = new Object();
@@ -54,14 +55,21 @@ final class DelayedWrites implements IoHandler {
     delegate.messageReceived(wrap(session), message);
   }
 
-  /** The same wrapper for the same connection every time, so that MINA's per-session attributes line up. */
+  /**
+   * The same wrapper for the same connection every time, so that MINA's per-session attributes line
+   * up.
+   */
   private IoSession wrap(IoSession raw) {
     Object existing = raw.getAttribute(WRAPPED);
     if (existing != null) {
       return (IoSession) existing;
     }
-    IoSession proxy = (IoSession) Proxy.newProxyInstance(IoSession.class.getClassLoader(),
-        new Class<?>[] {IoSession.class}, new Delaying(raw));
+    IoSession proxy =
+        (IoSession)
+            Proxy.newProxyInstance(
+                IoSession.class.getClassLoader(),
+                new Class<?>[] {IoSession.class},
+                new Delaying(raw));
     Object raced = raw.setAttributeIfAbsent(WRAPPED, proxy);
     return raced == null ? proxy : (IoSession) raced;
   }
@@ -94,13 +102,18 @@ final class DelayedWrites implements IoHandler {
     private IoWriteFuture delayedWrite(Buffer buffer) {
       Buffer copy = new ByteArrayBuffer(buffer.getCompactData());
       Later future = new Later(raw);
-      scheduler.schedule(() -> {
-        try {
-          raw.writeBuffer(copy).addListener(f -> future.setValue(f.isWritten() ? Boolean.TRUE : f.getException()));
-        } catch (IOException | RuntimeException e) {
-          future.setValue(e);
-        }
-      }, delayNanos, TimeUnit.NANOSECONDS);
+      scheduler.schedule(
+          () -> {
+            try {
+              raw.writeBuffer(copy)
+                  .addListener(
+                      f -> future.setValue(f.isWritten() ? Boolean.TRUE : f.getException()));
+            } catch (IOException | RuntimeException e) {
+              future.setValue(e);
+            }
+          },
+          delayNanos,
+          TimeUnit.NANOSECONDS);
       return future;
     }
   }

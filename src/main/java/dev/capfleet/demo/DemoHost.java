@@ -12,14 +12,24 @@ import java.util.Objects;
  * @param address loopback address it listens on (127.0.x.y)
  * @param port TCP port
  * @param mode {@code ecapture_mode} for the host, or null for the default (text)
- * @param binary the eCapture path its recorded answer is about ({@code ecapture_path} when not the default)
+ * @param binary the eCapture path its recorded answer is about ({@code ecapture_path} when not the
+ *     default)
  * @param behaviour how the host treats a connection
  * @param fixture resource name of its recorded probe answer, or null when it never answers
  * @param expect the verdict the bundled requirement model gives it
  * @param why one line on why it gets that verdict
  */
-public record DemoHost(String name, List<String> groups, String address, int port, String mode, String binary,
-    Behaviour behaviour, String fixture, Verdict expect, String why) {
+public record DemoHost(
+    String name,
+    List<String> groups,
+    String address,
+    int port,
+    String mode,
+    String binary,
+    Behaviour behaviour,
+    String fixture,
+    Verdict expect,
+    String why) {
 
   /** Where the demo fleet's answers say eCapture is, unless a host says otherwise. */
   public static final String DEFAULT_BINARY = "/usr/local/bin/ecapture";

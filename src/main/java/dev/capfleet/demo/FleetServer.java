@@ -24,9 +24,10 @@ import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 
 /**
- * The one MINA server behind every demo host: one acceptor bound to many loopback endpoints, the host key and the
- * answers picked per connection by the local endpoint the client reached. Public-key authentication of one user
- * with one key; exec of the probe command only; no shell, subsystem or forwarding.
+ * The one MINA server behind every demo host: one acceptor bound to many loopback endpoints, the
+ * host key and the answers picked per connection by the local endpoint the client reached.
+ * Public-key authentication of one user with one key; exec of the probe command only; no shell,
+ * subsystem or forwarding.
  */
 final class FleetServer {
   private final Server server;
@@ -34,42 +35,50 @@ final class FleetServer {
 
   FleetServer(String user, KeyPair client, ScheduledExecutorService scheduler, Duration latency) {
     server = (Server) ServerBuilder.builder().factory(() -> new Server(scheduler, latency)).build();
-    CoreModuleProperties.NIO_WORKERS.set(server, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    CoreModuleProperties.NIO_WORKERS.set(
+        server, Math.max(2, Runtime.getRuntime().availableProcessors()));
     CoreModuleProperties.SOCKET_BACKLOG.set(server, 256);
-    // curve25519-sha256 only: every OpenSSH and MINA client has it, and it is cheap. MINA's default list puts the
-    // post-quantum hybrids first (mlkem768x25519, sntrup761x25519), computed in pure Java: several times the
-    // CPU per connection, which would make a benchmark measure the demo server instead of the scanner.
-    server.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false,
-        List.of(BuiltinDHFactories.curve25519), ServerBuilder.DH2KEX));
-    server.setKeyPairProvider(new KeyPairProvider() {
-      @Override
-      public Iterable<KeyPair> loadKeys(SessionContext session) {
-        ServedHost h = hostOf(session);
-        return h == null || h.hostKey() == null ? List.of() : List.of(h.hostKey());
-      }
-    });
+    // curve25519-sha256 only: every OpenSSH and MINA client has it, and it is cheap. MINA's default
+    // list puts the
+    // post-quantum hybrids first (mlkem768x25519, sntrup761x25519), computed in pure Java: several
+    // times the
+    // CPU per connection, which would make a benchmark measure the demo server instead of the
+    // scanner.
+    server.setKeyExchangeFactories(
+        NamedFactory.setUpTransformedFactories(
+            false, List.of(BuiltinDHFactories.curve25519), ServerBuilder.DH2KEX));
+    server.setKeyPairProvider(
+        new KeyPairProvider() {
+          @Override
+          public Iterable<KeyPair> loadKeys(SessionContext session) {
+            ServedHost h = hostOf(session);
+            return h == null || h.hostKey() == null ? List.of() : List.of(h.hostKey());
+          }
+        });
     server.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
     server.setPasswordAuthenticator(null);
     server.setKeyboardInteractiveAuthenticator(null);
     server.setGSSAuthenticator(null);
     server.setHostBasedAuthenticator(null);
     server.setPublickeyAuthenticator(
-        (name, offered, session) -> user.equals(name) && KeyUtils.compareKeys(client.getPublic(), offered));
+        (name, offered, session) ->
+            user.equals(name) && KeyUtils.compareKeys(client.getPublic(), offered));
     server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
     server.setShellFactory(null);
     server.setSubsystemFactories(List.of());
-    server.setCommandFactory((channel, command) -> {
-      ServedHost h = hostOf(channel.getSession());
-      if (h == null) {
-        throw new IOException("no demo host on " + channel.getSession().getLocalAddress());
-      }
-      return new ProbeCommand(h, command, scheduler, latency);
-    });
+    server.setCommandFactory(
+        (channel, command) -> {
+          ServedHost h = hostOf(channel.getSession());
+          if (h == null) {
+            throw new IOException("no demo host on " + channel.getSession().getLocalAddress());
+          }
+          return new ProbeCommand(h, command, scheduler, latency);
+        });
   }
 
   /**
-   * Serves {@code host} on {@code address}, on {@code port} when that is free there (0: any), else on any free
-   * port of that address; returns the port.
+   * Serves {@code host} on {@code address}, on {@code port} when that is free there (0: any), else
+   * on any free port of that address; returns the port.
    */
   int serve(String address, int port, ServedHostFactory host) throws IOException {
     InetAddress ip = InetAddress.getByName(address);
@@ -92,9 +101,13 @@ final class FleetServer {
       return port;
     } catch (IOException e) {
       acceptor.bind(new InetSocketAddress(ip, 0));
-      return acceptor.getBoundAddresses().stream().map(a -> (InetSocketAddress) a)
-          .filter(a -> a.getAddress().equals(ip)).mapToInt(InetSocketAddress::getPort).findFirst()
-          .orElseThrow(() -> new IOException("bound " + ip.getHostAddress() + " but cannot find its port"));
+      return acceptor.getBoundAddresses().stream()
+          .map(a -> (InetSocketAddress) a)
+          .filter(a -> a.getAddress().equals(ip))
+          .mapToInt(InetSocketAddress::getPort)
+          .findFirst()
+          .orElseThrow(
+              () -> new IOException("bound " + ip.getHostAddress() + " but cannot find its port"));
     }
   }
 
@@ -119,7 +132,10 @@ final class FleetServer {
     ServedHost at(int port);
   }
 
-  /** MINA's server with its acceptor reachable (to bind many endpoints) and latency added when asked. */
+  /**
+   * MINA's server with its acceptor reachable (to bind many endpoints) and latency added when
+   * asked.
+   */
   private static final class Server extends SshServer {
     private final ScheduledExecutorService scheduler;
     private final Duration latency;
@@ -135,8 +151,10 @@ final class FleetServer {
 
     @Override
     protected IoAcceptor createAcceptor() {
-      return latency.isZero() ? super.createAcceptor()
-          : getIoServiceFactory().createAcceptor(new DelayedWrites(getSessionFactory(), scheduler, latency));
+      return latency.isZero()
+          ? super.createAcceptor()
+          : getIoServiceFactory()
+              .createAcceptor(new DelayedWrites(getSessionFactory(), scheduler, latency));
     }
   }
 }

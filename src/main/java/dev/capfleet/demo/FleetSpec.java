@@ -17,6 +17,7 @@ import java.util.Map;
 /** The bundled demo fleet ({@code fleet.json}) and the recorded answers it points to. */
 final class FleetSpec {
   static final String BASE = "/dev/capfleet/demo/";
+
   /** The nonce the recorded answers carry; replaced by the scanner's nonce when a host answers. */
   static final String RECORDED_NONCE = "0123456789abcdef";
 
@@ -25,8 +26,16 @@ final class FleetSpec {
    *
    * @param answer the recorded probe output, or null for hosts that never answer
    */
-  record Template(String name, List<String> groups, String mode, String binary, Behaviour behaviour,
-      String fixture, byte[] answer, Verdict expect, String why) {}
+  record Template(
+      String name,
+      List<String> groups,
+      String mode,
+      String binary,
+      Behaviour behaviour,
+      String fixture,
+      byte[] answer,
+      Verdict expect,
+      String why) {}
 
   private static final Map<String, byte[]> ANSWERS = new HashMap<>();
 
@@ -43,17 +52,25 @@ final class FleetSpec {
     List<Template> out = new ArrayList<>();
     for (JsonNode h : root.path("hosts")) {
       String name = h.path("name").asText();
-      Behaviour behaviour = Behaviour.valueOf(h.path("behaviour").asText("answer").toUpperCase(Locale.ROOT));
+      Behaviour behaviour =
+          Behaviour.valueOf(h.path("behaviour").asText("answer").toUpperCase(Locale.ROOT));
       String fixture = h.hasNonNull("fixture") ? h.get("fixture").asText() : null;
       if (behaviour == Behaviour.ANSWER && fixture == null) {
         throw new IllegalStateException("demo host " + name + " answers but names no fixture");
       }
       List<String> groups = new ArrayList<>();
       h.path("groups").forEach(g -> groups.add(g.asText()));
-      out.add(new Template(name, groups, h.hasNonNull("mode") ? h.get("mode").asText() : null,
-          h.path("binary").asText(DemoHost.DEFAULT_BINARY), behaviour, fixture,
-          fixture == null ? null : answer(fixture), Verdict.valueOf(h.path("expect").asText()),
-          h.path("why").asText(null)));
+      out.add(
+          new Template(
+              name,
+              groups,
+              h.hasNonNull("mode") ? h.get("mode").asText() : null,
+              h.path("binary").asText(DemoHost.DEFAULT_BINARY),
+              behaviour,
+              fixture,
+              fixture == null ? null : answer(fixture),
+              Verdict.valueOf(h.path("expect").asText()),
+              h.path("why").asText(null)));
     }
     return out;
   }
@@ -64,18 +81,20 @@ final class FleetSpec {
   }
 
   static synchronized byte[] answer(String fixture) {
-    return ANSWERS.computeIfAbsent(fixture, f -> {
-      try (InputStream in = resource("hosts/" + f)) {
-        byte[] bytes = in.readAllBytes();
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (!text.startsWith("@@CAPFLEET " + RECORDED_NONCE + " probe 1\n")) {
-          throw new IllegalStateException("demo fixture " + f + " is not a recorded probe run");
-        }
-        return bytes;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read demo fixture " + f, e);
-      }
-    });
+    return ANSWERS.computeIfAbsent(
+        fixture,
+        f -> {
+          try (InputStream in = resource("hosts/" + f)) {
+            byte[] bytes = in.readAllBytes();
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (!text.startsWith("@@CAPFLEET " + RECORDED_NONCE + " probe 1\n")) {
+              throw new IllegalStateException("demo fixture " + f + " is not a recorded probe run");
+            }
+            return bytes;
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read demo fixture " + f, e);
+          }
+        });
   }
 
   private static InputStream resource(String name) throws IOException {

@@ -22,18 +22,20 @@ import org.apache.sshd.server.channel.ChannelSessionAware;
 import org.apache.sshd.server.command.AsyncCommand;
 
 /**
- * One exec request on a demo host: the probe command is accepted only in the exact form the scanner sends; the
- * script on standard input is read to its end and dropped, then the host's recorded answer goes back with the
- * scanner's nonce in its markers. A {@link Behaviour#HANG} host reads its input and never answers anything. No
- * thread waits on anything: input arrives through a {@link ChannelDataReceiver}
- * and output leaves through MINA's asynchronous stream.
+ * One exec request on a demo host: the probe command is accepted only in the exact form the scanner
+ * sends; the script on standard input is read to its end and dropped, then the host's recorded
+ * answer goes back with the scanner's nonce in its markers. A {@link Behaviour#HANG} host reads its
+ * input and never answers anything. No thread waits on anything: input arrives through a {@link
+ * ChannelDataReceiver} and output leaves through MINA's asynchronous stream.
  */
 final class ProbeCommand implements AsyncCommand, ChannelSessionAware, ChannelDataReceiver {
   /**
-   * {@code ProbeScript.remoteCommand}'s shape: a 16-digit lower-case hex nonce and a path, both single-quoted; the
-   * path must also pass the scanner's own {@link BinaryPath#problem} rule.
+   * {@code ProbeScript.remoteCommand}'s shape: a 16-digit lower-case hex nonce and a path, both
+   * single-quoted; the path must also pass the scanner's own {@link BinaryPath#problem} rule.
    */
-  static final Pattern PROBE = Pattern.compile("LC_ALL=C /bin/sh -s -- '([0-9a-f]{16})' '([^'\\n]{1,4096})'");
+  static final Pattern PROBE =
+      Pattern.compile("LC_ALL=C /bin/sh -s -- '([0-9a-f]{16})' '([^'\\n]{1,4096})'");
+
   static final int REFUSED = 127;
 
   private final ServedHost host;
@@ -49,19 +51,29 @@ final class ProbeCommand implements AsyncCommand, ChannelSessionAware, ChannelDa
   private IoOutputStream err;
   private ExitCallback exit;
 
-  ProbeCommand(ServedHost host, String command, ScheduledExecutorService scheduler, Duration latency) {
+  ProbeCommand(
+      ServedHost host, String command, ScheduledExecutorService scheduler, Duration latency) {
     this.host = host;
     this.scheduler = scheduler;
     this.latency = latency;
     Matcher m = PROBE.matcher(command);
     if (!m.matches() || BinaryPath.problem(m.group(2)) != null) {
       nonce = null;
-      refusal = "capfleet demo host " + host.name() + ": only the capfleet probe command is accepted, not: "
-          + HostText.printable(command);
+      refusal =
+          "capfleet demo host "
+              + host.name()
+              + ": only the capfleet probe command is accepted, not: "
+              + HostText.printable(command);
     } else if (!m.group(2).equals(host.binary())) {
       nonce = null;
-      refusal = "capfleet demo host " + host.name() + ": its recorded answer is about " + host.binary()
-          + ", not " + m.group(2) + " (set ecapture_path as the demo inventory does)";
+      refusal =
+          "capfleet demo host "
+              + host.name()
+              + ": its recorded answer is about "
+              + host.binary()
+              + ", not "
+              + m.group(2)
+              + " (set ecapture_path as the demo inventory does)";
     } else {
       nonce = m.group(1);
       refusal = null;
@@ -70,7 +82,8 @@ final class ProbeCommand implements AsyncCommand, ChannelSessionAware, ChannelDa
 
   @Override
   public void setChannelSession(ChannelSession channel) {
-    // Installed before MINA would install its own pipe (which needs a reading thread); see ChannelSession.
+    // Installed before MINA would install its own pipe (which needs a reading thread); see
+    // ChannelSession.
     channel.setDataReceiver(this);
   }
 
@@ -100,8 +113,12 @@ final class ProbeCommand implements AsyncCommand, ChannelSessionAware, ChannelDa
   }
 
   private void maybeAnswer() {
-    if (refusal != null || !started.get() || !eof.get() || host.behaviour() == Behaviour.HANG
-        || destroyed || !answered.compareAndSet(false, true)) {
+    if (refusal != null
+        || !started.get()
+        || !eof.get()
+        || host.behaviour() == Behaviour.HANG
+        || destroyed
+        || !answered.compareAndSet(false, true)) {
       return;
     }
     byte[] answer = host.answerFor(nonce);
@@ -123,11 +140,14 @@ final class ProbeCommand implements AsyncCommand, ChannelSessionAware, ChannelDa
       return;
     }
     try {
-      stream.writeBuffer(new ByteArrayBuffer(bytes)).addListener(f -> {
-        if (!destroyed) {
-          exit.onExit(f.isWritten() ? status : 1);
-        }
-      });
+      stream
+          .writeBuffer(new ByteArrayBuffer(bytes))
+          .addListener(
+              f -> {
+                if (!destroyed) {
+                  exit.onExit(f.isWritten() ? status : 1);
+                }
+              });
     } catch (IOException | RuntimeException e) {
       if (!destroyed) {
         exit.onExit(1, "capfleet demo: cannot write the answer", true);

@@ -12,14 +12,16 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * The {@code group_vars/} and {@code host_vars/} directories Ansible's {@code host_group_vars} plugin reads:
- * beside each inventory source (the source's directory, or the source itself when it is one) and beside the
- * playbook. For a name it takes the first of {@code NAME}, {@code NAME.yml}, {@code NAME.yaml}, {@code NAME.json}
- * that exists; a directory of that name gives its files (sorted, recursively, hidden and {@code ~} backups
- * skipped, only those extensions or none), merged in that order; an empty file adds nothing.
+ * The {@code group_vars/} and {@code host_vars/} directories Ansible's {@code host_group_vars}
+ * plugin reads: beside each inventory source (the source's directory, or the source itself when it
+ * is one) and beside the playbook. For a name it takes the first of {@code NAME}, {@code NAME.yml},
+ * {@code NAME.yaml}, {@code NAME.json} that exists; a directory of that name gives its files
+ * (sorted, recursively, hidden and {@code ~} backups skipped, only those extensions or none),
+ * merged in that order; an empty file adds nothing.
  */
 final class AdjacentVars {
   private static final List<String> EXTENSIONS = List.of("", ".yml", ".yaml", ".json");
+
   /** No inventory directories and no playbook directory: what a parsed text alone has. */
   static final AdjacentVars NONE = new AdjacentVars(List.of(), null);
 
@@ -29,7 +31,8 @@ final class AdjacentVars {
 
   /**
    * @param inventoryDirs where each inventory source lives, in the order the sources were given
-   * @param playDir the playbook directory ({@code --playbook-dir}, else the current one), or null for none
+   * @param playDir the playbook directory ({@code --playbook-dir}, else the current one), or null
+   *     for none
    */
   AdjacentVars(List<Path> inventoryDirs, Path playDir) {
     this.inventoryDirs = List.copyOf(inventoryDirs);
@@ -40,7 +43,10 @@ final class AdjacentVars {
     return inventoryDirs.isEmpty() && playDir == null;
   }
 
-  /** The groups' variables from beside the inventory sources: source by source, each group in the given order. */
+  /**
+   * The groups' variables from beside the inventory sources: source by source, each group in the
+   * given order.
+   */
   Map<String, Object> inventoryGroups(List<String> groups) {
     return collect(inventoryDirs, "group_vars", groups);
   }
@@ -100,10 +106,13 @@ final class AdjacentVars {
     return List.of();
   }
 
-  /** A directory's entries sorted by name, as Python's {@code sorted(os.listdir(...))} gives them. */
+  /**
+   * A directory's entries sorted by name, as Python's {@code sorted(os.listdir(...))} gives them.
+   */
   static List<Path> sortedEntries(Path dir) {
     try (Stream<Path> list = Files.list(dir)) {
-      return list.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+      return list.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+          .toList();
     } catch (IOException e) {
       throw new InventoryException(dir, 0, "cannot list directory: " + e.getMessage());
     }
@@ -140,22 +149,30 @@ final class AdjacentVars {
     return loaded.computeIfAbsent(file, AdjacentVars::read);
   }
 
-  /** One variables file: a YAML (or JSON) mapping; empty is nothing; anything else is an error naming it. */
+  /**
+   * One variables file: a YAML (or JSON) mapping; empty is nothing; anything else is an error
+   * naming it.
+   */
   private static Map<String, Object> read(Path file) {
     String text;
     try {
       byte[] bytes = Files.readAllBytes(file);
       if (bytes.length > InventoryLoader.MAX_BYTES) {
-        throw new InventoryException(file, 0, "variables file larger than " + InventoryLoader.MAX_BYTES
-            / (1024 * 1024) + " MiB");
+        throw new InventoryException(
+            file,
+            0,
+            "variables file larger than " + InventoryLoader.MAX_BYTES / (1024 * 1024) + " MiB");
       }
       text = InventoryLoader.decodeStrict(file, bytes);
     } catch (IOException e) {
       throw new InventoryException(file, 0, "cannot read variables file: " + e.getMessage());
     }
     if (text.startsWith("$ANSIBLE_VAULT;")) {
-      throw new InventoryException(file, 1, "the whole file is vault-encrypted; capfleet never decrypts vaults "
-          + "(encrypt single values with !vault instead, or keep connection settings outside the vault)");
+      throw new InventoryException(
+          file,
+          1,
+          "the whole file is vault-encrypted; capfleet never decrypts vaults "
+              + "(encrypt single values with !vault instead, or keep connection settings outside the vault)");
     }
     YamlReader yaml = new YamlReader(file);
     Node root = yaml.compose(text);
@@ -167,8 +184,12 @@ final class AdjacentVars {
       return Map.of();
     }
     if (!(value instanceof Map<?, ?> map)) {
-      throw new InventoryException(file, YamlReader.line(root), "variables file must be a mapping of names to "
-          + "values, not a " + YamlInventoryParser.pythonType(value));
+      throw new InventoryException(
+          file,
+          YamlReader.line(root),
+          "variables file must be a mapping of names to "
+              + "values, not a "
+              + YamlInventoryParser.pythonType(value));
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> vars = (Map<String, Object>) map;

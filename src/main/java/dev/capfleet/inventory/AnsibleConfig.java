@@ -14,25 +14,32 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The settings of {@code ansible.cfg} (and their {@code ANSIBLE_*} variables, which win over the file) that
- * map to capfleet's: found as Ansible finds it ({@code ANSIBLE_CONFIG}, {@code ./ansible.cfg} unless the
- * directory is world-writable, {@code ~/.ansible.cfg}, {@code /etc/ansible/ansible.cfg}; the first that exists).
- * Relative paths in the file are taken from the file's directory, as Ansible's config manager resolves them.
+ * The settings of {@code ansible.cfg} (and their {@code ANSIBLE_*} variables, which win over the
+ * file) that map to capfleet's: found as Ansible finds it ({@code ANSIBLE_CONFIG}, {@code
+ * ./ansible.cfg} unless the directory is world-writable, {@code ~/.ansible.cfg}, {@code
+ * /etc/ansible/ansible.cfg}; the first that exists). Relative paths in the file are taken from the
+ * file's directory, as Ansible's config manager resolves them.
  */
 public final class AnsibleConfig {
   /** A setting: its {@code [section] key} in the file and its environment variable. */
   private record Setting(String section, String key, String env) {}
 
-  private static final Setting INVENTORY = new Setting("defaults", "inventory", "ANSIBLE_INVENTORY");
-  private static final Setting REMOTE_USER = new Setting("defaults", "remote_user", "ANSIBLE_REMOTE_USER");
-  private static final Setting REMOTE_PORT = new Setting("defaults", "remote_port", "ANSIBLE_REMOTE_PORT");
-  private static final Setting PRIVATE_KEY = new Setting("defaults", "private_key_file", "ANSIBLE_PRIVATE_KEY_FILE");
+  private static final Setting INVENTORY =
+      new Setting("defaults", "inventory", "ANSIBLE_INVENTORY");
+  private static final Setting REMOTE_USER =
+      new Setting("defaults", "remote_user", "ANSIBLE_REMOTE_USER");
+  private static final Setting REMOTE_PORT =
+      new Setting("defaults", "remote_port", "ANSIBLE_REMOTE_PORT");
+  private static final Setting PRIVATE_KEY =
+      new Setting("defaults", "private_key_file", "ANSIBLE_PRIVATE_KEY_FILE");
   private static final Setting FORKS = new Setting("defaults", "forks", "ANSIBLE_FORKS");
   private static final Setting TIMEOUT = new Setting("defaults", "timeout", "ANSIBLE_TIMEOUT");
   private static final Setting HOST_KEY_CHECKING =
       new Setting("defaults", "host_key_checking", "ANSIBLE_HOST_KEY_CHECKING");
-  private static final Setting PLAYBOOK_DIR = new Setting("defaults", "playbook_dir", "ANSIBLE_PLAYBOOK_DIR");
-  private static final Setting SSH_ARGS = new Setting("ssh_connection", "ssh_args", "ANSIBLE_SSH_ARGS");
+  private static final Setting PLAYBOOK_DIR =
+      new Setting("defaults", "playbook_dir", "ANSIBLE_PLAYBOOK_DIR");
+  private static final Setting SSH_ARGS =
+      new Setting("ssh_connection", "ssh_args", "ANSIBLE_SSH_ARGS");
   private static final Setting SSH_COMMON_ARGS =
       new Setting("ssh_connection", "ssh_common_args", "ANSIBLE_SSH_COMMON_ARGS");
   private static final Setting SSH_EXTRA_ARGS =
@@ -42,7 +49,8 @@ public final class AnsibleConfig {
   private final Map<String, Map<String, String>> sections;
   private final Map<String, String> env;
 
-  private AnsibleConfig(Path file, Map<String, Map<String, String>> sections, Map<String, String> env) {
+  private AnsibleConfig(
+      Path file, Map<String, Map<String, String>> sections, Map<String, String> env) {
     this.file = file;
     this.sections = sections;
     this.env = env;
@@ -102,16 +110,20 @@ public final class AnsibleConfig {
         continue;
       }
       if (line.startsWith("[") && line.endsWith("]")) {
-        section = sections.computeIfAbsent(line.substring(1, line.length() - 1), k -> new LinkedHashMap<>());
+        section =
+            sections.computeIfAbsent(
+                line.substring(1, line.length() - 1), k -> new LinkedHashMap<>());
         lastKey = null;
         continue;
       }
       if (section == null) {
-        throw new InventoryException(file, i + 1, "ansible.cfg: a setting before the first [section]");
+        throw new InventoryException(
+            file, i + 1, "ansible.cfg: a setting before the first [section]");
       }
       int eq = firstOf(line, '=', ':');
       if (eq <= 0) {
-        throw new InventoryException(file, i + 1, "ansible.cfg: expected 'key = value', got '" + line + "'");
+        throw new InventoryException(
+            file, i + 1, "ansible.cfg: expected 'key = value', got '" + line + "'");
       }
       lastKey = line.substring(0, eq).strip().toLowerCase(Locale.ROOT);
       section.put(lastKey, uncomment(line.substring(eq + 1)).strip());
@@ -142,15 +154,18 @@ public final class AnsibleConfig {
 
   /** {@code inventory}: the sources to read when no {@code -i} is given (comma-separated paths). */
   public List<String> inventory() {
-    return raw(INVENTORY).map(v -> {
-      List<String> out = new ArrayList<>();
-      for (String s : v.split(",")) {
-        if (!s.isBlank()) {
-          out.add(resolve(INVENTORY, s.strip()).toString());
-        }
-      }
-      return out;
-    }).orElse(List.of());
+    return raw(INVENTORY)
+        .map(
+            v -> {
+              List<String> out = new ArrayList<>();
+              for (String s : v.split(",")) {
+                if (!s.isBlank()) {
+                  out.add(resolve(INVENTORY, s.strip()).toString());
+                }
+              }
+              return out;
+            })
+        .orElse(List.of());
   }
 
   public Optional<String> remoteUser() {
@@ -176,23 +191,27 @@ public final class AnsibleConfig {
 
   /** {@code host_key_checking}; capfleet never relaxes for it, it only warns. */
   public Optional<Boolean> hostKeyChecking() {
-    return raw(HOST_KEY_CHECKING).map(v -> {
-      String b = v.strip().toLowerCase(Locale.ROOT);
-      if (List.of("y", "yes", "on", "1", "true", "t").contains(b)) {
-        return true;
-      }
-      if (List.of("n", "no", "off", "0", "false", "f", "").contains(b)) {
-        return false;
-      }
-      throw error(HOST_KEY_CHECKING, "is '" + v + "', not a boolean");
-    });
+    return raw(HOST_KEY_CHECKING)
+        .map(
+            v -> {
+              String b = v.strip().toLowerCase(Locale.ROOT);
+              if (List.of("y", "yes", "on", "1", "true", "t").contains(b)) {
+                return true;
+              }
+              if (List.of("n", "no", "off", "0", "false", "f", "").contains(b)) {
+                return false;
+              }
+              throw error(HOST_KEY_CHECKING, "is '" + v + "', not a boolean");
+            });
   }
 
   public Optional<Path> playbookDir() {
     return raw(PLAYBOOK_DIR).map(v -> resolve(PLAYBOOK_DIR, v));
   }
 
-  /** {@code ssh_args}, {@code ssh_common_args} and {@code ssh_extra_args} by those names, where set. */
+  /**
+   * {@code ssh_args}, {@code ssh_common_args} and {@code ssh_extra_args} by those names, where set.
+   */
   public Map<String, String> sshArgs() {
     Map<String, String> args = new LinkedHashMap<>();
     for (Setting s : List.of(SSH_ARGS, SSH_COMMON_ARGS, SSH_EXTRA_ARGS)) {
@@ -203,8 +222,19 @@ public final class AnsibleConfig {
 
   /** Where a setting came from, for messages: the variable or {@code file [section] key}. */
   public String origin(String key) {
-    for (Setting s : List.of(INVENTORY, REMOTE_USER, REMOTE_PORT, PRIVATE_KEY, FORKS, TIMEOUT, HOST_KEY_CHECKING,
-        PLAYBOOK_DIR, SSH_ARGS, SSH_COMMON_ARGS, SSH_EXTRA_ARGS)) {
+    for (Setting s :
+        List.of(
+            INVENTORY,
+            REMOTE_USER,
+            REMOTE_PORT,
+            PRIVATE_KEY,
+            FORKS,
+            TIMEOUT,
+            HOST_KEY_CHECKING,
+            PLAYBOOK_DIR,
+            SSH_ARGS,
+            SSH_COMMON_ARGS,
+            SSH_EXTRA_ARGS)) {
       if (s.key.equals(key)) {
         return origin(s);
       }
@@ -213,7 +243,9 @@ public final class AnsibleConfig {
   }
 
   private String origin(Setting s) {
-    return env.get(s.env) != null ? "environment variable " + s.env : file + " [" + s.section + "] " + s.key;
+    return env.get(s.env) != null
+        ? "environment variable " + s.env
+        : file + " [" + s.section + "] " + s.key;
   }
 
   private Optional<String> raw(Setting s) {
@@ -226,27 +258,33 @@ public final class AnsibleConfig {
   }
 
   private Optional<Integer> integer(Setting s, int min, int max) {
-    return raw(s).map(v -> {
-      try {
-        int n = Integer.parseInt(v.strip());
-        if (n >= min && n <= max) {
-          return n;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw error(s, "is '" + v + "', not a number from " + min + " to " + max);
-    });
+    return raw(s)
+        .map(
+            v -> {
+              try {
+                int n = Integer.parseInt(v.strip());
+                if (n >= min && n <= max) {
+                  return n;
+                }
+              } catch (NumberFormatException e) {
+                // reported below
+              }
+              throw error(s, "is '" + v + "', not a number from " + min + " to " + max);
+            });
   }
 
   private InventoryException error(Setting s, String problem) {
     return new InventoryException(origin(s) + " " + problem);
   }
 
-  /** A path setting: {@code ~} is the home, a relative path is taken from the file's directory (or cwd). */
+  /**
+   * A path setting: {@code ~} is the home, a relative path is taken from the file's directory (or
+   * cwd).
+   */
   private Path resolve(Setting s, String value) {
     Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
-    Path base = env.get(s.env) == null && file != null ? file.toAbsolutePath().getParent() : Path.of("");
+    Path base =
+        env.get(s.env) == null && file != null ? file.toAbsolutePath().getParent() : Path.of("");
     try {
       return expand(value, home, base);
     } catch (InvalidPathException e) {

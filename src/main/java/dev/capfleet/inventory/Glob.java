@@ -63,7 +63,9 @@ final class Glob {
     return quote(c);
   }
 
-  /** ASCII punctuation is escaped; letters, digits and non-ASCII characters stand for themselves. */
+  /**
+   * ASCII punctuation is escaped; letters, digits and non-ASCII characters stand for themselves.
+   */
   private static String quote(char c) {
     return c >= 128 || Character.isLetterOrDigit(c) || c == '_' ? String.valueOf(c) : "\\" + c;
   }

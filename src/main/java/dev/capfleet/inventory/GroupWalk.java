@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * Walks a group and its descendants level by level, as Ansible's {@code Group.get_hosts} does.
- * Ansible visits the groups of one level in Python set order, which no one can rely on; we visit them
- * in the order their parents list them, which agrees with Ansible for flat inventories and is stable.
+ * Ansible visits the groups of one level in Python set order, which no one can rely on; we visit
+ * them in the order their parents list them, which agrees with Ansible for flat inventories and is
+ * stable.
  */
 final class GroupWalk {
   private GroupWalk() {}

@@ -14,7 +14,8 @@ import java.util.regex.PatternSyntaxException;
 final class HostPatterns {
   private static final Pattern SUBSCRIPT =
       Pattern.compile("(.+)\\[(?:(-?[0-9]+)|([0-9]+)([:-])([0-9]*))\\]", Pattern.DOTALL);
-  private static final Pattern COLON_SEPARATED = Pattern.compile("(?:[^\\s:\\[\\]]|\\[[^\\]]*\\])+");
+  private static final Pattern COLON_SEPARATED =
+      Pattern.compile("(?:[^\\s:\\[\\]]|\\[[^\\]]*\\])+");
 
   private final Inventory inventory;
 
@@ -23,7 +24,8 @@ final class HostPatterns {
   }
 
   List<Host> select(String pattern) {
-    // Hosts are compared by name: records compare all their variables, which a large fleet cannot afford.
+    // Hosts are compared by name: records compare all their variables, which a large fleet cannot
+    // afford.
     Map<String, Host> hosts = new LinkedHashMap<>();
     for (String p : ordered(split(pattern))) {
       Host exact = inventory.hostsInDeclarationOrder().get(p);
@@ -44,7 +46,9 @@ final class HostPatterns {
     return new ArrayList<>(hosts.values());
   }
 
-  /** Commas separate patterns; without commas, colons do, unless the whole is one host or address. */
+  /**
+   * Commas separate patterns; without commas, colons do, unless the whole is one host or address.
+   */
   static List<String> split(String pattern) {
     List<String> parts = new ArrayList<>();
     if (pattern.indexOf(',') >= 0) {
@@ -66,7 +70,9 @@ final class HostPatterns {
     return result;
   }
 
-  /** Plain patterns first, then intersections, then exclusions; only modifiers means "all" first. */
+  /**
+   * Plain patterns first, then intersections, then exclusions; only modifiers means "all" first.
+   */
   private static List<String> ordered(List<String> patterns) {
     List<String> regular = new ArrayList<>();
     List<String> intersect = new ArrayList<>();
@@ -81,7 +87,8 @@ final class HostPatterns {
   }
 
   private List<Host> matchOne(String pattern) {
-    String p = pattern.charAt(0) == '!' || pattern.charAt(0) == '&' ? pattern.substring(1) : pattern;
+    String p =
+        pattern.charAt(0) == '!' || pattern.charAt(0) == '&' ? pattern.substring(1) : pattern;
     if (p.isEmpty()) {
       return List.of();
     }
@@ -104,10 +111,14 @@ final class HostPatterns {
       // Ansible reads a zero end as "no end": g[3:0] is g[3].
       return start < hosts.size() ? List.of(hosts.get(start)) : List.of();
     }
-    return start >= hosts.size() ? List.of() : hosts.subList(start, Math.min(end + 1, hosts.size()));
+    return start >= hosts.size()
+        ? List.of()
+        : hosts.subList(start, Math.min(end + 1, hosts.size()));
   }
 
-  /** Hosts of every group the pattern names, then (for globs, regexes or no group) hosts it names. */
+  /**
+   * Hosts of every group the pattern names, then (for globs, regexes or no group) hosts it names.
+   */
   private List<Host> matches(String pattern) {
     Pattern regex = compile(pattern);
     boolean isRegex = pattern.charAt(0) == '~';

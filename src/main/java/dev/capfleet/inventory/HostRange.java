@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Expands host ranges as Ansible does: {@code web[01:50:2]}, {@code db-[a:f]}, {@code x[1:3]y[a:b]},
- * leading zeros kept, begin defaulting to 0, letters taken from {@code a-zA-Z}.
+ * Expands host ranges as Ansible does: {@code web[01:50:2]}, {@code db-[a:f]}, {@code
+ * x[1:3]y[a:b]}, leading zeros kept, begin defaulting to 0, letters taken from {@code a-zA-Z}.
  */
 final class HostRange {
   /** Ansible would try to build any size; past this we stop and say so. */
   static final int MAX_HOSTS = 100_000;
+
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
   private HostRange() {}
@@ -31,7 +32,8 @@ final class HostRange {
     String marked = replaceFirst(replaceFirst(pattern, '['), ']');
     String[] parts = marked.split("\\|", -1);
     if (parts.length != 3) {
-      throw new IllegalArgumentException("host range in '" + pattern + "' must be written as name[begin:end]");
+      throw new IllegalArgumentException(
+          "host range in '" + pattern + "' must be written as name[begin:end]");
     }
     String head = parts[0];
     String tail = parts[2];
@@ -49,14 +51,16 @@ final class HostRange {
     if (begin.charAt(0) == '0' && begin.length() > 1) {
       width = begin.length();
       if (end.length() != width) {
-        throw new IllegalArgumentException("host range must specify equal-length begin and end formats");
+        throw new IllegalArgumentException(
+            "host range must specify equal-length begin and end formats");
       }
     }
     for (String item : sequence(pattern, begin, end, step)) {
       String name = head + pad(item, width) + tail;
       expandInto(name, out);
       if (out.size() > MAX_HOSTS) {
-        throw new IllegalArgumentException("host range '" + pattern + "' makes more than " + MAX_HOSTS + " hosts");
+        throw new IllegalArgumentException(
+            "host range '" + pattern + "' makes more than " + MAX_HOSTS + " hosts");
       }
     }
   }
@@ -71,7 +75,9 @@ final class HostRange {
         throw new IllegalArgumentException("host range must have begin <= end");
       }
       if (stride.signum() > 0) {
-        for (int i = from; i <= to; i += stride.min(BigInteger.valueOf(LETTERS.length())).intValue()) {
+        for (int i = from;
+            i <= to;
+            i += stride.min(BigInteger.valueOf(LETTERS.length())).intValue()) {
           items.add(String.valueOf(LETTERS.charAt(i)));
         }
       }
@@ -80,22 +86,29 @@ final class HostRange {
     BigInteger first = pythonInt(begin);
     BigInteger last = pythonInt(end);
     if (first == null || last == null || stride == null) {
-      throw new IllegalArgumentException("host range '" + pattern + "' is neither numeric nor a single-letter range");
+      throw new IllegalArgumentException(
+          "host range '" + pattern + "' is neither numeric nor a single-letter range");
     }
     if (stride.signum() == 0) {
       throw new IllegalArgumentException("host range step must not be zero");
     }
     BigInteger stop = last.add(BigInteger.ONE); // Python's range() excludes its end
-    for (BigInteger i = first; stride.signum() > 0 ? i.compareTo(stop) < 0 : i.compareTo(stop) > 0; i = i.add(stride)) {
+    for (BigInteger i = first;
+        stride.signum() > 0 ? i.compareTo(stop) < 0 : i.compareTo(stop) > 0;
+        i = i.add(stride)) {
       items.add(i.toString());
       if (items.size() > MAX_HOSTS) {
-        throw new IllegalArgumentException("host range '" + pattern + "' makes more than " + MAX_HOSTS + " hosts");
+        throw new IllegalArgumentException(
+            "host range '" + pattern + "' makes more than " + MAX_HOSTS + " hosts");
       }
     }
     return items;
   }
 
-  /** Python's {@code int(text)}: surrounding blanks, a sign and single underscores between digits allowed. */
+  /**
+   * Python's {@code int(text)}: surrounding blanks, a sign and single underscores between digits
+   * allowed.
+   */
   static BigInteger pythonInt(String text) {
     String t = text.strip();
     if (!t.matches("[+-]?[0-9](?:_?[0-9])*")) {

@@ -9,16 +9,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads an INI inventory as Ansible's ini plugin does: {@code [group]}, {@code [group:children]} and
- * {@code [group:vars]} sections, host lines with inline {@code key=value} variables (values read as Python
- * literals, in {@code :vars} sections too), {@code #} and {@code ;} comment lines, and groups that may be
- * named before they are declared.
+ * Reads an INI inventory as Ansible's ini plugin does: {@code [group]}, {@code [group:children]}
+ * and {@code [group:vars]} sections, host lines with inline {@code key=value} variables (values
+ * read as Python literals, in {@code :vars} sections too), {@code #} and {@code ;} comment lines,
+ * and groups that may be named before they are declared.
  */
 final class IniInventoryParser {
-  private static final Pattern SECTION = Pattern.compile(
-      "\\[([^:\\]\\s]+)(?::(\\w+))?\\]\\s*(?:#.*)?", Pattern.UNICODE_CHARACTER_CLASS);
-  private static final Pattern GROUP_NAME = Pattern.compile(
-      "([^:\\]\\s]+)\\s*(?:#.*)?", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern SECTION =
+      Pattern.compile(
+          "\\[([^:\\]\\s]+)(?::(\\w+))?\\]\\s*(?:#.*)?", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern GROUP_NAME =
+      Pattern.compile("([^:\\]\\s]+)\\s*(?:#.*)?", Pattern.UNICODE_CHARACTER_CLASS);
 
   /** A group named in a {@code :vars} or {@code :children} section before its own section. */
   private static final class Pending {
@@ -68,8 +69,11 @@ final class IniInventoryParser {
         continue;
       }
       if (line.startsWith("[") && line.endsWith("]")) {
-        throw error("Invalid section entry: '" + line + "'. Please make sure that there are no spaces in the "
-            + "section entry, and that there are no other invalid characters");
+        throw error(
+            "Invalid section entry: '"
+                + line
+                + "'. Please make sure that there are no spaces in the "
+                + "section entry, and that there are no other invalid characters");
       }
       switch (state) {
         case "hosts" -> hostLine(group, line);
@@ -80,10 +84,13 @@ final class IniInventoryParser {
     for (Map.Entry<String, Pending> e : pending.entrySet()) {
       Pending p = e.getValue();
       if (p.state.equals("vars")) {
-        throw builder.error(p.line, "Section [" + e.getKey() + ":vars] not valid for undefined group: " + e.getKey());
+        throw builder.error(
+            p.line,
+            "Section [" + e.getKey() + ":vars] not valid for undefined group: " + e.getKey());
       }
       String parent = p.parents.get(p.parents.size() - 1);
-      throw builder.error(p.line, "Section [" + parent + ":children] includes undefined group: " + e.getKey());
+      throw builder.error(
+          p.line, "Section [" + parent + ":children] includes undefined group: " + e.getKey());
     }
   }
 
@@ -124,7 +131,8 @@ final class IniInventoryParser {
     try {
       tokens = ShellWords.split(line);
     } catch (IllegalArgumentException e) {
-      String what = e.getMessage().startsWith("No closing") ? "unbalanced quotes" : "a backslash at the end";
+      String what =
+          e.getMessage().startsWith("No closing") ? "unbalanced quotes" : "a backslash at the end";
       throw error(what + " in host line '" + line + "'");
     }
     if (tokens.isEmpty()) {
@@ -134,16 +142,25 @@ final class IniInventoryParser {
     HostAddress address = HostAddress.parse(entry);
     List<String> hosts;
     try {
-      hosts = address.host().indexOf('[') >= 0 ? HostRange.expand(address.host()) : List.of(address.host());
+      hosts =
+          address.host().indexOf('[') >= 0
+              ? HostRange.expand(address.host())
+              : List.of(address.host());
     } catch (IllegalArgumentException e) {
       throw error(e.getMessage() + " in host line '" + line + "'");
     }
     if (entry.strip().endsWith(":") && address.port() == null) {
-      throw error("Invalid host pattern '" + entry + "' supplied, ending in ':' is not allowed, this character is "
-          + "reserved to provide a port.");
+      throw error(
+          "Invalid host pattern '"
+              + entry
+              + "' supplied, ending in ':' is not allowed, this character is "
+              + "reserved to provide a port.");
     }
     if (hosts.stream().anyMatch(h -> h.strip().equals("---"))) {
-      throw error("Invalid host pattern '" + entry + "' supplied, '---' is normally a sign this is a YAML file.");
+      throw error(
+          "Invalid host pattern '"
+              + entry
+              + "' supplied, '---' is normally a sign this is a YAML file.");
     }
     Map<String, Object> vars = new LinkedHashMap<>();
     for (String token : tokens.subList(1, tokens.size())) {

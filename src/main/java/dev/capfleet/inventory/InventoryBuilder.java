@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The mutable graph that the parsers fill, with the rules of Ansible's {@code InventoryData}: implicit
- * {@code all} and {@code ungrouped}, loop checks, {@code ansible_group_priority}, and the reconciliation
- * that hangs orphan groups under {@code all} and group-less hosts under {@code ungrouped}.
+ * The mutable graph that the parsers fill, with the rules of Ansible's {@code InventoryData}:
+ * implicit {@code all} and {@code ungrouped}, loop checks, {@code ansible_group_priority}, and the
+ * reconciliation that hangs orphan groups under {@code all} and group-less hosts under {@code
+ * ungrouped}.
  */
 final class InventoryBuilder {
   static final String ALL = "all";
@@ -80,7 +81,10 @@ final class InventoryBuilder {
     groups.computeIfAbsent(name, GroupNode::new);
   }
 
-  /** Adds a host (once; a port counts only where the host first appears) and makes it a member of group. */
+  /**
+   * Adds a host (once; a port counts only where the host first appears) and makes it a member of
+   * group.
+   */
   void addHost(int line, String name, String group, BigInteger port) {
     if (name == null || name.isEmpty()) {
       throw error(line, "empty host name");
@@ -140,8 +144,13 @@ final class InventoryBuilder {
       return;
     }
     if (ancestors(parent).contains(child)) {
-      throw error(line, "Adding group '" + child.name + "' as child to '" + parent.name
-          + "' creates a recursive dependency loop.");
+      throw error(
+          line,
+          "Adding group '"
+              + child.name
+              + "' as child to '"
+              + parent.name
+              + "' creates a recursive dependency loop.");
     }
     parent.children.add(child);
     if (!child.parents.contains(parent)) {
@@ -168,8 +177,9 @@ final class InventoryBuilder {
   }
 
   /**
-   * Every group of a host: the ones that list it and all their ancestors. Computed once per distinct list of
-   * own groups, as fleets have many hosts and few such lists; valid once the group graph no longer changes.
+   * Every group of a host: the ones that list it and all their ancestors. Computed once per
+   * distinct list of own groups, as fleets have many hosts and few such lists; valid once the group
+   * graph no longer changes.
    */
   static final class Memberships {
     private final Map<GroupNode, Set<GroupNode>> ancestry = new HashMap<>();
@@ -177,14 +187,16 @@ final class InventoryBuilder {
 
     /** The host's groups; the set is shared, never change it. */
     Set<GroupNode> of(HostNode host) {
-      return byOwnGroups.computeIfAbsent(List.copyOf(host.groups), own -> {
-        Set<GroupNode> all = new LinkedHashSet<>();
-        for (GroupNode g : own) {
-          all.add(g);
-          all.addAll(ancestry.computeIfAbsent(g, InventoryBuilder::ancestors));
-        }
-        return all;
-      });
+      return byOwnGroups.computeIfAbsent(
+          List.copyOf(host.groups),
+          own -> {
+            Set<GroupNode> all = new LinkedHashSet<>();
+            for (GroupNode g : own) {
+              all.add(g);
+              all.addAll(ancestry.computeIfAbsent(g, InventoryBuilder::ancestors));
+            }
+            return all;
+          });
     }
   }
 
@@ -201,7 +213,9 @@ final class InventoryBuilder {
     }
     BigInteger parsed = v instanceof String s ? HostRange.pythonInt(s) : null;
     if (parsed == null) {
-      throw error(line, "ansible_group_priority of group " + group + " must be an integer, got '" + v + "'");
+      throw error(
+          line,
+          "ansible_group_priority of group " + group + " must be an integer, got '" + v + "'");
     }
     return parsed.intValue();
   }
@@ -211,7 +225,10 @@ final class InventoryBuilder {
     return build(AdjacentVars.NONE);
   }
 
-  /** As {@link #build()}, with the group_vars and host_vars found beside the sources and the playbook. */
+  /**
+   * As {@link #build()}, with the group_vars and host_vars found beside the sources and the
+   * playbook.
+   */
   Inventory build(AdjacentVars adjacent) {
     GroupNode all = groups.get(ALL);
     GroupNode ungrouped = groups.get(UNGROUPED);

@@ -3,7 +3,10 @@ package dev.capfleet.inventory;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** A bad inventory, reported as {@code file:line: message} so a user can fix it without a stack trace. */
+/**
+ * A bad inventory, reported as {@code file:line: message} so a user can fix it without a stack
+ * trace.
+ */
 public final class InventoryException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

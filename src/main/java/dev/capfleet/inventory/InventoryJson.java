@@ -12,26 +12,31 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The output of {@code ansible-inventory --list} and {@code --graph}, from a loaded {@link Inventory}. */
+/**
+ * The output of {@code ansible-inventory --list} and {@code --graph}, from a loaded {@link
+ * Inventory}.
+ */
 public final class InventoryJson {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private InventoryJson() {}
 
   /**
-   * The {@code --list} document: one key per non-empty group with its own {@code hosts} and
-   * {@code children}, {@code all.children}, and {@code _meta.hostvars} with each host's effective
+   * The {@code --list} document: one key per non-empty group with its own {@code hosts} and {@code
+   * children}, {@code all.children}, and {@code _meta.hostvars} with each host's effective
    * variables. Keys are sorted, as ansible-inventory prints them.
    */
   public static ObjectNode list(Inventory inventory) {
     TreeMap<String, JsonNode> top = new TreeMap<>();
     addGroup(inventory, inventory.groups().get(InventoryBuilder.ALL), top, new HashSet<>());
     ObjectNode hostvars = JSON.objectNode();
-    new TreeMap<>(byName(inventory.hosts())).forEach((name, host) -> {
-      if (!host.vars().isEmpty()) {
-        hostvars.set(name, toJson(host.vars()));
-      }
-    });
+    new TreeMap<>(byName(inventory.hosts()))
+        .forEach(
+            (name, host) -> {
+              if (!host.vars().isEmpty()) {
+                hostvars.set(name, toJson(host.vars()));
+              }
+            });
     ObjectNode meta = JSON.objectNode();
     meta.set("hostvars", hostvars);
     top.put("_meta", meta);
@@ -40,7 +45,8 @@ public final class InventoryJson {
     return result;
   }
 
-  private static void addGroup(Inventory inventory, Group group, Map<String, JsonNode> out, Set<String> seen) {
+  private static void addGroup(
+      Inventory inventory, Group group, Map<String, JsonNode> out, Set<String> seen) {
     // Keys in ansible-inventory's sorted order; empty lists and then empty groups are left out.
     ObjectNode node = JSON.objectNode();
     if (!group.children().isEmpty()) {
@@ -62,14 +68,16 @@ public final class InventoryJson {
   }
 
   /**
-   * The {@code --graph} tree from {@code all}: {@code @group:} lines, {@code |--} per level, every path
-   * printed (a group with two parents appears twice), without a trailing newline.
+   * The {@code --graph} tree from {@code all}: {@code @group:} lines, {@code |--} per level, every
+   * path printed (a group with two parents appears twice), without a trailing newline.
    */
   public static String graph(Inventory inventory) {
     return graph(inventory, InventoryBuilder.ALL, false);
   }
 
-  /** The {@code --graph [GROUP] [--vars]} tree; an unknown group is an {@link InventoryException}. */
+  /**
+   * The {@code --graph [GROUP] [--vars]} tree; an unknown group is an {@link InventoryException}.
+   */
   public static String graph(Inventory inventory, String group, boolean withVars) {
     Group start = inventory.groups().get(group);
     if (start == null) {
@@ -80,7 +88,8 @@ public final class InventoryJson {
     return String.join("\n", lines);
   }
 
-  private static void graphGroup(Inventory inventory, Group group, int depth, boolean withVars, List<String> lines) {
+  private static void graphGroup(
+      Inventory inventory, Group group, int depth, boolean withVars, List<String> lines) {
     lines.add(indent("@" + group.name() + ":", depth));
     for (String child : group.children()) {
       graphGroup(inventory, inventory.groups().get(child), depth + 1, withVars, lines);
@@ -103,7 +112,8 @@ public final class InventoryJson {
   }
 
   private static void showVars(Map<String, Object> vars, int depth, List<String> lines) {
-    new TreeMap<>(vars).forEach((k, v) -> lines.add(indent("{" + k + " = " + PythonRepr.str(v) + "}", depth)));
+    new TreeMap<>(vars)
+        .forEach((k, v) -> lines.add(indent("{" + k + " = " + PythonRepr.str(v) + "}", depth)));
   }
 
   private static String indent(String name, int depth) {

@@ -13,17 +13,24 @@ import java.util.List;
 import org.yaml.snakeyaml.nodes.MappingNode;
 
 /**
- * Loads an inventory file, choosing YAML or INI as Ansible does: a file without extension or ending in
- * {@code .yml}, {@code .yaml} or {@code .json} is YAML when it reads as a YAML mapping, anything else is INI.
+ * Loads an inventory file, choosing YAML or INI as Ansible does: a file without extension or ending
+ * in {@code .yml}, {@code .yaml} or {@code .json} is YAML when it reads as a YAML mapping, anything
+ * else is INI.
  */
 public final class InventoryLoader {
   private static final List<String> YAML_EXTENSIONS = List.of(".yml", ".yaml", ".json");
-  /** Hundreds of thousands of hosts with their variables; a larger file (or /dev/zero) is a mistake. */
+
+  /**
+   * Hundreds of thousands of hosts with their variables; a larger file (or /dev/zero) is a mistake.
+   */
   static final int MAX_BYTES = 64 * 1024 * 1024;
 
   private InventoryLoader() {}
 
-  /** Reads and parses the file; every problem is an {@link InventoryException} naming the file (and line). */
+  /**
+   * Reads and parses the file; every problem is an {@link InventoryException} naming the file (and
+   * line).
+   */
   public static Inventory load(Path file) {
     if (Files.isDirectory(file)) {
       return InventorySources.load(List.of(file.toString()), null);
@@ -33,7 +40,9 @@ public final class InventoryLoader {
     return builder.build();
   }
 
-  /** Parses inventory text as if read from {@code file} (whose name decides whether YAML is tried). */
+  /**
+   * Parses inventory text as if read from {@code file} (whose name decides whether YAML is tried).
+   */
   public static Inventory parse(Path file, String text) {
     InventoryBuilder builder = new InventoryBuilder(file);
     parseInto(builder, file, text.getBytes(StandardCharsets.UTF_8));
@@ -51,20 +60,25 @@ public final class InventoryLoader {
       throw new InventoryException(file, 0, "cannot read inventory: " + e.getMessage());
     }
     if (bytes.length > MAX_BYTES) {
-      throw new InventoryException(file, 0, "larger than " + MAX_BYTES / (1024 * 1024)
-          + " MiB; not an inventory (split a fleet this large, or check the path)");
+      throw new InventoryException(
+          file,
+          0,
+          "larger than "
+              + MAX_BYTES / (1024 * 1024)
+              + " MiB; not an inventory (split a fleet this large, or check the path)");
     }
     parseInto(builder, file, bytes);
   }
 
   /**
-   * Ansible's plugin order: the YAML plugin takes a file without extension or with a YAML one when it reads as
-   * a mapping; everything else (INI text in a {@code .yml} file too) goes to the INI plugin. When neither
-   * reads it, the YAML error is the one shown for a YAML-named file.
+   * Ansible's plugin order: the YAML plugin takes a file without extension or with a YAML one when
+   * it reads as a mapping; everything else (INI text in a {@code .yml} file too) goes to the INI
+   * plugin. When neither reads it, the YAML error is the one shown for a YAML-named file.
    */
   private static void parseInto(InventoryBuilder builder, Path file, byte[] bytes) {
     builder.readingFrom(file);
-    String extension = AdjacentVars.extension(file.getFileName() == null ? "" : file.getFileName().toString());
+    String extension =
+        AdjacentVars.extension(file.getFileName() == null ? "" : file.getFileName().toString());
     InventoryException yamlProblem = null;
     if (extension.isEmpty() || YAML_EXTENSIONS.contains(extension)) {
       MappingNode root = null;
@@ -82,8 +96,16 @@ public final class InventoryLoader {
       IniInventoryParser.parseInto(builder, lines(file, bytes));
     } catch (InventoryException notIni) {
       if (yamlProblem != null && !extension.isEmpty()) {
-        throw new InventoryException(file, yamlProblem.line(), yamlProblem.detail() + " (nor is it an INI "
-            + "inventory: line " + notIni.line() + ": " + notIni.detail() + ")");
+        throw new InventoryException(
+            file,
+            yamlProblem.line(),
+            yamlProblem.detail()
+                + " (nor is it an INI "
+                + "inventory: line "
+                + notIni.line()
+                + ": "
+                + notIni.detail()
+                + ")");
       }
       throw notIni;
     }
@@ -97,7 +119,10 @@ public final class InventoryLoader {
     }
   }
 
-  /** Lines as Python's splitlines gives them; a non-UTF-8 line is tolerated only when it is a comment. */
+  /**
+   * Lines as Python's splitlines gives them; a non-UTF-8 line is tolerated only when it is a
+   * comment.
+   */
   private static List<String> lines(Path file, byte[] bytes) {
     List<String> lines = new ArrayList<>();
     int start = 0;
@@ -130,7 +155,8 @@ public final class InventoryLoader {
   }
 
   private static CharsetDecoder decoder() {
-    return StandardCharsets.UTF_8.newDecoder()
+    return StandardCharsets.UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
   }

@@ -8,24 +8,28 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads one or several {@code -i} sources into one inventory as Ansible's {@code InventoryManager} does: a
- * file, a directory (every entry, sorted, recursively, skipping what Ansible ignores) or a comma-separated
- * host list ({@code web1,web2,}); then the group_vars and host_vars beside each source and the playbook.
+ * Reads one or several {@code -i} sources into one inventory as Ansible's {@code InventoryManager}
+ * does: a file, a directory (every entry, sorted, recursively, skipping what Ansible ignores) or a
+ * comma-separated host list ({@code web1,web2,}); then the group_vars and host_vars beside each
+ * source and the playbook.
  */
 public final class InventorySources {
   /**
-   * Ansible's {@code IGNORED}: hidden names, the vars directories, and the default {@code inventory_ignore_extensions}
-   * ({@code REJECT_EXTS} plus {@code .orig .ini .cfg .retry}), all matched at the end of the name.
+   * Ansible's {@code IGNORED}: hidden names, the vars directories, and the default {@code
+   * inventory_ignore_extensions} ({@code REJECT_EXTS} plus {@code .orig .ini .cfg .retry}), all
+   * matched at the end of the name.
    */
-  private static final Pattern IGNORED = Pattern.compile(
-      "^\\.|^host_vars$|^group_vars$|^vars_plugins$"
-          + "|\\.pyc$|\\.pyo$|\\.swp$|\\.bak$|~$|\\.rpm$|\\.md$|\\.txt$|\\.rst$|\\.orig$|\\.ini$|\\.cfg$|\\.retry$");
+  private static final Pattern IGNORED =
+      Pattern.compile(
+          "^\\.|^host_vars$|^group_vars$|^vars_plugins$"
+              + "|\\.pyc$|\\.pyo$|\\.swp$|\\.bak$|~$|\\.rpm$|\\.md$|\\.txt$|\\.rst$|\\.orig$|\\.ini$|\\.cfg$|\\.retry$");
 
   private InventorySources() {}
 
   /**
    * @param sources the {@code -i} values in the order given
-   * @param playDir the playbook directory whose group_vars/host_vars apply after the inventory's, or null
+   * @param playDir the playbook directory whose group_vars/host_vars apply after the inventory's,
+   *     or null
    */
   public static Inventory load(List<String> sources, Path playDir) {
     if (sources.isEmpty()) {
@@ -68,8 +72,10 @@ public final class InventorySources {
   }
 
   private static Path path(String source) {
-    String s = source.equals("~") || source.startsWith("~/")
-        ? System.getProperty("user.home") + source.substring(1) : source;
+    String s =
+        source.equals("~") || source.startsWith("~/")
+            ? System.getProperty("user.home") + source.substring(1)
+            : source;
     try {
       return Path.of(s);
     } catch (InvalidPathException e) {
@@ -77,7 +83,10 @@ public final class InventorySources {
     }
   }
 
-  /** Ansible's {@code host_list} plugin: each entry a host (with an optional port) in {@code ungrouped}. */
+  /**
+   * Ansible's {@code host_list} plugin: each entry a host (with an optional port) in {@code
+   * ungrouped}.
+   */
   private static void hostList(InventoryBuilder builder, String list) {
     builder.readingFrom(Path.of("<host list>"));
     for (String entry : list.split(",")) {
@@ -87,7 +96,9 @@ public final class InventorySources {
       }
       HostAddress a = HostAddress.parseStrict(h);
       if (a == null || a.host().contains("[")) {
-        a = new HostAddress(h, null); // parse_address without ranges: an entry it refuses is kept whole
+        a =
+            new HostAddress(
+                h, null); // parse_address without ranges: an entry it refuses is kept whole
       }
       if (!builder.hosts.containsKey(a.host())) {
         builder.addHost(0, a.host(), InventoryBuilder.UNGROUPED, a.port());

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /** One hop of an SSH ProxyJump chain: {@code [user@]host[:port]}, port 22 when not given. */
 public record JumpHost(String user, String host, int port) {
-  private static final Pattern HOP = Pattern.compile(
-      "(?:ssh://)?(?:(.*)@)?(\\[[^\\]@]+\\]|[^:@\\[\\]]+|[^@\\[\\]]*:[^@\\[\\]]*:[^@\\[\\]]*)(?::([0-9]+))?");
+  private static final Pattern HOP =
+      Pattern.compile(
+          "(?:ssh://)?(?:(.*)@)?(\\[[^\\]@]+\\]|[^:@\\[\\]]+|[^@\\[\\]]*:[^@\\[\\]]*:[^@\\[\\]]*)(?::([0-9]+))?");
 
   public JumpHost {
     Objects.requireNonNull(host, "host");
@@ -17,15 +18,16 @@ public record JumpHost(String user, String host, int port) {
       throw new IllegalArgumentException("jump host without a host name");
     }
     if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("jump host " + host + " has port " + port + ", not 1-65535");
+      throw new IllegalArgumentException(
+          "jump host " + host + " has port " + port + ", not 1-65535");
     }
   }
 
   /**
-   * Parses ssh's ProxyJump value: comma-separated hops, each {@code [user@]host[:port]}, an IPv6 host in
-   * brackets, {@code ssh://} URIs allowed; {@code none} is no jump at all. The user ends at the last {@code @},
-   * as OpenSSH's {@code parse_user_host_port} reads it. capfleet's one ProxyJump parser: inventory arguments
-   * and ssh_config values both come here.
+   * Parses ssh's ProxyJump value: comma-separated hops, each {@code [user@]host[:port]}, an IPv6
+   * host in brackets, {@code ssh://} URIs allowed; {@code none} is no jump at all. The user ends at
+   * the last {@code @}, as OpenSSH's {@code parse_user_host_port} reads it. capfleet's one
+   * ProxyJump parser: inventory arguments and ssh_config values both come here.
    */
   public static List<JumpHost> parseChain(String spec) {
     List<JumpHost> hops = new ArrayList<>();

@@ -4,16 +4,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * libyaml (which Ansible's loader uses) takes a tab as the white space between a mapping key's {@code :} and its
- * value, as YAML 1.1 allows; SnakeYAML refuses it. This turns each such tab into a space, in place, so lines and
- * columns stay where they were. Tabs in indentation (an error to both), inside quotes and inside block scalars
- * are left alone.
+ * libyaml (which Ansible's loader uses) takes a tab as the white space between a mapping key's
+ * {@code :} and its value, as YAML 1.1 allows; SnakeYAML refuses it. This turns each such tab into
+ * a space, in place, so lines and columns stay where they were. Tabs in indentation (an error to
+ * both), inside quotes and inside block scalars are left alone.
  */
 final class LibyamlTabs {
-  /** A block-context key line: indentation, optional "- " items, a plain key, ':', then tabs or spaces. */
-  private static final Pattern KEY_TAB = Pattern.compile("^( *(?:- +)*[^\\s#'\"{\\[][^#'\"\\t]*?:)([ \\t]*\\t[ \\t]*)(.*)$");
-  /** A line that opens a block scalar ({@code key: |} or {@code - >-}), whose more-indented lines are text. */
-  private static final Pattern BLOCK_SCALAR = Pattern.compile(".*(?:^|[:\\s-])[|>][0-9+-]*[ \\t]*(?:#.*)?$");
+  /**
+   * A block-context key line: indentation, optional "- " items, a plain key, ':', then tabs or
+   * spaces.
+   */
+  private static final Pattern KEY_TAB =
+      Pattern.compile("^( *(?:- +)*[^\\s#'\"{\\[][^#'\"\\t]*?:)([ \\t]*\\t[ \\t]*)(.*)$");
+
+  /**
+   * A line that opens a block scalar ({@code key: |} or {@code - >-}), whose more-indented lines
+   * are text.
+   */
+  private static final Pattern BLOCK_SCALAR =
+      Pattern.compile(".*(?:^|[:\\s-])[|>][0-9+-]*[ \\t]*(?:#.*)?$");
 
   private LibyamlTabs() {}
 
@@ -22,7 +31,8 @@ final class LibyamlTabs {
       return text;
     }
     String[] lines = text.split("\n", -1);
-    int blockIndent = -1; // the indentation of the line that opened a block scalar, while inside one
+    int blockIndent =
+        -1; // the indentation of the line that opened a block scalar, while inside one
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];

@@ -9,9 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads an INI inventory value the way Ansible does: Python's {@code ast.literal_eval}, and the text
- * itself when that fails. Numbers, strings, booleans, None, lists, tuples, dicts and sets are understood;
- * tuples and sets become lists (Ansible itself cannot print a set), complex numbers stay text.
+ * Reads an INI inventory value the way Ansible does: Python's {@code ast.literal_eval}, and the
+ * text itself when that fails. Numbers, strings, booleans, None, lists, tuples, dicts and sets are
+ * understood; tuples and sets become lists (Ansible itself cannot print a set), complex numbers
+ * stay text.
  */
 final class PythonLiteral {
   private static final Pattern RADIX_INT =
@@ -19,8 +20,9 @@ final class PythonLiteral {
   private static final String DIGITS = "[0-9](?:_?[0-9])*";
   private static final String EXPONENT = "[eE][+-]?" + DIGITS;
   private static final Pattern FLOAT =
-      Pattern.compile("(?:(?:" + DIGITS + ")?\\." + DIGITS + "|" + DIGITS + "\\.)(?:" + EXPONENT + ")?"
-          + "|" + DIGITS + EXPONENT);
+      Pattern.compile(
+          "(?:(?:" + DIGITS + ")?\\." + DIGITS + "|" + DIGITS + "\\.)(?:" + EXPONENT + ")?" + "|"
+              + DIGITS + EXPONENT);
   private static final Pattern DECIMAL_INT = Pattern.compile("[1-9](?:_?[0-9])*|0(?:_?0)*");
 
   /** Thrown (without a stack) when the text is not a Python literal; the caller keeps the text. */
@@ -34,7 +36,9 @@ final class PythonLiteral {
 
   private static final NotLiteral NOT_LITERAL = new NotLiteral();
 
-  /** A number that came with a sign, kept apart so that {@code --1} and {@code -True} are refused. */
+  /**
+   * A number that came with a sign, kept apart so that {@code --1} and {@code -True} are refused.
+   */
   private record Signed(Object number) {}
 
   private final String text;
@@ -44,7 +48,10 @@ final class PythonLiteral {
     this.text = text;
   }
 
-  /** The literal's value (String, Boolean, Long, BigInteger, Double, List, Map, or null), else the text. */
+  /**
+   * The literal's value (String, Boolean, Long, BigInteger, Double, List, Map, or null), else the
+   * text.
+   */
   static Object valueOrText(String text) {
     try {
       PythonLiteral parser = new PythonLiteral(stripLeadingBlanks(text));
@@ -133,7 +140,8 @@ final class PythonLiteral {
     if (c == '\'' || c == '"') {
       return strings(null);
     }
-    if (Character.isDigit(c) || (c == '.' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1)))) {
+    if (Character.isDigit(c)
+        || (c == '.' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1)))) {
       return number();
     }
     if (Character.isUnicodeIdentifierStart(c) || c == '_') {
@@ -245,7 +253,8 @@ final class PythonLiteral {
         throw NOT_LITERAL;
       }
       bytes = isBytes;
-      joined.append(PythonStrings.readQuoted(text, pos, prefix.contains("r"), isBytes, this::moveTo));
+      joined.append(
+          PythonStrings.readQuoted(text, pos, prefix.contains("r"), isBytes, this::moveTo));
       skipBlanks();
       int save = pos;
       prefix = "";
@@ -281,7 +290,8 @@ final class PythonLiteral {
     }
     pos = m.end();
     // "01", "1j" (complex), "1abc" and the like are not literals Ansible can print.
-    if (pos < text.length() && (Character.isUnicodeIdentifierPart(text.charAt(pos)) || text.charAt(pos) == '.')) {
+    if (pos < text.length()
+        && (Character.isUnicodeIdentifierPart(text.charAt(pos)) || text.charAt(pos) == '.')) {
       throw NOT_LITERAL;
     }
     return value;

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Formats values as Python's {@code str()} does, which is how {@code ansible-inventory --graph --vars} prints them. */
+/**
+ * Formats values as Python's {@code str()} does, which is how {@code ansible-inventory --graph
+ * --vars} prints them.
+ */
 final class PythonRepr {
   private PythonRepr() {}
 
@@ -31,7 +34,8 @@ final class PythonRepr {
       return stringRepr(s);
     }
     if (value instanceof PythonTuple tuple) {
-      return tuple.size() == 1 ? "(" + repr(tuple.get(0)) + ",)"
+      return tuple.size() == 1
+          ? "(" + repr(tuple.get(0)) + ",)"
           : tuple.stream().map(PythonRepr::repr).collect(Collectors.joining(", ", "(", ")"));
     }
     if (value instanceof List<?> list) {
@@ -45,7 +49,10 @@ final class PythonRepr {
     return value.toString();
   }
 
-  /** Python's shortest round-trip float repr: {@code 1.0}, {@code 1e+16}, {@code 1.5e-05}, {@code inf}. */
+  /**
+   * Python's shortest round-trip float repr: {@code 1.0}, {@code 1e+16}, {@code 1.5e-05}, {@code
+   * inf}.
+   */
   static String floatRepr(double d) {
     if (Double.isNaN(d)) {
       return "nan";
@@ -61,8 +68,13 @@ final class PythonRepr {
     int exponent = digits.length() - 1 - exact.scale(); // position of the first digit
     String sign = d < 0 ? "-" : "";
     if (exponent < -4 || exponent >= 16) {
-      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+      String mantissa =
+          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      return sign
+          + mantissa
+          + "e"
+          + (exponent < 0 ? "-" : "+")
+          + String.format("%02d", Math.abs(exponent));
     }
     String plain = exact.toPlainString();
     return sign + (plain.contains(".") ? plain : plain + ".0");
@@ -71,21 +83,23 @@ final class PythonRepr {
   private static String stringRepr(String s) {
     char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
     StringBuilder out = new StringBuilder().append(quote);
-    s.codePoints().forEach(cp -> {
-      if (cp == quote || cp == '\\') {
-        out.append('\\').appendCodePoint(cp);
-      } else if (cp == '\n') {
-        out.append("\\n");
-      } else if (cp == '\r') {
-        out.append("\\r");
-      } else if (cp == '\t') {
-        out.append("\\t");
-      } else if (cp < 0x20 || cp == 0x7f) {
-        out.append(String.format("\\x%02x", cp));
-      } else {
-        out.appendCodePoint(cp);
-      }
-    });
+    s.codePoints()
+        .forEach(
+            cp -> {
+              if (cp == quote || cp == '\\') {
+                out.append('\\').appendCodePoint(cp);
+              } else if (cp == '\n') {
+                out.append("\\n");
+              } else if (cp == '\r') {
+                out.append("\\r");
+              } else if (cp == '\t') {
+                out.append("\\t");
+              } else if (cp < 0x20 || cp == 0x7f) {
+                out.append(String.format("\\x%02x", cp));
+              } else {
+                out.appendCodePoint(cp);
+              }
+            });
     return out.append(quote).toString();
   }
 }

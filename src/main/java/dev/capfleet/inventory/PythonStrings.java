@@ -10,7 +10,8 @@ final class PythonStrings {
 
   /**
    * Reads the literal whose opening quote is at {@code start}, reports the position after it to
-   * {@code moveTo}, and returns its text (bytes are decoded as UTF-8, as Ansible's {@code to_text} does).
+   * {@code moveTo}, and returns its text (bytes are decoded as UTF-8, as Ansible's {@code to_text}
+   * does).
    */
   static String readQuoted(String text, int start, boolean raw, boolean bytes, IntConsumer moveTo) {
     char quote = text.charAt(start);
@@ -53,7 +54,8 @@ final class PythonStrings {
   }
 
   /** Decodes the escape whose letter is at {@code pos}; returns the position after it. */
-  private static int escape(String text, int pos, boolean bytes, ByteArrayOutputStream out, StringBuilder chars) {
+  private static int escape(
+      String text, int pos, boolean bytes, ByteArrayOutputStream out, StringBuilder chars) {
     char e = text.charAt(pos);
     String simple = "\n\\'\"abfnrtv";
     String meaning = "\0\\'\"\u0007\b\f\n\r\t\u000b";
@@ -67,7 +69,10 @@ final class PythonStrings {
     }
     if (e >= '0' && e <= '7') {
       int end = pos;
-      while (end < text.length() && end < pos + 3 && text.charAt(end) >= '0' && text.charAt(end) <= '7') {
+      while (end < text.length()
+          && end < pos + 3
+          && text.charAt(end) >= '0'
+          && text.charAt(end) <= '7') {
         end++;
       }
       appendCodePoint(out, chars, Integer.parseInt(text.substring(pos, end), 8), bytes);
@@ -75,7 +80,8 @@ final class PythonStrings {
     }
     int hexDigits = e == 'x' ? 2 : bytes ? 0 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
     if (hexDigits > 0) {
-      String hex = text.length() >= pos + 1 + hexDigits ? text.substring(pos + 1, pos + 1 + hexDigits) : "";
+      String hex =
+          text.length() >= pos + 1 + hexDigits ? text.substring(pos + 1, pos + 1 + hexDigits) : "";
       if (!hex.matches("[0-9a-fA-F]{" + hexDigits + "}")) {
         throw PythonLiteral.notLiteral();
       }
@@ -103,7 +109,8 @@ final class PythonStrings {
     return pos;
   }
 
-  private static void append(ByteArrayOutputStream out, StringBuilder chars, char c, boolean bytes) {
+  private static void append(
+      ByteArrayOutputStream out, StringBuilder chars, char c, boolean bytes) {
     if (bytes) {
       out.write(c);
     } else {
@@ -111,7 +118,8 @@ final class PythonStrings {
     }
   }
 
-  private static void appendCodePoint(ByteArrayOutputStream out, StringBuilder chars, int cp, boolean bytes) {
+  private static void appendCodePoint(
+      ByteArrayOutputStream out, StringBuilder chars, int cp, boolean bytes) {
     if (bytes) {
       out.write(cp & 0xff);
     } else {

@@ -3,7 +3,10 @@ package dev.capfleet.inventory;
 import java.util.AbstractList;
 import java.util.List;
 
-/** An immutable list that remembers it was a Python tuple, so that {@code --graph --vars} prints {@code (1, 2)}. */
+/**
+ * An immutable list that remembers it was a Python tuple, so that {@code --graph --vars} prints
+ * {@code (1, 2)}.
+ */
 final class PythonTuple extends AbstractList<Object> {
   private final List<Object> items;
 

@@ -7,12 +7,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
- * Shard {@code index} of {@code count}: a stable split of an inventory so that N scanners each take a part.
+ * Shard {@code index} of {@code count}: a stable split of an inventory so that N scanners each take
+ * a part.
  *
- * <p>A host belongs to shard {@code 1 + (H mod count)}, where H is the first 8 bytes of SHA-256 of its inventory
- * name (UTF-8) read as an unsigned number: {@code printf %s NAME | sha256sum | cut -c1-16} in hex. It depends on
- * the name alone, not on the inventory's order, other hosts or the machine, so every shard of one inventory,
- * scanned anywhere, covers each host exactly once, and a host stays in its shard while others come and go.
+ * <p>A host belongs to shard {@code 1 + (H mod count)}, where H is the first 8 bytes of SHA-256 of
+ * its inventory name (UTF-8) read as an unsigned number: {@code printf %s NAME | sha256sum | cut
+ * -c1-16} in hex. It depends on the name alone, not on the inventory's order, other hosts or the
+ * machine, so every shard of one inventory, scanned anywhere, covers each host exactly once, and a
+ * host stays in its shard while others come and go.
  *
  * @param index 1-based, at most {@code count}
  * @param count number of shards, at least 1
@@ -20,7 +22,8 @@ import java.util.List;
 public record Shard(int index, int count) {
   public Shard {
     if (count < 1 || index < 1 || index > count) {
-      throw new IllegalArgumentException("shard must be K/N with 1 <= K <= N, not " + index + "/" + count);
+      throw new IllegalArgumentException(
+          "shard must be K/N with 1 <= K <= N, not " + index + "/" + count);
     }
   }
 

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits one line into words the way Python's {@code shlex.split(line, comments=True)} does, which is
- * what Ansible's INI plugin uses for host lines: POSIX quoting, backslash escapes, {@code #} comments.
+ * Splits one line into words the way Python's {@code shlex.split(line, comments=True)} does, which
+ * is what Ansible's INI plugin uses for host lines: POSIX quoting, backslash escapes, {@code #}
+ * comments.
  */
 final class ShellWords {
   private static final char WHITESPACE = ' ';
@@ -14,7 +15,10 @@ final class ShellWords {
 
   private ShellWords() {}
 
-  /** Throws IllegalArgumentException with shlex's own words for unbalanced quotes or a dangling escape. */
+  /**
+   * Throws IllegalArgumentException with shlex's own words for unbalanced quotes or a dangling
+   * escape.
+   */
   static List<String> split(String line) {
     List<String> words = new ArrayList<>();
     StringBuilder token = new StringBuilder();

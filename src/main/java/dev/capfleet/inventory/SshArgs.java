@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds the route in ssh command-line arguments: {@code -J spec}, {@code -Jspec}, {@code -o ProxyJump=spec},
- * {@code -o ProxyCommand=...} (in either {@code =} or space form).
+ * Finds the route in ssh command-line arguments: {@code -J spec}, {@code -Jspec}, {@code -o
+ * ProxyJump=spec}, {@code -o ProxyCommand=...} (in either {@code =} or space form).
  */
 final class SshArgs {
   private SshArgs() {}
@@ -17,7 +17,10 @@ final class SshArgs {
    */
   record Proxy(List<JumpHost> jumps, String command) {}
 
-  /** The first ProxyJump or ProxyCommand in the arguments (ssh lets the first of the two win), or null. */
+  /**
+   * The first ProxyJump or ProxyCommand in the arguments (ssh lets the first of the two win), or
+   * null.
+   */
   static Proxy proxy(String commandLine) {
     List<String> words;
     try {
@@ -59,7 +62,9 @@ final class SshArgs {
   private static String optionValue(String option, String name) {
     String o = option.strip();
     int split = 0;
-    while (split < o.length() && o.charAt(split) != '=' && !Character.isWhitespace(o.charAt(split))) {
+    while (split < o.length()
+        && o.charAt(split) != '='
+        && !Character.isWhitespace(o.charAt(split))) {
       split++;
     }
     if (!o.substring(0, split).toLowerCase(Locale.ROOT).equals(name)) {

@@ -18,7 +18,10 @@ final class Values {
   private Values() {}
 
   static Object normalize(Object value) {
-    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
+    if (value == null
+        || value instanceof String
+        || value instanceof Boolean
+        || value instanceof Long
         || value instanceof Double) {
       return value;
     }
@@ -37,7 +40,9 @@ final class Values {
     if (value instanceof Collection<?> items) {
       List<Object> copy = new ArrayList<>(items.size());
       items.forEach(item -> copy.add(normalize(item)));
-      return value instanceof PythonTuple ? new PythonTuple(copy) : Collections.unmodifiableList(copy);
+      return value instanceof PythonTuple
+          ? new PythonTuple(copy)
+          : Collections.unmodifiableList(copy);
     }
     if (value instanceof Object[] array) {
       return normalize(List.of(array));
@@ -68,7 +73,10 @@ final class Values {
     return String.valueOf(key);
   }
 
-  /** A value as text, the way Ansible's templating would print it ({@code True}, {@code 22}, {@code [1, 2]}). */
+  /**
+   * A value as text, the way Ansible's templating would print it ({@code True}, {@code 22}, {@code
+   * [1, 2]}).
+   */
   static String text(Object value) {
     return PythonRepr.str(value);
   }

@@ -11,8 +11,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads a YAML inventory as Ansible's yaml plugin does: top-level keys are groups, each with optional
- * {@code hosts}, {@code vars} and {@code children} mappings, nested to any depth.
+ * Reads a YAML inventory as Ansible's yaml plugin does: top-level keys are groups, each with
+ * optional {@code hosts}, {@code vars} and {@code children} mappings, nested to any depth.
  */
 final class YamlInventoryParser {
   private static final List<String> SECTIONS = List.of("vars", "children", "hosts");
@@ -46,7 +46,8 @@ final class YamlInventoryParser {
     Map<Object, Entry> groups = parser.entries(root);
     Entry plugin = groups.get("plugin");
     if (plugin != null && truthy(parser.yaml.value(plugin.value()))) {
-      throw parser.builder.error(YamlReader.line(plugin.keyNode()),
+      throw parser.builder.error(
+          YamlReader.line(plugin.keyNode()),
           "this is an inventory plugin configuration (plugin: ...), which capfleet does not run");
     }
     for (Entry group : groups.values()) {
@@ -59,12 +60,17 @@ final class YamlInventoryParser {
     Node data = entry.value();
     int line = YamlReader.line(entry.keyNode());
     if (!(data instanceof MappingNode) && !isNull(data)) {
-      builder.warnings.add("Skipping '" + entry.key() + "' as this is not a valid group definition");
+      builder.warnings.add(
+          "Skipping '" + entry.key() + "' as this is not a valid group definition");
       return String.valueOf(entry.key());
     }
     if (!(entry.key() instanceof String name) || name.isEmpty()) {
-      throw builder.error(line, "Unable to add group " + entry.key() + ": group names must be non-empty strings, got "
-          + pythonType(entry.key()));
+      throw builder.error(
+          line,
+          "Unable to add group "
+              + entry.key()
+              + ": group names must be non-empty strings, got "
+              + pythonType(entry.key()));
     }
     builder.addGroup(line, name);
     if (isNull(data)) {
@@ -73,11 +79,21 @@ final class YamlInventoryParser {
     Map<Object, Entry> sections = entries((MappingNode) data);
     for (String section : SECTIONS) {
       Entry e = sections.get(section);
-      boolean allowed = e == null || e.value() instanceof MappingNode || isNull(e.value())
-          || yaml.value(e.value()) instanceof String;
+      boolean allowed =
+          e == null
+              || e.value() instanceof MappingNode
+              || isNull(e.value())
+              || yaml.value(e.value()) instanceof String;
       if (!allowed) {
-        throw builder.error(YamlReader.line(e.value()), "Invalid \"" + section + "\" entry for \"" + name
-            + "\" group, requires a dictionary, found \"" + pythonType(yaml.value(e.value())) + "\" instead.");
+        throw builder.error(
+            YamlReader.line(e.value()),
+            "Invalid \""
+                + section
+                + "\" entry for \""
+                + name
+                + "\" group, requires a dictionary, found \""
+                + pythonType(yaml.value(e.value()))
+                + "\" instead.");
       }
     }
     for (Entry e : sections.values()) {
@@ -92,11 +108,19 @@ final class YamlInventoryParser {
         items.put(yaml.value(value), new Entry(yaml.value(value), value, null));
       }
       if (items == null) {
-        builder.warnings.add("Skipping key (" + e.key() + ") in group (" + name + ") as it is not a mapping, it is a "
-            + pythonType(yaml.value(value)));
+        builder.warnings.add(
+            "Skipping key ("
+                + e.key()
+                + ") in group ("
+                + name
+                + ") as it is not a mapping, it is a "
+                + pythonType(yaml.value(value)));
       } else if ("vars".equals(e.key())) {
         for (Entry var : items.values()) {
-          builder.setVariable(YamlReader.line(var.keyNode()), name, Values.key(var.key()),
+          builder.setVariable(
+              YamlReader.line(var.keyNode()),
+              name,
+              Values.key(var.key()),
               var.value() == null ? null : yaml.value(var.value()));
         }
       } else if ("children".equals(e.key())) {
@@ -109,8 +133,12 @@ final class YamlInventoryParser {
           hosts(name, host);
         }
       } else {
-        builder.warnings.add("Skipping unexpected key (" + e.key() + ") in group (" + name
-            + "), only \"vars\", \"children\" and \"hosts\" are valid");
+        builder.warnings.add(
+            "Skipping unexpected key ("
+                + e.key()
+                + ") in group ("
+                + name
+                + "), only \"vars\", \"children\" and \"hosts\" are valid");
       }
     }
     return name;
@@ -119,13 +147,19 @@ final class YamlInventoryParser {
   private void hosts(String group, Entry entry) {
     int line = YamlReader.line(entry.keyNode());
     if (!(entry.key() instanceof String pattern)) {
-      throw builder.error(line, "Host pattern " + Values.text(entry.key())
-          + " must be a string. Enclose integers/floats in quotation marks.");
+      throw builder.error(
+          line,
+          "Host pattern "
+              + Values.text(entry.key())
+              + " must be a string. Enclose integers/floats in quotation marks.");
     }
     HostAddress address = HostAddress.parse(pattern);
     List<String> names;
     try {
-      names = address.host().indexOf('[') >= 0 ? HostRange.expand(address.host()) : List.of(address.host());
+      names =
+          address.host().indexOf('[') >= 0
+              ? HostRange.expand(address.host())
+              : List.of(address.host());
     } catch (IllegalArgumentException e) {
       throw builder.error(line, e.getMessage() + " (host '" + pattern + "')");
     }
@@ -134,20 +168,28 @@ final class YamlInventoryParser {
       if (entry.value() instanceof MappingNode m) {
         vars = entries(m);
       } else if (truthy(yaml.value(entry.value()))) {
-        throw builder.error(YamlReader.line(entry.value()), "variables of host " + pattern
-            + " must be a mapping, got " + pythonType(yaml.value(entry.value())));
+        throw builder.error(
+            YamlReader.line(entry.value()),
+            "variables of host "
+                + pattern
+                + " must be a mapping, got "
+                + pythonType(yaml.value(entry.value())));
       }
     }
     BigInteger port = address.port();
     for (String host : names) {
       builder.addHost(line, host, group, port);
       for (Entry var : vars.values()) {
-        builder.setVariable(YamlReader.line(var.keyNode()), host, Values.key(var.key()), yaml.value(var.value()));
+        builder.setVariable(
+            YamlReader.line(var.keyNode()), host, Values.key(var.key()), yaml.value(var.value()));
       }
     }
   }
 
-  /** A mapping's entries by constructed key; a repeated key keeps its first place and its last value. */
+  /**
+   * A mapping's entries by constructed key; a repeated key keeps its first place and its last
+   * value.
+   */
   private Map<Object, Entry> entries(MappingNode node) {
     yaml.flatten(node);
     Map<Object, Entry> entries = new LinkedHashMap<>();
@@ -159,7 +201,8 @@ final class YamlInventoryParser {
   }
 
   private static boolean isNull(Node node) {
-    return node == null || node instanceof ScalarNode s && s.getTag().equals(org.yaml.snakeyaml.nodes.Tag.NULL);
+    return node == null
+        || node instanceof ScalarNode s && s.getTag().equals(org.yaml.snakeyaml.nodes.Tag.NULL);
   }
 
   /** Python's truth: empty text, zero, empty collections, False and None are false. */
@@ -196,6 +239,8 @@ final class YamlInventoryParser {
     if (value instanceof Number) {
       return "int";
     }
-    return value instanceof List ? "list" : value instanceof Map ? "dict" : value.getClass().getSimpleName();
+    return value instanceof List
+        ? "list"
+        : value instanceof Map ? "dict" : value.getClass().getSimpleName();
   }
 }

@@ -26,10 +26,11 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * {@code !unsafe}/{@code !vault} values are kept as text. Nodes keep their line numbers for errors.
  */
 final class YamlReader {
-  private static final Pattern TIMESTAMP = Pattern.compile(
-      "([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
-          + "(?:(?:[Tt]|[ \\t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]*))?"
-          + "(?:[ \\t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?)?");
+  private static final Pattern TIMESTAMP =
+      Pattern.compile(
+          "([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+              + "(?:(?:[Tt]|[ \\t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]*))?"
+              + "(?:[ \\t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?)?");
 
   private final Path file;
   private final AnsibleConstructor constructor;
@@ -40,17 +41,20 @@ final class YamlReader {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true); // Ansible warns and keeps the last one
     options.setWarnOnDuplicateKeys(false);
-    // libyaml has no alias count limit; the bound that matters, on what aliases expand to, is MAX_EXPANDED_NODES
+    // libyaml has no alias count limit; the bound that matters, on what aliases expand to, is
+    // MAX_EXPANDED_NODES
     options.setMaxAliasesForCollections(Integer.MAX_VALUE);
     this.constructor = new AnsibleConstructor(options);
     DumperOptions dumper = new DumperOptions();
-    this.yaml = new Yaml(constructor, new Representer(dumper), dumper, options, new PyYamlResolver());
+    this.yaml =
+        new Yaml(constructor, new Representer(dumper), dumper, options, new PyYamlResolver());
   }
 
   /**
-   * Nodes a document may stand for once its aliases are expanded. SnakeYAML's own limit, on the number of
-   * aliases (50 by default), is lifted because Ansible's libyaml has none; it never bounded what they expand to: nine levels of five aliases each stand for two million
-   * nodes, which reading values copies out. Far above any real inventory.
+   * Nodes a document may stand for once its aliases are expanded. SnakeYAML's own limit, on the
+   * number of aliases (50 by default), is lifted because Ansible's libyaml has none; it never
+   * bounded what they expand to: nine levels of five aliases each stand for two million nodes,
+   * which reading values copies out. Far above any real inventory.
    */
   static final long MAX_EXPANDED_NODES = 1_000_000;
 
@@ -61,8 +65,10 @@ final class YamlReader {
       if (root != null) {
         long size = expanded(root, new java.util.IdentityHashMap<>());
         if (size > MAX_EXPANDED_NODES) {
-          throw new InventoryException(file, line(root), "YAML aliases expand to more than "
-              + MAX_EXPANDED_NODES + " nodes; refused");
+          throw new InventoryException(
+              file,
+              line(root),
+              "YAML aliases expand to more than " + MAX_EXPANDED_NODES + " nodes; refused");
         }
       }
       return root;
@@ -93,7 +99,10 @@ final class YamlReader {
     }
   }
 
-  /** How many nodes {@code node} stands for with every alias expanded; shared nodes counted once each use. */
+  /**
+   * How many nodes {@code node} stands for with every alias expanded; shared nodes counted once
+   * each use.
+   */
   private long expanded(Node node, java.util.IdentityHashMap<Node, Long> known) {
     Long seen = known.get(node);
     if (seen != null) {
@@ -106,7 +115,10 @@ final class YamlReader {
     long size = 1;
     if (node instanceof MappingNode m) {
       for (var t : m.getValue()) {
-        size = Math.min(Long.MAX_VALUE / 4, size + expanded(t.getKeyNode(), known) + expanded(t.getValueNode(), known));
+        size =
+            Math.min(
+                Long.MAX_VALUE / 4,
+                size + expanded(t.getKeyNode(), known) + expanded(t.getValueNode(), known));
       }
     } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode q) {
       for (Node n : q.getValue()) {
@@ -125,26 +137,38 @@ final class YamlReader {
   private static final class PyYamlResolver extends Resolver {
     @Override
     protected void addImplicitResolvers() {
-      addImplicitResolver(Tag.BOOL, Pattern.compile(
-          "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"), "yYnNtTfFoO");
-      addImplicitResolver(Tag.FLOAT, Pattern.compile(
-          "[-+]?[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+][0-9]+)?"
-              + "|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
-              + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
-              + "|[-+]?\\.(?:inf|Inf|INF)"
-              + "|\\.(?:nan|NaN|NAN)"), "-+0123456789.");
-      addImplicitResolver(Tag.INT, Pattern.compile(
-          "[-+]?0b[0-1_]+"
-              + "|[-+]?0[0-7_]+"
-              + "|[-+]?(?:0|[1-9][0-9_]*)"
-              + "|[-+]?0x[0-9a-fA-F_]+"
-              + "|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"), "-+0123456789");
+      addImplicitResolver(
+          Tag.BOOL,
+          Pattern.compile(
+              "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"),
+          "yYnNtTfFoO");
+      addImplicitResolver(
+          Tag.FLOAT,
+          Pattern.compile(
+              "[-+]?[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+][0-9]+)?"
+                  + "|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+                  + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
+                  + "|[-+]?\\.(?:inf|Inf|INF)"
+                  + "|\\.(?:nan|NaN|NAN)"),
+          "-+0123456789.");
+      addImplicitResolver(
+          Tag.INT,
+          Pattern.compile(
+              "[-+]?0b[0-1_]+"
+                  + "|[-+]?0[0-7_]+"
+                  + "|[-+]?(?:0|[1-9][0-9_]*)"
+                  + "|[-+]?0x[0-9a-fA-F_]+"
+                  + "|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"),
+          "-+0123456789");
       addImplicitResolver(Tag.MERGE, Pattern.compile("<<"), "<");
       addImplicitResolver(Tag.NULL, Pattern.compile("~|null|Null|NULL|"), "~nN\0");
-      addImplicitResolver(Tag.TIMESTAMP, Pattern.compile(
-          "[0-9]{4}-[0-9]{2}-[0-9]{2}"
-              + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]*)?"
-              + "(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?"), "0123456789");
+      addImplicitResolver(
+          Tag.TIMESTAMP,
+          Pattern.compile(
+              "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+                  + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]*)?"
+                  + "(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?"),
+          "0123456789");
     }
   }
 
@@ -153,12 +177,15 @@ final class YamlReader {
     AnsibleConstructor(LoaderOptions options) {
       super(options);
       yamlConstructors.put(Tag.TIMESTAMP, new IsoTimestamp());
-      AbstractConstruct asText = new AbstractConstruct() {
-        @Override
-        public Object construct(Node node) {
-          return node instanceof ScalarNode s ? s.getValue() : constructObjectNoCheck(retagged(node));
-        }
-      };
+      AbstractConstruct asText =
+          new AbstractConstruct() {
+            @Override
+            public Object construct(Node node) {
+              return node instanceof ScalarNode s
+                  ? s.getValue()
+                  : constructObjectNoCheck(retagged(node));
+            }
+          };
       yamlConstructors.put(new Tag("!unsafe"), asText);
       yamlConstructors.put(new Tag("!vault"), asText);
       yamlConstructors.put(new Tag("!vault-encrypted"), asText);
@@ -177,7 +204,10 @@ final class YamlReader {
       flattenMapping(node);
     }
 
-    /** Turns a YAML timestamp into the text Python's {@code isoformat()} gives, which Ansible prints. */
+    /**
+     * Turns a YAML timestamp into the text Python's {@code isoformat()} gives, which Ansible
+     * prints.
+     */
     private final class IsoTimestamp extends AbstractConstruct {
       private static final Pattern DATE_ONLY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
@@ -193,16 +223,23 @@ final class YamlReader {
           if (m.group(4) == null) {
             return date.toString();
           }
-          StringBuilder iso = new StringBuilder(date.toString()).append('T')
-              .append(String.format("%02d:%02d:%02d", num(m, 4), num(m, 5), num(m, 6)));
+          StringBuilder iso =
+              new StringBuilder(date.toString())
+                  .append('T')
+                  .append(String.format("%02d:%02d:%02d", num(m, 4), num(m, 5), num(m, 6)));
           String fraction = m.group(7) == null ? "" : m.group(7);
-          fraction = fraction.length() > 6 ? fraction.substring(0, 6) : fraction + "0".repeat(6 - fraction.length());
+          fraction =
+              fraction.length() > 6
+                  ? fraction.substring(0, 6)
+                  : fraction + "0".repeat(6 - fraction.length());
           if (Integer.parseInt(fraction) != 0) {
             iso.append('.').append(fraction);
           }
           if (m.group(9) != null) {
             int minutes = num(m, 10) * 60 + (m.group(11) == null ? 0 : num(m, 11));
-            iso.append(String.format("%s%02d:%02d", minutes == 0 ? "+" : m.group(9), minutes / 60, minutes % 60));
+            iso.append(
+                String.format(
+                    "%s%02d:%02d", minutes == 0 ? "+" : m.group(9), minutes / 60, minutes % 60));
           } else if (m.group(8) != null) {
             iso.append("+00:00");
           }

@@ -10,25 +10,38 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and checks the model's {@code actions}: everything a playbook or script will run is refused at load time,
- * with the file and the entry, when it could break a host (an owner change with no setcap after it), run a shell
- * (a command line instead of argv, a module outside ansible.builtin) or read a variable no one sets.
+ * Reads and checks the model's {@code actions}: everything a playbook or script will run is refused
+ * at load time, with the file and the entry, when it could break a host (an owner change with no
+ * setcap after it), run a shell (a command line instead of argv, a module outside ansible.builtin)
+ * or read a variable no one sets.
  */
 final class ActionReader {
   /** Modules the tasks may use: ansible-core's own, so the playbook runs without collections. */
-  static final Set<String> MODULES = Set.of("ansible.builtin.command", "ansible.builtin.stat",
-      "ansible.builtin.assert", "ansible.builtin.file", "ansible.builtin.group", "ansible.builtin.debug");
+  static final Set<String> MODULES =
+      Set.of(
+          "ansible.builtin.command",
+          "ansible.builtin.stat",
+          "ansible.builtin.assert",
+          "ansible.builtin.file",
+          "ansible.builtin.group",
+          "ansible.builtin.debug");
+
   /** Task keywords the tasks may use besides the module. */
-  static final Set<String> KEYWORDS = Set.of("name", "become", "register", "when", "changed_when", "failed_when",
-      "check_mode");
-  /** Set by the playbook writer for every host: the binary's path, and the per-host values themselves. */
+  static final Set<String> KEYWORDS =
+      Set.of("name", "become", "register", "when", "changed_when", "failed_when", "check_mode");
+
+  /**
+   * Set by the playbook writer for every host: the binary's path, and the per-host values
+   * themselves.
+   */
   static final Set<String> WRITER_VARS = Set.of("capfleet_binary", "capfleet_targets");
+
   private static final Pattern VAR_NAME = Pattern.compile("capfleet_[a-z0-9_]+");
   private static final Pattern CAPFLEET_VAR = Pattern.compile("\\bcapfleet_[A-Za-z0-9_]+");
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -36,7 +49,9 @@ final class ActionReader {
   private final BiFunction<String, String, ModelException> fail;
   private final BiConsumer<String, List<String>> checkTemplates;
 
-  ActionReader(BiFunction<String, String, ModelException> fail, BiConsumer<String, List<String>> checkTemplates) {
+  ActionReader(
+      BiFunction<String, String, ModelException> fail,
+      BiConsumer<String, List<String>> checkTemplates) {
     this.fail = fail;
     this.checkTemplates = checkTemplates;
   }
@@ -54,7 +69,8 @@ final class ActionReader {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < array.size(); i++) {
       JsonNode n = array.get(i);
-      String where = "actions[" + i + "]" + (n.hasNonNull("id") ? " (id '" + n.get("id").asText() + "')" : "");
+      String where =
+          "actions[" + i + "]" + (n.hasNonNull("id") ? " (id '" + n.get("id").asText() + "')" : "");
       if (!n.isObject()) {
         throw fail.apply(where, "an action must be an object");
       }
@@ -64,7 +80,8 @@ final class ActionReader {
       }
       List<String> triggers = strings(n.path("triggeredBy"), where + ".triggeredBy");
       if (triggers.isEmpty()) {
-        throw fail.apply(where + ".triggeredBy", "name at least one rule whose failure calls for this action");
+        throw fail.apply(
+            where + ".triggeredBy", "name at least one rule whose failure calls for this action");
       }
       for (String t : triggers) {
         Rule rule = byId.get(t);
@@ -72,8 +89,12 @@ final class ActionReader {
           throw fail.apply(where + ".triggeredBy", "no rule with id '" + t + "'");
         }
         if (rule.remediation().stream().anyMatch(l -> !l.stripLeading().startsWith("#"))) {
-          throw fail.apply(where + ".triggeredBy", "rule '" + t + "' has commands in its remediation; keep only # "
-              + "advice there, since this action is its fix (two fixes for one finding drift apart)");
+          throw fail.apply(
+              where + ".triggeredBy",
+              "rule '"
+                  + t
+                  + "' has commands in its remediation; keep only # "
+                  + "advice there, since this action is its fix (two fixes for one finding drift apart)");
         }
       }
       RemediationAction.Effect effect = effect(n, where);
@@ -84,14 +105,26 @@ final class ActionReader {
       checkTemplates.accept(where + ".shell", shell);
       Map<String, String> vars = vars(n.path("vars"), where + ".vars");
       List<Map<String, Object>> tasks = tasks(n.path("ansible"), where + ".ansible", vars.keySet());
-      actions.add(new RemediationAction(id, text(n, "title", where), triggers, effect,
-          bool(n, "clearsCapabilities", where), bool(n, "needsBinary", where), shell, vars, tasks));
+      actions.add(
+          new RemediationAction(
+              id,
+              text(n, "title", where),
+              triggers,
+              effect,
+              bool(n, "clearsCapabilities", where),
+              bool(n, "needsBinary", where),
+              shell,
+              vars,
+              tasks));
     }
     checkOrder(actions);
     return actions;
   }
 
-  /** One SET and one REMOVE at most (so "add or remove" resolves one way), and a SET after every owner change. */
+  /**
+   * One SET and one REMOVE at most (so "add or remove" resolves one way), and a SET after every
+   * owner change.
+   */
   private void checkOrder(List<RemediationAction> actions) {
     int sets = 0;
     int removes = 0;
@@ -100,18 +133,23 @@ final class ActionReader {
       removes += a.effect() == RemediationAction.Effect.REMOVE ? 1 : 0;
     }
     if (sets > 1 || removes > 1) {
-      throw fail.apply("actions", "at most one action with effect 'set' and one with effect 'remove'");
+      throw fail.apply(
+          "actions", "at most one action with effect 'set' and one with effect 'remove'");
     }
     for (int i = 0; i < actions.size(); i++) {
       RemediationAction a = actions.get(i);
       if (a.clearsCapabilities() && a.effect() != RemediationAction.Effect.NONE) {
-        throw fail.apply(where(i, a) + ".clearsCapabilities", "an action that sets or removes capabilities"
-            + " cannot also clear them");
+        throw fail.apply(
+            where(i, a) + ".clearsCapabilities",
+            "an action that sets or removes capabilities" + " cannot also clear them");
       }
-      if (a.clearsCapabilities() && actions.subList(i + 1, actions.size()).stream()
-          .noneMatch(b -> b.effect() == RemediationAction.Effect.SET)) {
-        throw fail.apply(where(i, a) + ".clearsCapabilities", "no action with effect 'set' follows it: chown and"
-            + " chgrp clear file capabilities, so the full set must be re-applied after this action");
+      if (a.clearsCapabilities()
+          && actions.subList(i + 1, actions.size()).stream()
+              .noneMatch(b -> b.effect() == RemediationAction.Effect.SET)) {
+        throw fail.apply(
+            where(i, a) + ".clearsCapabilities",
+            "no action with effect 'set' follows it: chown and"
+                + " chgrp clear file capabilities, so the full set must be re-applied after this action");
       }
     }
   }
@@ -144,8 +182,9 @@ final class ActionReader {
     for (var it = n.fields(); it.hasNext(); ) {
       var e = it.next();
       if (!VAR_NAME.matcher(e.getKey()).matches() || WRITER_VARS.contains(e.getKey())) {
-        throw fail.apply(where + "." + e.getKey(), "a variable name must match capfleet_[a-z0-9_]+ and not be "
-            + WRITER_VARS);
+        throw fail.apply(
+            where + "." + e.getKey(),
+            "a variable name must match capfleet_[a-z0-9_]+ and not be " + WRITER_VARS);
       }
       if (!e.getValue().isTextual()) {
         throw fail.apply(where + "." + e.getKey(), "must be a template string");
@@ -179,8 +218,9 @@ final class ActionReader {
           }
           module = key;
         } else if (!KEYWORDS.contains(key)) {
-          throw fail.apply(at + "." + key, "not an allowed module or keyword; modules: " + MODULES + ", keywords: "
-              + KEYWORDS);
+          throw fail.apply(
+              at + "." + key,
+              "not an allowed module or keyword; modules: " + MODULES + ", keywords: " + KEYWORDS);
         }
       }
       if (module == null) {
@@ -189,7 +229,9 @@ final class ActionReader {
       if (module.equals("ansible.builtin.command")) {
         JsonNode args = t.get(module);
         if (!args.isObject() || !args.path("argv").isArray() || args.size() != 1) {
-          throw fail.apply(at + "." + module, "give the command as argv only, never a command line a shell reads");
+          throw fail.apply(
+              at + "." + module,
+              "give the command as argv only, never a command line a shell reads");
         }
       }
       if (t.has("become") && !t.get("become").isBoolean()) {
@@ -200,8 +242,12 @@ final class ActionReader {
       Matcher m = CAPFLEET_VAR.matcher(reads.toString());
       while (m.find()) {
         if (!known.contains(m.group())) {
-          throw fail.apply(at, "reads '" + m.group() + "', which neither the writer, the action's vars nor an"
-              + " earlier task's register sets");
+          throw fail.apply(
+              at,
+              "reads '"
+                  + m.group()
+                  + "', which neither the writer, the action's vars nor an"
+                  + " earlier task's register sets");
         }
       }
       if (t.hasNonNull("register")) {

@@ -13,7 +13,13 @@ import java.util.regex.Pattern;
 final class CommandTemplates {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)}");
 
-  private enum Context { PLAIN, SINGLE, DOUBLE, ANSI, COMMENT }
+  private enum Context {
+    PLAIN,
+    SINGLE,
+    DOUBLE,
+    ANSI,
+    COMMENT
+  }
 
   private CommandTemplates() {}
 

@@ -25,8 +25,10 @@ public sealed interface Condition {
   /**
    * One test of one fact.
    *
-   * @param value the operand, a JSON value (string, number, boolean, list or object); may hold {@code {item}}
+   * @param value the operand, a JSON value (string, number, boolean, list or object); may hold
+   *     {@code {item}}
    * @param valueByArch operand per architecture; an architecture missing from it fails the test
    */
-  record Test(String fact, Operator op, Object value, Map<String, Object> valueByArch) implements Condition {}
+  record Test(String fact, Operator op, Object value, Map<String, Object> valueByArch)
+      implements Condition {}
 }

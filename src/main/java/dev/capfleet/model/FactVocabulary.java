@@ -5,13 +5,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The names a model may use: facts a condition can test (with their kinds) and the extra words a template can
- * show. The assessment stage fills every one of them for each host; a model naming anything else is refused
- * when it is loaded, not when a host is scored.
+ * The names a model may use: facts a condition can test (with their kinds) and the extra words a
+ * template can show. The assessment stage fills every one of them for each host; a model naming
+ * anything else is refused when it is loaded, not when a host is scored.
  */
 public final class FactVocabulary {
   /** What kind of value a fact holds, which decides the operators that make sense on it. */
-  public enum Kind { VERSION, STRING, BOOLEAN, INTEGER, CAPABILITIES, STRINGS, MOUNTS }
+  public enum Kind {
+    VERSION,
+    STRING,
+    BOOLEAN,
+    INTEGER,
+    CAPABILITIES,
+    STRINGS,
+    MOUNTS
+  }
 
   private static final Map<String, Kind> FACTS = new LinkedHashMap<>();
 
@@ -62,11 +70,28 @@ public final class FactVocabulary {
   }
 
   /** Words only templates use: renderings of facts and of the rule being checked. */
-  public static final Set<String> TEMPLATE_EXTRAS = Set.of(
-      "binary", "item", "item.name", "item.short", "item.setcap", "expected",
-      "required.setcap", "required.getcap", "required.names", "binary.caps.text", "boundingSet.text", "boundingSet.source",
-      "mounts.special", "window.until", "account", "kernel.buildDate", "required.accepted", "required.why",
-      "required.adminSetcap", "uidMap");
+  public static final Set<String> TEMPLATE_EXTRAS =
+      Set.of(
+          "binary",
+          "item",
+          "item.name",
+          "item.short",
+          "item.setcap",
+          "expected",
+          "required.setcap",
+          "required.getcap",
+          "required.names",
+          "binary.caps.text",
+          "boundingSet.text",
+          "boundingSet.source",
+          "mounts.special",
+          "window.until",
+          "account",
+          "kernel.buildDate",
+          "required.accepted",
+          "required.why",
+          "required.adminSetcap",
+          "uidMap");
 
   private FactVocabulary() {}
 

@@ -23,14 +23,23 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads and checks a requirement model file (JSON, or YAML by extension); errors name the file and entry. */
+/**
+ * Reads and checks a requirement model file (JSON, or YAML by extension); errors name the file and
+ * entry.
+ */
 public final class ModelLoader {
-  /** The default bundled model: what the kernel and eCapture's code require (shared/ecapture-truth.md). */
+  /**
+   * The default bundled model: what the kernel and eCapture's code require
+   * (shared/ecapture-truth.md).
+   */
   public static final String VERIFIED = "/dev/capfleet/model/ecapture-verified.json";
+
   /** The bundled model of eCapture's documentation as written, kept to show where it drifts. */
   public static final String DOCUMENTED = "/dev/capfleet/model/ecapture-documented.json";
+
   /** Bundled models by the name {@code --model} accepts. */
-  public static final Map<String, String> NAMED = Map.of("verified", VERIFIED, "documented", DOCUMENTED);
+  public static final Map<String, String> NAMED =
+      Map.of("verified", VERIFIED, "documented", DOCUMENTED);
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)}");
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -61,8 +70,12 @@ public final class ModelLoader {
     return resource != null ? resource(resource) : load(Path.of(nameOrFile));
   }
 
-  /** Bundled models are immutable values: parsed once per JVM (every scan also loads the documented one). */
-  private static final Map<String, RequirementModel> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * Bundled models are immutable values: parsed once per JVM (every scan also loads the documented
+   * one).
+   */
+  private static final Map<String, RequirementModel> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static RequirementModel resource(String path) {
     return PARSED.computeIfAbsent(path, ModelLoader::parseResource);
@@ -79,14 +92,18 @@ public final class ModelLoader {
     }
   }
 
-  /** Far more than any model: a larger file (or /dev/zero) is a mistake, refused before it fills the heap. */
+  /**
+   * Far more than any model: a larger file (or /dev/zero) is a mistake, refused before it fills the
+   * heap.
+   */
   static final int MAX_MODEL_BYTES = 16 * 1024 * 1024;
 
   private static byte[] readBounded(Path file) throws IOException {
     try (java.io.InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes(MAX_MODEL_BYTES + 1);
       if (bytes.length > MAX_MODEL_BYTES) {
-        throw new ModelException(file + ": larger than " + MAX_MODEL_BYTES / (1024 * 1024) + " MiB; not a model file");
+        throw new ModelException(
+            file + ": larger than " + MAX_MODEL_BYTES / (1024 * 1024) + " MiB; not a model file");
       }
       return bytes;
     }
@@ -104,8 +121,13 @@ public final class ModelLoader {
       throw new ModelException(file + ": model file not found");
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-      throw new ModelException(file + where + ": not valid " + (mapper == YAML ? "YAML" : "JSON") + ": "
-          + e.getOriginalMessage());
+      throw new ModelException(
+          file
+              + where
+              + ": not valid "
+              + (mapper == YAML ? "YAML" : "JSON")
+              + ": "
+              + e.getOriginalMessage());
     } catch (IOException e) {
       throw new ModelException(file + ": cannot read model file: " + e.getMessage(), e);
     }
@@ -120,14 +142,17 @@ public final class ModelLoader {
     String version = text(root, "version", "(top level)");
     String title = root.path("title").asText(id);
     Map<String, String> sources = new LinkedHashMap<>();
-    root.path("sources").fields().forEachRemaining(e -> sources.put(e.getKey(), e.getValue().asText()));
+    root.path("sources")
+        .fields()
+        .forEachRemaining(e -> sources.put(e.getKey(), e.getValue().asText()));
     JsonNode defaults = root.path("defaults");
     String defaultBinary = text(defaults, "binary", "defaults");
     String defaultMode = text(defaults, "mode", "defaults");
     Map<String, String> modes = new LinkedHashMap<>();
     root.path("modes").fields().forEachRemaining(e -> modes.put(e.getKey(), e.getValue().asText()));
     if (!modes.containsKey(defaultMode)) {
-      throw fail("defaults.mode", "'" + defaultMode + "' is not one of the modes " + modes.keySet());
+      throw fail(
+          "defaults.mode", "'" + defaultMode + "' is not one of the modes " + modes.keySet());
     }
     List<CapabilitySet> sets = capabilitySets(array(root, "capabilitySets", "(top level)"), modes);
     RequirementModel.Scoring scoring = scoring(root.path("scoring"));
@@ -140,10 +165,14 @@ public final class ModelLoader {
     checkTemplates("cleanup.reminder", List.of(reminder));
     List<String> practices = strings(root.path("bestPractices"), "bestPractices");
     Map<String, String> modules = new LinkedHashMap<>();
-    root.path("modules").fields().forEachRemaining(e -> modules.put(e.getKey(), e.getValue().asText()));
+    root.path("modules")
+        .fields()
+        .forEachRemaining(e -> modules.put(e.getKey(), e.getValue().asText()));
     String defaultModule = defaults.path("module").asText("tls");
     if (!modules.isEmpty() && !modules.containsKey(defaultModule)) {
-      throw fail("defaults.module", "'" + defaultModule + "' is not one of the modules " + modules.keySet());
+      throw fail(
+          "defaults.module",
+          "'" + defaultModule + "' is not one of the modules " + modules.keySet());
     }
     for (int i = 0; i < sets.size(); i++) {
       for (String m : sets.get(i).modules()) {
@@ -152,15 +181,38 @@ public final class ModelLoader {
         }
       }
     }
-    List<Capability> optional = capabilities(root.path("optionalCapabilities"), "optionalCapabilities");
-    // action commands are pasted into a shell like rule commands: the same placeholder and context checks
-    List<RemediationAction> actions = new ActionReader(this::fail, (where, commands) -> {
-      checkTemplates(where, commands);
-      checkCommands(where, commands);
-    }).read(root.path("actions"), rules);
-    return new RequirementModel(id, version, title, sources, defaultBinary, defaultMode, modes, sets, scoring,
-        rules, cleanupCommands, reminder, practices, deployment(root.path("deployment")), modules, defaultModule,
-        optional, uprobeRevert(root.path("uprobeRevert"), sources), actions);
+    List<Capability> optional =
+        capabilities(root.path("optionalCapabilities"), "optionalCapabilities");
+    // action commands are pasted into a shell like rule commands: the same placeholder and context
+    // checks
+    List<RemediationAction> actions =
+        new ActionReader(
+                this::fail,
+                (where, commands) -> {
+                  checkTemplates(where, commands);
+                  checkCommands(where, commands);
+                })
+            .read(root.path("actions"), rules);
+    return new RequirementModel(
+        id,
+        version,
+        title,
+        sources,
+        defaultBinary,
+        defaultMode,
+        modes,
+        sets,
+        scoring,
+        rules,
+        cleanupCommands,
+        reminder,
+        practices,
+        deployment(root.path("deployment")),
+        modules,
+        defaultModule,
+        optional,
+        uprobeRevert(root.path("uprobeRevert"), sources),
+        actions);
   }
 
   private RequirementModel.UprobeRevertRule uprobeRevert(JsonNode n, Map<String, String> sources) {
@@ -191,7 +243,8 @@ public final class ModelLoader {
   private List<Capability> capabilities(JsonNode n, String where) {
     List<Capability> caps = new ArrayList<>();
     for (String c : strings(n, where)) {
-      caps.add(Capability.parse(c).orElseThrow(() -> fail(where, "unknown capability '" + c + "'")));
+      caps.add(
+          Capability.parse(c).orElseThrow(() -> fail(where, "unknown capability '" + c + "'")));
     }
     return caps;
   }
@@ -222,23 +275,37 @@ public final class ModelLoader {
       Capability memlock = null;
       if (n.hasNonNull("memlock")) {
         String c = n.get("memlock").asText();
-        memlock = Capability.parse(c).orElseThrow(() -> fail(where + ".memlock", "unknown capability '" + c + "'"));
+        memlock =
+            Capability.parse(c)
+                .orElseThrow(() -> fail(where + ".memlock", "unknown capability '" + c + "'"));
       }
       for (String field : List.of("capBpf", "uprobeRevert")) {
         if (n.has(field) && !n.get(field).isBoolean()) {
           throw fail(where + "." + field, "must be true or false");
         }
       }
-      sets.add(new CapabilitySet(atLeast, below, setModes, new HashSet<>(strings(n.path("modules"),
-          where + ".modules")), optionalBoolean(n.path("capBpf")), optionalBoolean(n.path("uprobeRevert")), caps,
-          alternatives, memlock, n.path("evidence").asText("")));
+      sets.add(
+          new CapabilitySet(
+              atLeast,
+              below,
+              setModes,
+              new HashSet<>(strings(n.path("modules"), where + ".modules")),
+              optionalBoolean(n.path("capBpf")),
+              optionalBoolean(n.path("uprobeRevert")),
+              caps,
+              alternatives,
+              memlock,
+              n.path("evidence").asText("")));
     }
     return sets;
   }
 
   private RequirementModel.Scoring scoring(JsonNode n) {
-    return new RequirementModel.Scoring(n.path("blocker").asInt(25), n.path("unknown").asInt(10),
-        n.path("warning").asInt(5), n.path("info").asInt(0));
+    return new RequirementModel.Scoring(
+        n.path("blocker").asInt(25),
+        n.path("unknown").asInt(10),
+        n.path("warning").asInt(5),
+        n.path("info").asInt(0));
   }
 
   private List<Rule> rules(JsonNode array, Map<String, String> sources) {
@@ -246,7 +313,8 @@ public final class ModelLoader {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < array.size(); i++) {
       JsonNode n = array.get(i);
-      String where = "rules[" + i + "]" + (n.hasNonNull("id") ? " (id '" + n.get("id").asText() + "')" : "");
+      String where =
+          "rules[" + i + "]" + (n.hasNonNull("id") ? " (id '" + n.get("id").asText() + "')" : "");
       String id = text(n, "id", where);
       if (!ids.add(id)) {
         throw fail(where, "duplicate rule id");
@@ -258,7 +326,8 @@ public final class ModelLoader {
         throw fail(where + ".severity", "must be blocker, warning or info");
       }
       if (n.path("failureMeansUnknown").asBoolean(false) && severity != Severity.BLOCKER) {
-        throw fail(where + ".failureMeansUnknown", "only a blocker rule can make a host INCONCLUSIVE");
+        throw fail(
+            where + ".failureMeansUnknown", "only a blocker rule can make a host INCONCLUSIVE");
       }
       String forEach = n.hasNonNull("forEach") ? n.get("forEach").asText() : null;
       if (forEach != null && FactVocabulary.kind(forEach) != FactVocabulary.Kind.CAPABILITIES) {
@@ -284,9 +353,20 @@ public final class ModelLoader {
       if (!reference.isEmpty() && !sources.containsKey(reference)) {
         throw fail(where + ".reference", "'" + reference + "' is not a key of 'sources'");
       }
-      rules.add(new Rule(id, severity, text(n, "title", where), when, forEach, require, detail, evidence,
-          remediation, n.path("grantsCapabilities").asBoolean(false),
-          n.path("failureMeansUnknown").asBoolean(false), reference));
+      rules.add(
+          new Rule(
+              id,
+              severity,
+              text(n, "title", where),
+              when,
+              forEach,
+              require,
+              detail,
+              evidence,
+              remediation,
+              n.path("grantsCapabilities").asBoolean(false),
+              n.path("failureMeansUnknown").asBoolean(false),
+              reference));
     }
     return rules;
   }
@@ -312,10 +392,14 @@ public final class ModelLoader {
     }
     String fact = text(n, "fact", where);
     if (FactVocabulary.kind(fact) == null) {
-      throw fail(where + ".fact", "unknown fact '" + fact + "'; known: " + FactVocabulary.facts().keySet());
+      throw fail(
+          where + ".fact",
+          "unknown fact '" + fact + "'; known: " + FactVocabulary.facts().keySet());
     }
     String opName = text(n, "op", where);
-    Operator op = Operator.byId(opName).orElseThrow(() -> fail(where + ".op", "unknown operator '" + opName + "'"));
+    Operator op =
+        Operator.byId(opName)
+            .orElseThrow(() -> fail(where + ".op", "unknown operator '" + opName + "'"));
     Object value = n.has("value") ? JSON.convertValue(n.get("value"), Object.class) : null;
     Map<String, Object> byArch = null;
     if (n.has("valueByArch")) {
@@ -334,7 +418,9 @@ public final class ModelLoader {
           version(n.get("value"), where + ".value");
         }
         if (byArch != null) {
-          n.get("valueByArch").fields().forEachRemaining(e -> version(e.getValue(), where + ".valueByArch." + e.getKey()));
+          n.get("valueByArch")
+              .fields()
+              .forEachRemaining(e -> version(e.getValue(), where + ".valueByArch." + e.getKey()));
         }
       }
     }
@@ -346,12 +432,19 @@ public final class ModelLoader {
     JsonNode k8s = n.path("kubernetes");
     List<RequirementModel.Volume> volumes = new ArrayList<>();
     for (JsonNode v : k8s.path("volumes")) {
-      volumes.add(new RequirementModel.Volume(v.path("name").asText(), v.path("hostPath").asText(),
-          v.path("readOnly").asBoolean(true)));
+      volumes.add(
+          new RequirementModel.Volume(
+              v.path("name").asText(),
+              v.path("hostPath").asText(),
+              v.path("readOnly").asBoolean(true)));
     }
-    return new RequirementModel.Deployment(strings(docker.path("base"), "deployment.docker.base"),
-        strings(docker.path("pcapng"), "deployment.docker.pcapng"), docker.path("note").asText(""),
-        k8s.path("hostPID").asBoolean(true), k8s.path("pcapngHostNetwork").asBoolean(true), volumes,
+    return new RequirementModel.Deployment(
+        strings(docker.path("base"), "deployment.docker.base"),
+        strings(docker.path("pcapng"), "deployment.docker.pcapng"),
+        docker.path("note").asText(""),
+        k8s.path("hostPID").asBoolean(true),
+        k8s.path("pcapngHostNetwork").asBoolean(true),
+        volumes,
         strings(docker.path("memlock"), "deployment.docker.memlock"),
         k8s.path("memlockCapability").asBoolean(false));
   }

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * eCapture's requirements as data: capability sets per kernel and mode, the rules that score a host, cleanup,
- * best practices, deployment snippets and the remediation actions in the order they run. Loaded by {@link ModelLoader}; nothing here is hard-coded in Java.
+ * eCapture's requirements as data: capability sets per kernel and mode, the rules that score a
+ * host, cleanup, best practices, deployment snippets and the remediation actions in the order they
+ * run. Loaded by {@link ModelLoader}; nothing here is hard-coded in Java.
  */
 public record RequirementModel(
     String id,
@@ -45,25 +46,34 @@ public record RequirementModel(
   }
 
   /**
-   * When the kernel needs CAP_SYS_ADMIN for uprobes (Linux ba677dbe77af): the first fixed version of each stable
-   * branch, and the date before which no kernel carries it. Null in models that do not know the revert.
+   * When the kernel needs CAP_SYS_ADMIN for uprobes (Linux ba677dbe77af): the first fixed version
+   * of each stable branch, and the date before which no kernel carries it. Null in models that do
+   * not know the revert.
    */
-  public record UprobeRevertRule(List<KernelVersion> fixedIn, java.time.LocalDate builtBefore, String reference) {
+  public record UprobeRevertRule(
+      List<KernelVersion> fixedIn, java.time.LocalDate builtBefore, String reference) {
     public UprobeRevertRule {
       fixedIn = List.copyOf(fixedIn);
     }
 
-    /** True when the upstream version carries the revert: at or past its branch's fix, or past every branch. */
+    /**
+     * True when the upstream version carries the revert: at or past its branch's fix, or past every
+     * branch.
+     */
     public boolean fixedAt(KernelVersion v) {
       KernelVersion newest = fixedIn.stream().max(KernelVersion::compareTo).orElseThrow();
       if (v.atLeast(newest)) {
         return true;
       }
-      return fixedIn.stream().anyMatch(f -> f.major() == v.major() && f.minor() == v.minor() && v.atLeast(f));
+      return fixedIn.stream()
+          .anyMatch(f -> f.major() == v.major() && f.minor() == v.minor() && v.atLeast(f));
     }
   }
 
-  /** Points a score loses per failed rule of each severity, and per blocker that could not be checked. */
+  /**
+   * Points a score loses per failed rule of each severity, and per blocker that could not be
+   * checked.
+   */
   public record Scoring(int blocker, int unknown, int warning, int info) {
     public int weight(Severity s) {
       return switch (s) {
@@ -75,8 +85,14 @@ public record RequirementModel(
   }
 
   /** Container deployment data the snippets are rendered from. */
-  public record Deployment(List<String> dockerBase, List<String> dockerPcapng, String dockerNote,
-      boolean k8sHostPid, boolean k8sPcapngHostNetwork, List<Volume> k8sVolumes, List<String> dockerMemlock,
+  public record Deployment(
+      List<String> dockerBase,
+      List<String> dockerPcapng,
+      String dockerNote,
+      boolean k8sHostPid,
+      boolean k8sPcapngHostNetwork,
+      List<Volume> k8sVolumes,
+      List<String> dockerMemlock,
       boolean k8sMemlockCapability) {
     public Deployment {
       dockerBase = List.copyOf(dockerBase);
@@ -89,14 +105,20 @@ public record RequirementModel(
   /** A host path a Kubernetes pod mounts. */
   public record Volume(String name, String hostPath, boolean readOnly) {}
 
-  /** The canonical mode for a name or alias ({@code pcap} is {@code pcapng}), empty when unknown. */
+  /**
+   * The canonical mode for a name or alias ({@code pcap} is {@code pcapng}), empty when unknown.
+   */
   public Optional<String> canonicalMode(String mode) {
     return Optional.ofNullable(mode == null ? defaultMode : modes.get(mode.trim()));
   }
 
-  /** The capabilities eCapture needs on this kernel in this (canonical) mode; empty when no set matches. */
+  /**
+   * The capabilities eCapture needs on this kernel in this (canonical) mode; empty when no set
+   * matches.
+   */
   public List<Capability> requiredCapabilities(KernelVersion kernel, String mode) {
-    return capabilitySet(new KernelTraits(kernel, null, revertFromVersion(kernel)), mode, defaultModule)
+    return capabilitySet(
+            new KernelTraits(kernel, null, revertFromVersion(kernel)), mode, defaultModule)
         .map(CapabilitySet::capabilities)
         .orElse(List.of());
   }
@@ -107,8 +129,9 @@ public record RequirementModel(
   }
 
   /**
-   * The revert status a bare upstream version tells (explain, which has no build date): {@code present} from the
-   * fixed versions, else {@code unconfirmed} (a vendor may still carry it); null without a revert rule.
+   * The revert status a bare upstream version tells (explain, which has no build date): {@code
+   * present} from the fixed versions, else {@code unconfirmed} (a vendor may still carry it); null
+   * without a revert rule.
    */
   public String revertFromVersion(KernelVersion kernel) {
     if (uprobeRevert == null) {
@@ -117,7 +140,10 @@ public record RequirementModel(
     return uprobeRevert.fixedAt(kernel) ? "present" : "unconfirmed";
   }
 
-  /** The canonical module for a name, the default for null, empty when unknown; any name when the model has none. */
+  /**
+   * The canonical module for a name, the default for null, empty when unknown; any name when the
+   * model has none.
+   */
   public Optional<String> canonicalModule(String module) {
     if (modules.isEmpty()) {
       return Optional.ofNullable(module == null ? defaultModule : module.trim());

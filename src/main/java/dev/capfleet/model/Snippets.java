@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Renders deployment snippets (setcap, Docker, Kubernetes) from the model's data for one kernel, mode and module.
- * setcap gets the least-privilege set; containers get the CAP_SYS_ADMIN set where the model accepts one, since an
- * image runs on whatever kernel its node has, and the uprobe revert makes CAP_PERFMON insufficient on most.
+ * Renders deployment snippets (setcap, Docker, Kubernetes) from the model's data for one kernel,
+ * mode and module. setcap gets the least-privilege set; containers get the CAP_SYS_ADMIN set where
+ * the model accepts one, since an image runs on whatever kernel its node has, and the uprobe revert
+ * makes CAP_PERFMON insufficient on most.
  */
 public final class Snippets {
   /** The image eCapture publishes. */
@@ -33,31 +34,48 @@ public final class Snippets {
   }
 
   private java.util.Optional<CapabilitySet> set(KernelVersion kernel, String mode) {
-    return model.capabilitySet(new KernelTraits(kernel, null, model.revertFromVersion(kernel)), mode, module);
+    return model.capabilitySet(
+        new KernelTraits(kernel, null, model.revertFromVersion(kernel)), mode, module);
   }
 
   /** The least-privilege set, with the memlock capability where the model names one. */
   public List<Capability> setcapCapabilities(KernelVersion kernel, String mode) {
-    return set(kernel, mode).map(s -> {
-      LinkedHashSet<Capability> caps = new LinkedHashSet<>(s.capabilities());
-      if (s.memlock() != null) {
-        caps.add(s.memlock());
-      }
-      return List.copyOf(caps);
-    }).orElse(List.of());
+    return set(kernel, mode)
+        .map(
+            s -> {
+              LinkedHashSet<Capability> caps = new LinkedHashSet<>(s.capabilities());
+              if (s.memlock() != null) {
+                caps.add(s.memlock());
+              }
+              return List.copyOf(caps);
+            })
+        .orElse(List.of());
   }
 
-  /** The set a container gets: the first accepted set holding CAP_SYS_ADMIN, else the least-privilege one. */
+  /**
+   * The set a container gets: the first accepted set holding CAP_SYS_ADMIN, else the
+   * least-privilege one.
+   */
   public List<Capability> containerCapabilities(KernelVersion kernel, String mode) {
-    return set(kernel, mode).map(s -> s.accepted().stream().filter(a -> a.contains(Capability.CAP_SYS_ADMIN))
-        .findFirst().orElse(s.capabilities())).orElse(List.of());
+    return set(kernel, mode)
+        .map(
+            s ->
+                s.accepted().stream()
+                    .filter(a -> a.contains(Capability.CAP_SYS_ADMIN))
+                    .findFirst()
+                    .orElse(s.capabilities()))
+        .orElse(List.of());
   }
 
-  /** {@code sudo setcap 'cap_sys_admin,cap_sys_resource=eip' BIN}, numeric for libcap before 2.43. */
-  public String setcap(KernelVersion kernel, String mode, String binary, boolean libcapKnowsNewNames) {
-    String caps = setcapCapabilities(kernel, mode).stream()
-        .map(c -> c.setcapToken(libcapKnowsNewNames))
-        .collect(Collectors.joining(","));
+  /**
+   * {@code sudo setcap 'cap_sys_admin,cap_sys_resource=eip' BIN}, numeric for libcap before 2.43.
+   */
+  public String setcap(
+      KernelVersion kernel, String mode, String binary, boolean libcapKnowsNewNames) {
+    String caps =
+        setcapCapabilities(kernel, mode).stream()
+            .map(c -> c.setcapToken(libcapKnowsNewNames))
+            .collect(Collectors.joining(","));
     return "sudo setcap '" + caps + "=eip' " + binary;
   }
 
@@ -79,7 +97,9 @@ public final class Snippets {
   }
 
   private String command(String mode) {
-    return mode.equals("pcapng") ? module + " -m pcapng -w /tmp/capture.pcapng" : module + " -m " + mode;
+    return mode.equals("pcapng")
+        ? module + " -m pcapng -w /tmp/capture.pcapng"
+        : module + " -m " + mode;
   }
 
   public String kubernetes(KernelVersion kernel, String mode) {
@@ -93,24 +113,38 @@ public final class Snippets {
       y.append("  hostNetwork: true\n");
     }
     y.append("  containers:\n    - name: ecapture\n      image: ").append(IMAGE).append('\n');
-    y.append("      args: [\"").append(module).append("\", \"-m\", \"").append(mode).append("\"]\n");
+    y.append("      args: [\"")
+        .append(module)
+        .append("\", \"-m\", \"")
+        .append(mode)
+        .append("\"]\n");
     LinkedHashSet<Capability> caps = new LinkedHashSet<>(containerCapabilities(kernel, mode));
     if (d.k8sMemlockCapability()) {
-      // Kubernetes has no per-pod memlock limit setting: the container raises its own with CAP_SYS_RESOURCE
+      // Kubernetes has no per-pod memlock limit setting: the container raises its own with
+      // CAP_SYS_RESOURCE
       set(kernel, mode).map(CapabilitySet::memlock).ifPresent(caps::add);
     }
-    y.append("      securityContext:\n        privileged: false\n        capabilities:\n          add: [");
+    y.append(
+        "      securityContext:\n        privileged: false\n        capabilities:\n          add: [");
     y.append(caps.stream().map(Capability::shortName).collect(Collectors.joining(", ")));
     y.append("]\n");
     if (!d.k8sVolumes().isEmpty()) {
       y.append("      volumeMounts:\n");
       for (RequirementModel.Volume v : d.k8sVolumes()) {
-        y.append("        - name: ").append(v.name()).append("\n          mountPath: ").append(v.hostPath())
-            .append("\n          readOnly: ").append(v.readOnly()).append('\n');
+        y.append("        - name: ")
+            .append(v.name())
+            .append("\n          mountPath: ")
+            .append(v.hostPath())
+            .append("\n          readOnly: ")
+            .append(v.readOnly())
+            .append('\n');
       }
       y.append("  volumes:\n");
       for (RequirementModel.Volume v : d.k8sVolumes()) {
-        y.append("    - name: ").append(v.name()).append("\n      hostPath:\n        path: ").append(v.hostPath())
+        y.append("    - name: ")
+            .append(v.name())
+            .append("\n      hostPath:\n        path: ")
+            .append(v.hostPath())
             .append('\n');
       }
     }

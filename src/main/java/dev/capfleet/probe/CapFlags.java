@@ -5,11 +5,16 @@ public record CapFlags(boolean effective, boolean inheritable, boolean permitted
   public static final CapFlags NONE = new CapFlags(false, false, false);
 
   public CapFlags with(CapFlags other) {
-    return new CapFlags(effective || other.effective, inheritable || other.inheritable, permitted || other.permitted);
+    return new CapFlags(
+        effective || other.effective,
+        inheritable || other.inheritable,
+        permitted || other.permitted);
   }
 
   public CapFlags without(CapFlags other) {
-    return new CapFlags(effective && !other.effective, inheritable && !other.inheritable,
+    return new CapFlags(
+        effective && !other.effective,
+        inheritable && !other.inheritable,
         permitted && !other.permitted);
   }
 
@@ -17,7 +22,9 @@ public record CapFlags(boolean effective, boolean inheritable, boolean permitted
     return effective || inheritable || permitted;
   }
 
-  /** What eCapture needs: the capability is granted at exec (p) and active without raising it (e). */
+  /**
+   * What eCapture needs: the capability is granted at exec (p) and active without raising it (e).
+   */
   public boolean effectiveAndPermitted() {
     return effective && permitted;
   }

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads capability text as libcap writes it (cap_to_text) and cap_from_text(3) defines it: clauses such as
- * {@code cap_a,cap_b=eip}, {@code = cap_a+ep}, {@code =ep cap_x-e}. {@code =} resets the listed capabilities and
- * then raises the given flags, {@code +} raises, {@code -} lowers; an empty list or {@code all} means every one.
+ * Reads capability text as libcap writes it (cap_to_text) and cap_from_text(3) defines it: clauses
+ * such as {@code cap_a,cap_b=eip}, {@code = cap_a+ep}, {@code =ep cap_x-e}. {@code =} resets the
+ * listed capabilities and then raises the given flags, {@code +} raises, {@code -} lowers; an empty
+ * list or {@code all} means every one.
  */
 final class CapText {
   /** More clauses or names than any real capability text has: the input is not getcap output. */
@@ -19,7 +20,10 @@ final class CapText {
 
   private CapText() {}
 
-  /** Empty when the text is not capability text (an unknown word, a missing operator, a stray character). */
+  /**
+   * Empty when the text is not capability text (an unknown word, a missing operator, a stray
+   * character).
+   */
   static Optional<FileCapabilities> parse(String text) {
     Map<Capability, CapFlags> flags = new EnumMap<>(Capability.class);
     boolean numeric = false;
@@ -47,7 +51,10 @@ final class CapText {
     return Optional.of(new FileCapabilities(flags, numeric));
   }
 
-  /** The capabilities a comma list names: {@code cap_bpf}, {@code 39}, {@code all}, or nothing (= all). */
+  /**
+   * The capabilities a comma list names: {@code cap_bpf}, {@code 39}, {@code all}, or nothing (=
+   * all).
+   */
   static Optional<List<Capability>> names(String list) {
     if (list.isEmpty() || list.equalsIgnoreCase("all")) {
       return Optional.of(List.of(Capability.values()));
@@ -59,7 +66,8 @@ final class CapText {
     List<Capability> caps = new ArrayList<>();
     for (String token : tokens) {
       if (token.matches("\\d{1,3}")) {
-        Capability.ofNumber(Integer.parseInt(token)).ifPresent(caps::add); // > 40: a newer kernel's, ignored
+        Capability.ofNumber(Integer.parseInt(token))
+            .ifPresent(caps::add); // > 40: a newer kernel's, ignored
       } else if (token.matches("(?i)cap_[a-z_]{1,40}")) {
         // A name this enum lacks is a capability newer than capfleet: no requirement refers to it.
         Capability.parse(token).ifPresent(caps::add);
@@ -70,7 +78,9 @@ final class CapText {
     return Optional.of(caps);
   }
 
-  /** True when the list spells a capability as a number (old libcap printing what it cannot name). */
+  /**
+   * True when the list spells a capability as a number (old libcap printing what it cannot name).
+   */
   static boolean hasNumber(String list) {
     for (String token : list.split(",")) {
       if (token.matches("\\d{1,3}") && Capability.ofNumber(Integer.parseInt(token)).isPresent()) {
@@ -90,8 +100,12 @@ final class CapText {
     return -1;
   }
 
-  /** Applies {@code =eip}, {@code +ep-i} and the like to each capability; false on a malformed action list. */
-  private static boolean apply(String actions, List<Capability> caps, Map<Capability, CapFlags> flags) {
+  /**
+   * Applies {@code =eip}, {@code +ep-i} and the like to each capability; false on a malformed
+   * action list.
+   */
+  private static boolean apply(
+      String actions, List<Capability> caps, Map<Capability, CapFlags> flags) {
     int i = 0;
     while (i < actions.length()) {
       char op = actions.charAt(i++);

@@ -12,18 +12,20 @@ import java.util.stream.Collectors;
  * The capabilities set on a file, as {@code getcap} reports them.
  *
  * @param flags each capability present with at least one flag
- * @param numericNames true when getcap printed numbers for capabilities it could not name (libcap before 2.43)
+ * @param numericNames true when getcap printed numbers for capabilities it could not name (libcap
+ *     before 2.43)
  */
 public record FileCapabilities(Map<Capability, CapFlags> flags, boolean numericNames) {
   public static final FileCapabilities NONE = new FileCapabilities(Map.of(), false);
 
   public FileCapabilities {
     EnumMap<Capability, CapFlags> copy = new EnumMap<>(Capability.class);
-    flags.forEach((cap, f) -> {
-      if (f.any()) {
-        copy.put(cap, f);
-      }
-    });
+    flags.forEach(
+        (cap, f) -> {
+          if (f.any()) {
+            copy.put(cap, f);
+          }
+        });
     flags = Collections.unmodifiableMap(copy);
   }
 
@@ -51,7 +53,11 @@ public record FileCapabilities(Map<Capability, CapFlags> flags, boolean numericN
     Map<String, TreeSet<Capability>> byFlags = new java.util.TreeMap<>();
     flags.forEach((cap, f) -> byFlags.computeIfAbsent(f.toString(), k -> new TreeSet<>()).add(cap));
     return byFlags.entrySet().stream()
-        .map(e -> e.getValue().stream().map(Capability::libcapName).collect(Collectors.joining(",")) + "=" + e.getKey())
+        .map(
+            e ->
+                e.getValue().stream().map(Capability::libcapName).collect(Collectors.joining(","))
+                    + "="
+                    + e.getKey())
         .collect(Collectors.joining(" "));
   }
 }

@@ -7,8 +7,9 @@ public final class FindmntParser {
   private FindmntParser() {}
 
   /**
-   * The first line's last word is the options and the one before it the type; the target is everything before
-   * those, so a mount point with spaces (findmnt prints them raw) survives. The device is not asked for: "".
+   * The first line's last word is the options and the one before it the type; the target is
+   * everything before those, so a mount point with spaces (findmnt prints them raw) survives. The
+   * device is not asked for: "".
    */
   public static Optional<Mount> parse(String output) {
     if (output == null) {
@@ -27,7 +28,9 @@ public final class FindmntParser {
     }
     String fsType = rest.substring(typeSpace + 1);
     String target = MountsParser.decode(rest.substring(0, typeSpace).strip().replace("\\x20", " "));
-    if (!target.startsWith("/") || !fsType.matches("[A-Za-z0-9_.+-]{1,64}") || options.indexOf('/') >= 0) {
+    if (!target.startsWith("/")
+        || !fsType.matches("[A-Za-z0-9_.+-]{1,64}")
+        || options.indexOf('/') >= 0) {
       return Optional.empty();
     }
     return Optional.of(new Mount("", target, fsType, MountsParser.options(options)));

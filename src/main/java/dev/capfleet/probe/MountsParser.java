@@ -9,7 +9,10 @@ import java.util.Optional;
 public final class MountsParser {
   private MountsParser() {}
 
-  /** One {@link Mount} per well-formed line ({@code device mountpoint fstype options [0 0]}); others skipped. */
+  /**
+   * One {@link Mount} per well-formed line ({@code device mountpoint fstype options [0 0]}); others
+   * skipped.
+   */
   public static List<Mount> parse(String procMounts) {
     List<Mount> mounts = new ArrayList<>();
     if (procMounts == null) {
@@ -30,9 +33,9 @@ public final class MountsParser {
   }
 
   /**
-   * The mount that holds {@code absolutePath}: the longest mount point that is a whole-component prefix of it
-   * ({@code /usr} holds {@code /usr/bin/x}, not {@code /usrx}), and of equal ones the last listed, which is the one
-   * mounted on top.
+   * The mount that holds {@code absolutePath}: the longest mount point that is a whole-component
+   * prefix of it ({@code /usr} holds {@code /usr/bin/x}, not {@code /usrx}), and of equal ones the
+   * last listed, which is the one mounted on top.
    */
   public static Optional<Mount> mountFor(List<Mount> mounts, String absolutePath) {
     if (mounts == null || absolutePath == null || !absolutePath.startsWith("/")) {
@@ -49,8 +52,10 @@ public final class MountsParser {
   }
 
   static boolean covers(String mountPoint, String path) {
-    String mp = mountPoint.length() > 1 && mountPoint.endsWith("/")
-        ? mountPoint.substring(0, mountPoint.length() - 1) : mountPoint;
+    String mp =
+        mountPoint.length() > 1 && mountPoint.endsWith("/")
+            ? mountPoint.substring(0, mountPoint.length() - 1)
+            : mountPoint;
     return mp.equals("/") || path.equals(mp) || path.startsWith(mp + "/");
   }
 
@@ -58,7 +63,10 @@ public final class MountsParser {
     return text.isEmpty() ? List.of() : Arrays.asList(text.split(","));
   }
 
-  /** Undoes the kernel's octal escapes for space, tab, newline and backslash ({@code \040} and the like). */
+  /**
+   * Undoes the kernel's octal escapes for space, tab, newline and backslash ({@code \040} and the
+   * like).
+   */
   static String decode(String field) {
     if (field.indexOf('\\') < 0) {
       return field;

@@ -15,10 +15,14 @@ public record ProbeOutput(Map<String, Section> sections, boolean complete) {
   /** Output kept per section; the rest is dropped and the section marked truncated. */
   public static final int DEFAULT_SECTION_CAP = 256 * 1024;
 
-  /** More sections than the script has, many times over: the rest of a host's markers are read as text. */
+  /**
+   * More sections than the script has, many times over: the rest of a host's markers are read as
+   * text.
+   */
   static final int MAX_SECTIONS = 64;
 
-  private static final java.util.regex.Pattern SECTION_NAME = java.util.regex.Pattern.compile("[a-z_]{1,32}");
+  private static final java.util.regex.Pattern SECTION_NAME =
+      java.util.regex.Pattern.compile("[a-z_]{1,32}");
 
   public ProbeOutput {
     sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
@@ -28,7 +32,9 @@ public record ProbeOutput(Map<String, Section> sections, boolean complete) {
     return Optional.ofNullable(sections.get(name));
   }
 
-  /** Splits raw output on markers that carry {@code nonce}; anything outside a section is ignored. */
+  /**
+   * Splits raw output on markers that carry {@code nonce}; anything outside a section is ignored.
+   */
   public static ProbeOutput parse(String raw, String nonce) {
     return parse(raw, nonce, DEFAULT_SECTION_CAP);
   }
@@ -48,7 +54,9 @@ public record ProbeOutput(Map<String, Section> sections, boolean complete) {
       int next = nl < 0 ? n : nl + 1;
       if (raw.startsWith(prefix, pos)) {
         String[] words = raw.substring(pos + prefix.length(), lineEnd).trim().split(" ");
-        if (words.length >= 2 && words[0].equals("begin") && SECTION_NAME.matcher(words[1]).matches()
+        if (words.length >= 2
+            && words[0].equals("begin")
+            && SECTION_NAME.matcher(words[1]).matches()
             && (sections.size() < MAX_SECTIONS || sections.containsKey(words[1]))) {
           if (open != null) {
             sections.put(open, new Section(open, null, body.toString(), true));
@@ -60,7 +68,9 @@ public record ProbeOutput(Map<String, Section> sections, boolean complete) {
         } else if (words.length >= 3 && words[0].equals("end") && words[1].equals(open)) {
           String text = body.toString();
           if (text.endsWith("\n")) {
-            text = text.substring(0, text.length() - 1); // the newline the script adds before the end marker
+            text =
+                text.substring(
+                    0, text.length() - 1); // the newline the script adds before the end marker
           }
           sections.put(open, new Section(open, parseExit(words[2]), text, cut));
           open = null;
@@ -76,7 +86,8 @@ public record ProbeOutput(Map<String, Section> sections, boolean complete) {
         } else {
           if (room > 0) {
             int end = pos + room;
-            // never keep half of a surrogate pair: the report must stay valid UTF-16 (and so valid JSON text)
+            // never keep half of a surrogate pair: the report must stay valid UTF-16 (and so valid
+            // JSON text)
             body.append(raw, pos, Character.isHighSurrogate(raw.charAt(end - 1)) ? end - 1 : end);
           }
           cut = true;

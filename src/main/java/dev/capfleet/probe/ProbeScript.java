@@ -12,9 +12,10 @@ import java.util.List;
 /**
  * The one read-only POSIX sh script run on every host, and the safe way to invoke it.
  *
- * <p>The script travels on standard input ({@code sh -s}); the only values in the command line are a random hex
- * nonce and the binary path, single-quoted after {@link #validateBinaryPath} has refused anything that is not a
- * plain absolute path. Nothing from an inventory or a host is ever interpreted as shell.
+ * <p>The script travels on standard input ({@code sh -s}); the only values in the command line are
+ * a random hex nonce and the binary path, single-quoted after {@link #validateBinaryPath} has
+ * refused anything that is not a plain absolute path. Nothing from an inventory or a host is ever
+ * interpreted as shell.
  */
 public final class ProbeScript {
   private static final String RESOURCE = "/dev/capfleet/probe/probe.sh";
@@ -27,7 +28,10 @@ public final class ProbeScript {
     return SCRIPT.clone();
   }
 
-  /** A fresh nonce for one run: section markers carry it so that file contents cannot forge a marker. */
+  /**
+   * A fresh nonce for one run: section markers carry it so that file contents cannot forge a
+   * marker.
+   */
   public static String newNonce() {
     byte[] b = new byte[8];
     RANDOM.nextBytes(b);
@@ -42,9 +46,9 @@ public final class ProbeScript {
   }
 
   /**
-   * The remote command string (a login shell parses it): constant words plus two single-quoted values.
-   * Single quotes are safe in sh, bash, dash, ash, zsh, ksh and csh alike once the value holds no quote,
-   * newline or control character, which {@link #validateBinaryPath} guarantees.
+   * The remote command string (a login shell parses it): constant words plus two single-quoted
+   * values. Single quotes are safe in sh, bash, dash, ash, zsh, ksh and csh alike once the value
+   * holds no quote, newline or control character, which {@link #validateBinaryPath} guarantees.
    */
   public static String remoteCommand(String nonce, String binaryPath) {
     validateNonce(nonce);
@@ -59,8 +63,9 @@ public final class ProbeScript {
   }
 
   /**
-   * Accepts an absolute path of printable characters without quotes, backslashes or shell-active characters
-   * other than those common in paths; throws {@link IllegalArgumentException} with the reason otherwise.
+   * Accepts an absolute path of printable characters without quotes, backslashes or shell-active
+   * characters other than those common in paths; throws {@link IllegalArgumentException} with the
+   * reason otherwise.
    */
   public static String validateBinaryPath(String path) {
     String reason = BinaryPath.problem(path);

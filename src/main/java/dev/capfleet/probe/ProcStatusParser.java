@@ -5,11 +5,17 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads the bounding set ({@code CapBnd}) and {@code NoNewPrivs} from lines of {@code /proc/self/status}. */
+/**
+ * Reads the bounding set ({@code CapBnd}) and {@code NoNewPrivs} from lines of {@code
+ * /proc/self/status}.
+ */
 public final class ProcStatusParser {
   private ProcStatusParser() {}
 
-  /** Empty without a well-formed {@code CapBnd:} line; noNewPrivs is null on kernels before 4.10 (no such line). */
+  /**
+   * Empty without a well-formed {@code CapBnd:} line; noNewPrivs is null on kernels before 4.10 (no
+   * such line).
+   */
   public static Optional<BoundingSet> parse(String statusLines) {
     if (statusLines == null) {
       return Optional.empty();
@@ -28,10 +34,15 @@ public final class ProcStatusParser {
         noNewPrivs = v.equals("1") ? Boolean.TRUE : v.equals("0") ? Boolean.FALSE : null;
       }
     }
-    return bounding == null ? Optional.empty() : Optional.of(new BoundingSet(bounding, noNewPrivs, false, "proc_status"));
+    return bounding == null
+        ? Optional.empty()
+        : Optional.of(new BoundingSet(bounding, noNewPrivs, false, "proc_status"));
   }
 
-  /** Bit n of the hex mask is capability n; bits for capabilities newer than capfleet's list are ignored. */
+  /**
+   * Bit n of the hex mask is capability n; bits for capabilities newer than capfleet's list are
+   * ignored.
+   */
   static Optional<Set<Capability>> mask(String hex) {
     if (!hex.matches("[0-9a-fA-F]{1,16}")) {
       return Optional.empty();

@@ -3,7 +3,8 @@ package dev.capfleet.probe;
 /**
  * What one probe command printed (standard output and error together) and how it exited.
  *
- * @param exit the exit status, or null when the section never finished (output cut, connection lost)
+ * @param exit the exit status, or null when the section never finished (output cut, connection
+ *     lost)
  * @param truncated true when the output was cut at the section cap or the section has no end marker
  */
 public record Section(String name, Integer exit, String output, boolean truncated) {

@@ -12,13 +12,16 @@ final class SectionTrouble {
   }
 
   /**
-   * Why section {@code name} is not usable: never reported, cut off, a missing tool (exit 127), an unreadable
-   * (126) or absent (2) file as the probe's read_file reports them, or another exit with the first line printed.
+   * Why section {@code name} is not usable: never reported, cut off, a missing tool (exit 127), an
+   * unreadable (126) or absent (2) file as the probe's read_file reports them, or another exit with
+   * the first line printed.
    */
   static String why(ProbeOutput out, String name) {
     Optional<Section> found = out.section(name);
     if (found.isEmpty()) {
-      return out.complete() ? "the probe printed no " + name + " section" : "the probe stopped before " + name;
+      return out.complete()
+          ? "the probe printed no " + name + " section"
+          : "the probe stopped before " + name;
     }
     Section s = found.get();
     if (s.truncated() || s.exit() == null) {

@@ -13,21 +13,32 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the verified model's facts from the probe's sections; never throws, gaps say what is missing. */
+/**
+ * Reads the verified model's facts from the probe's sections; never throws, gaps say what is
+ * missing.
+ */
 final class SecurityFactsParser {
   /** The initial user namespace maps every id onto itself. */
   private static final Pattern INITIAL_UID_MAP = Pattern.compile("\\s*0\\s+0\\s+4294967295\\s*");
-  private static final Pattern DEBIAN_DATE = Pattern.compile("\\((\\d{4})-(\\d{2})-(\\d{2})\\)\\s*$");
-  private static final Pattern UNAME_V_DATE = Pattern.compile(
-      "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) +(\\d{1,2}) \\d{2}:\\d{2}:\\d{2}(?: [A-Z+0-9-]{1,8})? (\\d{4})");
+
+  private static final Pattern DEBIAN_DATE =
+      Pattern.compile("\\((\\d{4})-(\\d{2})-(\\d{2})\\)\\s*$");
+  private static final Pattern UNAME_V_DATE =
+      Pattern.compile(
+          "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) +(\\d{1,2}) \\d{2}:\\d{2}:\\d{2}(?: [A-Z+0-9-]{1,8})? (\\d{4})");
   private static final Pattern EPOCH = Pattern.compile(" @(\\d{1,12})\\s*$");
-  private static final Pattern CMDLINE_LOCKDOWN = Pattern.compile("(?:^|\\s)lockdown=([a-z]{1,32})");
+  private static final Pattern CMDLINE_LOCKDOWN =
+      Pattern.compile("(?:^|\\s)lockdown=([a-z]{1,32})");
   private static final Pattern ID_USER = Pattern.compile("^uid=(\\d{1,10})\\(([^)\\s]{1,64})\\)");
   private static final List<String> MODES = List.of("none", "integrity", "confidentiality");
 
   private SecurityFactsParser() {}
 
-  static SecurityFacts parse(ProbeOutput out, KernelInfo kernel, List<Mount> mounts, String lockdownFile,
+  static SecurityFacts parse(
+      ProbeOutput out,
+      KernelInfo kernel,
+      List<Mount> mounts,
+      String lockdownFile,
       Map<String, String> gaps) {
     Boolean pmu = fileExists(out, "uprobe_pmu");
     if (pmu == null) {
@@ -50,17 +61,32 @@ final class SecurityFactsParser {
     String lockdown = lockdownMode(out, mounts, lockdownFile, gaps);
     String procVersion = okText(out, "proc_version").orElse(null);
     String release = kernel == null ? "" : kernel.release();
-    boolean upstreamKnown = kernel != null && (!kernel.source().equals("uname") || kernel.version().patch() > 0
-        || !release.contains("-"));
-    boolean ubuntu = okText(out, "version_signature").filter(t -> t.startsWith("Ubuntu")).isPresent()
-        || (procVersion != null && procVersion.contains("Ubuntu"));
+    boolean upstreamKnown =
+        kernel != null
+            && (!kernel.source().equals("uname")
+                || kernel.version().patch() > 0
+                || !release.contains("-"));
+    boolean ubuntu =
+        okText(out, "version_signature").filter(t -> t.startsWith("Ubuntu")).isPresent()
+            || (procVersion != null && procVersion.contains("Ubuntu"));
     boolean el8 = release.matches(".*\\.el8(?:[._].*)?");
     String account = okText(out, "id").flatMap(SecurityFactsParser::account).orElse(null);
-    return new SecurityFacts(pmu, userNs, uidMap == null ? null : GetcapParser.cut(uidMap), capLastCap, lockdown,
-        buildDate(procVersion).orElse(null), upstreamKnown, ubuntu, el8, account);
+    return new SecurityFacts(
+        pmu,
+        userNs,
+        uidMap == null ? null : GetcapParser.cut(uidMap),
+        capLastCap,
+        lockdown,
+        buildDate(procVersion).orElse(null),
+        upstreamKnown,
+        ubuntu,
+        el8,
+        account);
   }
 
-  /** True when read_file read it, false when it said absent, null otherwise (unreadable, not run). */
+  /**
+   * True when read_file read it, false when it said absent, null otherwise (unreadable, not run).
+   */
   private static Boolean fileExists(ProbeOutput out, String section) {
     Optional<Section> s = out.section(section);
     if (s.isEmpty() || s.get().exit() == null || s.get().truncated()) {
@@ -72,30 +98,43 @@ final class SecurityFactsParser {
     return s.get().exit() == 2 && s.get().text().endsWith(" absent") ? false : null;
   }
 
-  private static String lockdownMode(ProbeOutput out, List<Mount> mounts, String lockdownFile,
-      Map<String, String> gaps) {
+  private static String lockdownMode(
+      ProbeOutput out, List<Mount> mounts, String lockdownFile, Map<String, String> gaps) {
     if (okText(out, "lockdown").isPresent() && lockdownFile != null) {
       return lockdownFile;
     }
-    boolean securityfs = mounts != null && mounts.stream().anyMatch(m -> m.fsType().equals("securityfs"));
+    boolean securityfs =
+        mounts != null && mounts.stream().anyMatch(m -> m.fsType().equals("securityfs"));
     if (securityfs && Boolean.FALSE.equals(fileExists(out, "lockdown"))) {
       return "none"; // securityfs is there and the lockdown LSM is not: nothing is locked down
     }
-    Optional<String> cmdline = out.section("cmdline").filter(s -> s.exit() != null && s.exit() == 0)
-        .map(Section::text).flatMap(t -> {
-          Matcher m = CMDLINE_LOCKDOWN.matcher(t);
-          return m.find() && MODES.contains(m.group(1)) ? Optional.of(m.group(1)) : Optional.empty();
-        });
+    Optional<String> cmdline =
+        out.section("cmdline")
+            .filter(s -> s.exit() != null && s.exit() == 0)
+            .map(Section::text)
+            .flatMap(
+                t -> {
+                  Matcher m = CMDLINE_LOCKDOWN.matcher(t);
+                  return m.find() && MODES.contains(m.group(1))
+                      ? Optional.of(m.group(1))
+                      : Optional.empty();
+                });
     if (cmdline.isPresent()) {
       return cmdline.get();
     }
-    gaps.put("lockdown mode", securityfs ? "lockdown: " + why(out, "lockdown")
-        : "/sys/kernel/security/lockdown absent and securityfs not mounted, no lockdown= on the kernel command "
-            + "line: the lockdown mode cannot be read");
+    gaps.put(
+        "lockdown mode",
+        securityfs
+            ? "lockdown: " + why(out, "lockdown")
+            : "/sys/kernel/security/lockdown absent and securityfs not mounted, no lockdown= on the kernel command "
+                + "line: the lockdown mode cannot be read");
     return null;
   }
 
-  /** {@code (2025-08-10)} at the end (Debian), a {@code uname -v} date, or {@code @EPOCH}; @0 means no date. */
+  /**
+   * {@code (2025-08-10)} at the end (Debian), a {@code uname -v} date, or {@code @EPOCH}; @0 means
+   * no date.
+   */
   static Optional<LocalDate> buildDate(String procVersion) {
     if (procVersion == null) {
       return Optional.empty();
@@ -104,14 +143,18 @@ final class SecurityFactsParser {
     try {
       Matcher d = DEBIAN_DATE.matcher(line);
       if (d.find()) {
-        return Optional.of(LocalDate.of(Integer.parseInt(d.group(1)), Integer.parseInt(d.group(2)),
-            Integer.parseInt(d.group(3))));
+        return Optional.of(
+            LocalDate.of(
+                Integer.parseInt(d.group(1)),
+                Integer.parseInt(d.group(2)),
+                Integer.parseInt(d.group(3))));
       }
       Matcher u = UNAME_V_DATE.matcher(line);
       if (u.find()) {
         for (Month m : Month.values()) {
           if (m.getDisplayName(TextStyle.SHORT, Locale.ROOT).equals(u.group(1))) {
-            return Optional.of(LocalDate.of(Integer.parseInt(u.group(3)), m, Integer.parseInt(u.group(2))));
+            return Optional.of(
+                LocalDate.of(Integer.parseInt(u.group(3)), m, Integer.parseInt(u.group(2))));
           }
         }
       }
@@ -125,7 +168,10 @@ final class SecurityFactsParser {
     return Optional.empty();
   }
 
-  /** The hard {@code Max locked memory} of {@code /proc/self/limits}, in KiB as {@code ulimit -H -l} prints it. */
+  /**
+   * The hard {@code Max locked memory} of {@code /proc/self/limits}, in KiB as {@code ulimit -H -l}
+   * prints it.
+   */
   static Optional<String> memlockHard(String limits) {
     for (String line : limits.split("\n", 64)) {
       if (line.startsWith("Max locked memory")) {

@@ -4,14 +4,20 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Readers for the probe's one-line sections: lockdown, sysctl values, memlock limit, BTF, container hints. */
+/**
+ * Readers for the probe's one-line sections: lockdown, sysctl values, memlock limit, BTF, container
+ * hints.
+ */
 public final class SimpleFacts {
   private static final Pattern LOCKDOWN = Pattern.compile("\\[([a-z]{1,32})\\]");
   private static final int MAX_LINE = 4096;
 
   private SimpleFacts() {}
 
-  /** The active mode in {@code /sys/kernel/security/lockdown}, e.g. {@code integrity} from {@code none [integrity] confidentiality}. */
+  /**
+   * The active mode in {@code /sys/kernel/security/lockdown}, e.g. {@code integrity} from {@code
+   * none [integrity] confidentiality}.
+   */
   public static Optional<String> lockdown(String text) {
     String line = firstLine(text);
     if (line == null || !line.matches("[a-z \\[\\]]+")) {
@@ -33,7 +39,9 @@ public final class SimpleFacts {
   /** {@code ulimit -H -l}: {@code unlimited} or a number of KiB, returned as printed. */
   public static Optional<String> memlock(String text) {
     String line = firstLine(text);
-    return line != null && (line.equals("unlimited") || line.matches("\\d{1,19}")) ? Optional.of(line) : Optional.empty();
+    return line != null && (line.equals("unlimited") || line.matches("\\d{1,19}"))
+        ? Optional.of(line)
+        : Optional.empty();
   }
 
   /** The probe's btf section: {@code present} or {@code absent} for /sys/kernel/btf/vmlinux. */
@@ -46,9 +54,10 @@ public final class SimpleFacts {
   }
 
   /**
-   * The container runtime the probe's hints reveal: {@code kubepods} (a Kubernetes pod, whatever its runtime),
-   * {@code podman}, {@code docker}, {@code lxc}, {@code containerd}, or what systemd recorded; empty when the
-   * hints show none (a host, or a cgroup-v2 container that hides its path).
+   * The container runtime the probe's hints reveal: {@code kubepods} (a Kubernetes pod, whatever
+   * its runtime), {@code podman}, {@code docker}, {@code lxc}, {@code containerd}, or what systemd
+   * recorded; empty when the hints show none (a host, or a cgroup-v2 container that hides its
+   * path).
    */
   public static Optional<String> container(String hints) {
     if (hints == null) {
@@ -66,7 +75,8 @@ public final class SimpleFacts {
           dockerenv = true;
         } else if (line.equals("file /run/.containerenv")) {
           containerenv = true;
-        } else if (line.startsWith("systemd ") && line.substring(8).strip().matches("[a-z0-9_-]{1,32}")) {
+        } else if (line.startsWith("systemd ")
+            && line.substring(8).strip().matches("[a-z0-9_-]{1,32}")) {
           systemd = line.substring(8).strip();
         } else if (line.equals("cgroup:")) {
           inCgroup = true;
@@ -88,7 +98,9 @@ public final class SimpleFacts {
     return Optional.ofNullable(systemd != null ? systemd : cgroupRuntime);
   }
 
-  /** A runtime named by one /proc/1/cgroup line, e.g. {@code 0::/system.slice/docker-<id>.scope}. */
+  /**
+   * A runtime named by one /proc/1/cgroup line, e.g. {@code 0::/system.slice/docker-<id>.scope}.
+   */
   private static String cgroupRuntime(String line) {
     int colon = line.lastIndexOf(':');
     String path = colon < 0 ? line : line.substring(colon + 1);
@@ -101,7 +113,9 @@ public final class SimpleFacts {
     if (path.startsWith("/docker/") || path.contains("/docker-") || path.contains("/docker/")) {
       return "docker";
     }
-    if (path.startsWith("/lxc/") || path.contains("/lxc.payload") || path.startsWith("/lxc.payload")) {
+    if (path.startsWith("/lxc/")
+        || path.contains("/lxc.payload")
+        || path.startsWith("/lxc.payload")) {
       return "lxc";
     }
     return path.contains("containerd") ? "containerd" : null;

@@ -1,6 +1,9 @@
 package dev.capfleet.report;
 
-/** Makes any host or inventory string safe as spreadsheet text: bounded, XML-clean, flagged when formula-like. */
+/**
+ * Makes any host or inventory string safe as spreadsheet text: bounded, XML-clean, flagged when
+ * formula-like.
+ */
 final class CellText {
   /** Excel refuses cells longer than this. */
   static final int EXCEL_MAX = 32_767;
@@ -8,8 +11,9 @@ final class CellText {
   private CellText() {}
 
   /**
-   * The text as a cell can hold it: characters XML 1.0 cannot carry become U+FFFD, and text beyond Excel's
-   * limit is cut (never inside a surrogate pair) and ends with a marker saying how long it was.
+   * The text as a cell can hold it: characters XML 1.0 cannot carry become U+FFFD, and text beyond
+   * Excel's limit is cut (never inside a surrogate pair) and ends with a marker saying how long it
+   * was.
    */
   static String clean(String s) {
     String t = xmlSafe(s);
@@ -25,8 +29,9 @@ final class CellText {
   }
 
   /**
-   * The text with every character XML 1.0 cannot carry (controls other than tab and line ends, U+FFFE/U+FFFF,
-   * lone surrogates) replaced by U+FFFD; null becomes empty. Shared by the workbook, HTML and JUnit writers.
+   * The text with every character XML 1.0 cannot carry (controls other than tab and line ends,
+   * U+FFFE/U+FFFF, lone surrogates) replaced by U+FFFD; null becomes empty. Shared by the workbook,
+   * HTML and JUnit writers.
    */
   static String xmlSafe(String s) {
     if (s == null) {
@@ -35,8 +40,11 @@ final class CellText {
     StringBuilder b = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF
-          || (Character.isSurrogate(c) && !pairedSurrogate(s, i));
+      boolean bad =
+          (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+              || c == 0xFFFE
+              || c == 0xFFFF
+              || (Character.isSurrogate(c) && !pairedSurrogate(s, i));
       if (bad && b == null) {
         b = new StringBuilder(s.length()).append(s, 0, i);
       }
@@ -56,8 +64,8 @@ final class CellText {
   }
 
   /**
-   * True for text that a spreadsheet or a CSV export would read as a formula or DDE call (OWASP's list:
-   * {@code = + - @}, tab, carriage return at the start).
+   * True for text that a spreadsheet or a CSV export would read as a formula or DDE call (OWASP's
+   * list: {@code = + - @}, tab, carriage return at the start).
    */
   static boolean formulaLike(String s) {
     if (s == null || s.isEmpty()) {

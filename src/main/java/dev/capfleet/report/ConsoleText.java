@@ -1,6 +1,9 @@
 package dev.capfleet.report;
 
-/** Console wording shared by the summary and the diff (the sanitising lives in {@link dev.capfleet.core.HostText}). */
+/**
+ * Console wording shared by the summary and the diff (the sanitising lives in {@link
+ * dev.capfleet.core.HostText}).
+ */
 final class ConsoleText {
   private ConsoleText() {}
 

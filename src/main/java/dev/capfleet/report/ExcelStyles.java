@@ -7,8 +7,8 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -16,22 +16,44 @@ import org.apache.poi.xssf.usermodel.DefaultIndexedColorMap;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 
-/** The workbook's few cell styles, made once: a workbook holds at most 64,000 styles, so never one per cell. */
+/**
+ * The workbook's few cell styles, made once: a workbook holds at most 64,000 styles, so never one
+ * per cell.
+ */
 final class ExcelStyles {
   /** What a cell shows; each look has a quote-prefixed twin for formula-like text. */
-  enum Look { TEXT, WRAP, HEADER, TITLE, LINK, NUMBER, NUMBER_LEFT, PERCENT, SECONDS, BOLD,
-    READY, READY_WITH_WARNINGS, INCONCLUSIVE, NOT_READY, UNREACHABLE, BLOCKER, WARNING, INFO }
+  enum Look {
+    TEXT,
+    WRAP,
+    HEADER,
+    TITLE,
+    LINK,
+    NUMBER,
+    NUMBER_LEFT,
+    PERCENT,
+    SECONDS,
+    BOLD,
+    READY,
+    READY_WITH_WARNINGS,
+    INCONCLUSIVE,
+    NOT_READY,
+    UNREACHABLE,
+    BLOCKER,
+    WARNING,
+    INFO
+  }
 
-  private static final Map<Look, String> FILLS = Map.of(
-      Look.HEADER, "1F3864",
-      Look.READY, "C6EFCE",
-      Look.READY_WITH_WARNINGS, "FFEB9C",
-      Look.INCONCLUSIVE, "D9D2E9",
-      Look.NOT_READY, "FFC7CE",
-      Look.UNREACHABLE, "BFBFBF",
-      Look.BLOCKER, "FFC7CE",
-      Look.WARNING, "FFEB9C",
-      Look.INFO, "DDEBF7");
+  private static final Map<Look, String> FILLS =
+      Map.of(
+          Look.HEADER, "1F3864",
+          Look.READY, "C6EFCE",
+          Look.READY_WITH_WARNINGS, "FFEB9C",
+          Look.INCONCLUSIVE, "D9D2E9",
+          Look.NOT_READY, "FFC7CE",
+          Look.UNREACHABLE, "BFBFBF",
+          Look.BLOCKER, "FFC7CE",
+          Look.WARNING, "FFEB9C",
+          Look.INFO, "DDEBF7");
 
   private final Workbook workbook;
   private final Map<String, CellStyle> made = new HashMap<>();
@@ -86,10 +108,11 @@ final class ExcelStyles {
       case LINK -> s.setFont(font(false, 11, IndexedColors.BLUE.getIndex(), true));
       case NUMBER -> number(s, HorizontalAlignment.CENTER, "0");
       case NUMBER_LEFT -> number(s, HorizontalAlignment.LEFT, "0");
-      // numbers stay numbers (sortable, summable); the format only shows them as a share or in seconds
+      // numbers stay numbers (sortable, summable); the format only shows them as a share or in
+      // seconds
       case PERCENT -> number(s, HorizontalAlignment.RIGHT, "0%");
       case SECONDS -> number(s, HorizontalAlignment.RIGHT, "0.0");
-      default -> { }
+      default -> {}
     }
     return s;
   }

@@ -9,12 +9,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One host in a report: where it is, what was seen there, and what the model concluded. {@code actions} is the
- * ordered remediation every output follows; {@code remediation} is its commands as lines.
+ * One host in a report: where it is, what was seen there, and what the model concluded. {@code
+ * actions} is the ordered remediation every output follows; {@code remediation} is its commands as
+ * lines.
  */
-@JsonPropertyOrder({"name", "address", "port", "user", "groups", "verdict", "score", "mode", "kernel", "arch", "binary",
-    "requiredCapabilities", "boundingSet", "noNewPrivs", "mounts", "facts", "findings", "remediation", "cleanup",
-    "actions", "checks", "error", "probes", "millis"})
+@JsonPropertyOrder({
+  "name",
+  "address",
+  "port",
+  "user",
+  "groups",
+  "verdict",
+  "score",
+  "mode",
+  "kernel",
+  "arch",
+  "binary",
+  "requiredCapabilities",
+  "boundingSet",
+  "noNewPrivs",
+  "mounts",
+  "facts",
+  "findings",
+  "remediation",
+  "cleanup",
+  "actions",
+  "checks",
+  "error",
+  "probes",
+  "millis"
+})
 public record HostReport(
     String name,
     String address,
@@ -41,19 +65,62 @@ public record HostReport(
     Map<String, ProbeRecord> probes,
     long millis) {
 
-  /** Groups are never null: a report written before they were recorded reads as "no groups known". */
+  /**
+   * Groups are never null: a report written before they were recorded reads as "no groups known".
+   */
   public HostReport {
     groups = groups == null ? List.of() : List.copyOf(groups);
   }
 
   /** A host without inventory groups ({@code check --local}, fixtures). */
-  public HostReport(String name, String address, Integer port, String user, Verdict verdict, Integer score,
-      String mode, Kernel kernel, String arch, Binary binary, List<String> requiredCapabilities,
-      List<String> boundingSet, Boolean noNewPrivs, List<MountLine> mounts, Map<String, Object> facts,
-      List<Finding> findings, List<String> remediation, List<String> cleanup, List<RemediationStep> actions,
-      List<Check> checks, HostError error, Map<String, ProbeRecord> probes, long millis) {
-    this(name, address, port, user, List.of(), verdict, score, mode, kernel, arch, binary, requiredCapabilities,
-        boundingSet, noNewPrivs, mounts, facts, findings, remediation, cleanup, actions, checks, error, probes,
+  public HostReport(
+      String name,
+      String address,
+      Integer port,
+      String user,
+      Verdict verdict,
+      Integer score,
+      String mode,
+      Kernel kernel,
+      String arch,
+      Binary binary,
+      List<String> requiredCapabilities,
+      List<String> boundingSet,
+      Boolean noNewPrivs,
+      List<MountLine> mounts,
+      Map<String, Object> facts,
+      List<Finding> findings,
+      List<String> remediation,
+      List<String> cleanup,
+      List<RemediationStep> actions,
+      List<Check> checks,
+      HostError error,
+      Map<String, ProbeRecord> probes,
+      long millis) {
+    this(
+        name,
+        address,
+        port,
+        user,
+        List.of(),
+        verdict,
+        score,
+        mode,
+        kernel,
+        arch,
+        binary,
+        requiredCapabilities,
+        boundingSet,
+        noNewPrivs,
+        mounts,
+        facts,
+        findings,
+        remediation,
+        cleanup,
+        actions,
+        checks,
+        error,
+        probes,
         millis);
   }
 
@@ -61,13 +128,24 @@ public record HostReport(
   public record Kernel(String release, String version, String source) {}
 
   /** The eCapture binary as found on the host. */
-  public record Binary(String path, Boolean present, String mode, String owner, String group,
-      List<String> capabilities, String flags, String mountPoint, List<String> mountOptions) {}
+  public record Binary(
+      String path,
+      Boolean present,
+      String mode,
+      String owner,
+      String group,
+      List<String> capabilities,
+      String flags,
+      String mountPoint,
+      List<String> mountOptions) {}
 
   /** A mount that matters to the model (debugfs, bpffs, tracefs, the binary's filesystem). */
   public record MountLine(String device, String mountPoint, String fsType, List<String> options) {}
 
-  /** Why a host is UNREACHABLE or INCONCLUSIVE: a kind (e.g. {@code host-key-unknown}) and one clear line. */
+  /**
+   * Why a host is UNREACHABLE or INCONCLUSIVE: a kind (e.g. {@code host-key-unknown}) and one clear
+   * line.
+   */
   public record HostError(String kind, String message) {}
 
   /** One probe section's exit, bounded output and whether it was cut. */

@@ -34,7 +34,10 @@ final class HostViews {
     return l == null ? List.of() : l;
   }
 
-  /** The binary's file capabilities as getcap would summarise them, e.g. {@code CAP_BPF, CAP_PERFMON (eip)}. */
+  /**
+   * The binary's file capabilities as getcap would summarise them, e.g. {@code CAP_BPF, CAP_PERFMON
+   * (eip)}.
+   */
   static String fileCapabilities(HostReport h) {
     if (h.binary() == null || h.binary().capabilities() == null) {
       return null;
@@ -43,7 +46,8 @@ final class HostViews {
       return "none";
     }
     String flags = h.binary().flags();
-    return String.join(", ", h.binary().capabilities()) + (flags == null || flags.isBlank() ? "" : " (" + flags + ")");
+    return String.join(", ", h.binary().capabilities())
+        + (flags == null || flags.isBlank() ? "" : " (" + flags + ")");
   }
 
   static String binaryPath(HostReport h) {
@@ -57,7 +61,9 @@ final class HostViews {
     return h.error().kind() + ": " + h.error().message();
   }
 
-  /** Evidence as {@code name = value} lines, sorted by name (the record holds an unordered copy). */
+  /**
+   * Evidence as {@code name = value} lines, sorted by name (the record holds an unordered copy).
+   */
   static String evidence(Finding f) {
     if (f.evidence() == null || f.evidence().isEmpty()) {
       return null;
@@ -76,7 +82,10 @@ final class HostViews {
 
   /** Cleanup comment lines without their {@code #}. */
   static List<String> cleanupReminders(HostReport h) {
-    return lines(h.cleanup()).stream().filter(HostViews::isComment).map(HostViews::uncomment).toList();
+    return lines(h.cleanup()).stream()
+        .filter(HostViews::isComment)
+        .map(HostViews::uncomment)
+        .toList();
   }
 
   static boolean isComment(String line) {
@@ -89,8 +98,9 @@ final class HostViews {
   }
 
   /**
-   * The first failed blocker, else the first blocker, else the error, else the first warning; for "why is this
-   * host bad". Phrased by {@link #findingTitle} so the console says "Not met: ..." as the workbook and HTML do.
+   * The first failed blocker, else the first blocker, else the error, else the first warning; for
+   * "why is this host bad". Phrased by {@link #findingTitle} so the console says "Not met: ..." as
+   * the workbook and HTML do.
    */
   static String firstBlocker(HostReport h) {
     for (Finding f : findings(h)) {
@@ -115,11 +125,12 @@ final class HostViews {
   }
 
   /**
-   * A finding's title phrased as what was found. The model's titles state requirements ("debugfs mounted at
-   * /sys/kernel/debug"), which read as successes where a report lists failures; a rendering rule keeps the
-   * model's one text per rule.
+   * A finding's title phrased as what was found. The model's titles state requirements ("debugfs
+   * mounted at /sys/kernel/debug"), which read as successes where a report lists failures; a
+   * rendering rule keeps the model's one text per rule.
    */
   static final String FAILED = "Not met: ";
+
   static final String UNKNOWN = "Could not check: ";
 
   static String findingTitle(Finding f) {
@@ -127,21 +138,24 @@ final class HostViews {
     if (isDocDrift(f)) {
       return t; // a note about the documentation, not a rule this host failed
     }
-    String prefix = switch (f.status() == null ? "" : f.status()) {
-      case "failed" -> FAILED;
-      case "unknown" -> UNKNOWN; // the assessor already phrases unknown findings so; never twice
-      default -> "";
-    };
+    String prefix =
+        switch (f.status() == null ? "" : f.status()) {
+          case "failed" -> FAILED;
+          case "unknown" ->
+              UNKNOWN; // the assessor already phrases unknown findings so; never twice
+          default -> "";
+        };
     return (t.startsWith(prefix) ? t : prefix + t)
         + (f.capability() == null || t.contains(f.capability()) ? "" : " (" + f.capability() + ")");
   }
 
   /**
-   * Why a host has its verdict, in one line: the error of a host that could not be assessed, else the first
-   * failed blocker, the first unknown blocker, the first warning; null for a clean host.
+   * Why a host has its verdict, in one line: the error of a host that could not be assessed, else
+   * the first failed blocker, the first unknown blocker, the first warning; null for a clean host.
    */
   static String reason(HostReport h) {
-    if (h.error() != null && (h.verdict() == dev.capfleet.core.Verdict.UNREACHABLE || findings(h).isEmpty())) {
+    if (h.error() != null
+        && (h.verdict() == dev.capfleet.core.Verdict.UNREACHABLE || findings(h).isEmpty())) {
       return error(h);
     }
     for (String severity : List.of("blocker", "warning")) {
@@ -158,7 +172,9 @@ final class HostViews {
 
   /** Findings from most to least severe, then in report order (a stable sort). */
   static List<Finding> bySeverity(List<Finding> findings) {
-    return findings.stream().sorted(java.util.Comparator.comparingInt(f -> severityRank(f.severity()))).toList();
+    return findings.stream()
+        .sorted(java.util.Comparator.comparingInt(f -> severityRank(f.severity())))
+        .toList();
   }
 
   static int severityRank(String s) {
@@ -170,9 +186,13 @@ final class HostViews {
     };
   }
 
-  /** A reference fit to be a link: an http(s) URL without spaces or quotes; anything else stays text. */
+  /**
+   * A reference fit to be a link: an http(s) URL without spaces or quotes; anything else stays
+   * text.
+   */
   static boolean linkable(String reference) {
-    return reference != null && reference.matches("https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\\s\"'<>`]*)?");
+    return reference != null
+        && reference.matches("https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\\s\"'<>`]*)?");
   }
 
   /** The host's inventory groups (none in reports written before groups were recorded). */
@@ -180,7 +200,10 @@ final class HostViews {
     return h.groups();
   }
 
-  /** A documentation-drift note: an info finding where the documented model would judge the host otherwise. */
+  /**
+   * A documentation-drift note: an info finding where the documented model would judge the host
+   * otherwise.
+   */
   static boolean isDocDrift(Finding f) {
     return f.id() != null && f.id().startsWith("doc-drift");
   }

@@ -5,8 +5,9 @@ final class HtmlText {
   private HtmlText() {}
 
   /**
-   * The text with {@code & < > " '} as character references and characters HTML cannot carry replaced (as in
-   * the workbook), so a value can never end an element, an attribute or the page's script.
+   * The text with {@code & < > " '} as character references and characters HTML cannot carry
+   * replaced (as in the workbook), so a value can never end an element, an attribute or the page's
+   * script.
    */
   static String escape(String s) {
     String clean = CellText.xmlSafe(s);

@@ -14,9 +14,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes a report as JUnit XML for CI systems (Jenkins, GitLab): one testsuite per scan, one testcase per host,
- * a failure per failed blocker, an error for a host that was unreachable or inconclusive. Warnings and the
- * score go to the testcase's system-out, so a READY_WITH_WARNINGS host passes but says why.
+ * Writes a report as JUnit XML for CI systems (Jenkins, GitLab): one testsuite per scan, one
+ * testcase per host, a failure per failed blocker, an error for a host that was unreachable or
+ * inconclusive. Warnings and the score go to the testcase's system-out, so a READY_WITH_WARNINGS
+ * host passes but says why.
  */
 public final class JunitReportWriter {
   private JunitReportWriter() {}
@@ -50,8 +51,11 @@ public final class JunitReportWriter {
       x.writeAttribute("time", suiteTime);
       x.writeCharacters("\n  ");
       x.writeStartElement("testsuite");
-      String model = report.model() == null ? "" : " " + report.model().id() + " " + report.model().version();
-      x.writeAttribute("name", clean("capfleet " + (report.purpose() == null ? "readiness" : report.purpose()) + model));
+      String model =
+          report.model() == null ? "" : " " + report.model().id() + " " + report.model().version();
+      x.writeAttribute(
+          "name",
+          clean("capfleet " + (report.purpose() == null ? "readiness" : report.purpose()) + model));
       x.writeAttribute("tests", Integer.toString(hosts.size()));
       x.writeAttribute("failures", Integer.toString(failures));
       x.writeAttribute("errors", Integer.toString(errors));
@@ -85,13 +89,18 @@ public final class JunitReportWriter {
     property(x, "model", r.model() == null ? null : r.model().id() + " " + r.model().version());
     property(x, "purpose", r.purpose());
     property(x, "inventory", r.inventory());
-    property(x, "fleetScore", r.summary() == null || r.summary().fleetScore() == null ? null
-        : r.summary().fleetScore().toString());
+    property(
+        x,
+        "fleetScore",
+        r.summary() == null || r.summary().fleetScore() == null
+            ? null
+            : r.summary().fleetScore().toString());
     x.writeCharacters("\n    ");
     x.writeEndElement();
   }
 
-  private static void property(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+  private static void property(XMLStreamWriter x, String name, String value)
+      throws XMLStreamException {
     if (value == null) {
       return;
     }
@@ -106,8 +115,10 @@ public final class JunitReportWriter {
     x.writeStartElement("testcase");
     x.writeAttribute("name", clean(h.name()));
     List<String> groups = HostViews.groups(h);
-    // Jenkins groups test cases by class name: the host's first inventory group, as a package-like path
-    x.writeAttribute("classname", clean("capfleet" + (groups.isEmpty() ? "" : "." + groups.get(0))));
+    // Jenkins groups test cases by class name: the host's first inventory group, as a package-like
+    // path
+    x.writeAttribute(
+        "classname", clean("capfleet" + (groups.isEmpty() ? "" : "." + groups.get(0))));
     x.writeAttribute("time", seconds(h.millis()));
     if (isError(h)) {
       x.writeCharacters("\n      ");
@@ -135,14 +146,18 @@ public final class JunitReportWriter {
     x.writeEndElement();
   }
 
-  /** UNREACHABLE and INCONCLUSIVE hosts could not be judged: an error, not a failure, as a test that crashed. */
+  /**
+   * UNREACHABLE and INCONCLUSIVE hosts could not be judged: an error, not a failure, as a test that
+   * crashed.
+   */
   static boolean isError(HostReport h) {
     return h.verdict() == Verdict.UNREACHABLE || h.verdict() == Verdict.INCONCLUSIVE;
   }
 
   static List<Finding> failedBlockers(HostReport h) {
     return HostViews.findings(h).stream()
-        .filter(f -> "blocker".equals(f.severity()) && "failed".equals(f.status())).toList();
+        .filter(f -> "blocker".equals(f.severity()) && "failed".equals(f.status()))
+        .toList();
   }
 
   private static String errorText(HostReport h) {
@@ -178,7 +193,8 @@ public final class JunitReportWriter {
 
   private static String systemOut(HostReport h) {
     List<String> lines = new ArrayList<>();
-    lines.add("verdict: " + h.verdict() + (h.score() == null ? "" : ", score " + h.score() + "/100"));
+    lines.add(
+        "verdict: " + h.verdict() + (h.score() == null ? "" : ", score " + h.score() + "/100"));
     if (h.kernel() != null && h.kernel().release() != null) {
       lines.add("kernel: " + h.kernel().release());
     }

@@ -5,15 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One host's remediation as the script and playbook writers read it: the report's ordered steps, split into
- * guidance (text for a person), the automated steps in their order, and the cleanup step. Nothing here decides
- * what to fix: the assessment did that once, from the model's actions, for every output alike.
+ * One host's remediation as the script and playbook writers read it: the report's ordered steps,
+ * split into guidance (text for a person), the automated steps in their order, and the cleanup
+ * step. Nothing here decides what to fix: the assessment did that once, from the model's actions,
+ * for every output alike.
  *
- * @param guidance lines for a person, in order (comments without their {@code #}, and commands to review)
+ * @param guidance lines for a person, in order (comments without their {@code #}, and commands to
+ *     review)
  * @param steps the automated steps, in the order they must run
  * @param cleanup the step that removes the capabilities when the capture window closes, or null
  */
-public record RemediationPlan(String host, String binary, List<String> guidance, List<RemediationStep> steps,
+public record RemediationPlan(
+    String host,
+    String binary,
+    List<String> guidance,
+    List<RemediationStep> steps,
     RemediationStep cleanup) {
   public RemediationPlan {
     guidance = List.copyOf(guidance);
@@ -49,7 +55,10 @@ public record RemediationPlan(String host, String binary, List<String> guidance,
       } else if (!s.cleanup()) {
         // guidance, or a step that cannot be automated without the binary's path: text to review
         for (String line : s.commands()) {
-          guidance.add(HostViews.isComment(line) ? HostViews.uncomment(line) : "Review, then run by hand: " + line);
+          guidance.add(
+              HostViews.isComment(line)
+                  ? HostViews.uncomment(line)
+                  : "Review, then run by hand: " + line);
         }
       }
     }

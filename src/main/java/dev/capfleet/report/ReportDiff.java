@@ -13,12 +13,18 @@ import java.util.Objects;
 
 /**
  * What changed between two reports of the same fleet: hosts whose verdict got worse or better (in
- * {@link Verdict}'s order), hosts that appeared or disappeared, and per host the findings that are new or
- * fixed (a finding is its rule id plus capability).
+ * {@link Verdict}'s order), hosts that appeared or disappeared, and per host the findings that are
+ * new or fixed (a finding is its rule id plus capability).
  */
 @JsonPropertyOrder({"old", "new", "worse", "better", "appeared", "disappeared", "findings"})
-public record ReportDiff(Side old, @JsonProperty("new") Side current, List<Change> worse, List<Change> better, List<Presence> appeared,
-    List<Presence> disappeared, List<FindingChanges> findings) {
+public record ReportDiff(
+    Side old,
+    @JsonProperty("new") Side current,
+    List<Change> worse,
+    List<Change> better,
+    List<Presence> appeared,
+    List<Presence> disappeared,
+    List<FindingChanges> findings) {
 
   /** One report of the pair. */
   public record Side(String generatedAt, String model, int hosts) {}
@@ -71,17 +77,27 @@ public record ReportDiff(Side old, @JsonProperty("new") Side current, List<Chang
         continue;
       }
       Change c = new Change(now.name(), then.verdict(), now.verdict(), then.score(), now.score());
-      if (now.verdict() != null && then.verdict() != null && now.verdict().worseThan(then.verdict())) {
+      if (now.verdict() != null
+          && then.verdict() != null
+          && now.verdict().worseThan(then.verdict())) {
         worse.add(c);
-      } else if (now.verdict() != null && then.verdict() != null && then.verdict().worseThan(now.verdict())) {
+      } else if (now.verdict() != null
+          && then.verdict() != null
+          && then.verdict().worseThan(now.verdict())) {
         better.add(c);
       }
       Map<String, FindingKey> was = keys(then);
       Map<String, FindingKey> is = keys(now);
-      List<FindingKey> added = is.entrySet().stream().filter(e -> !was.containsKey(e.getKey()))
-          .map(Map.Entry::getValue).toList();
-      List<FindingKey> fixed = was.entrySet().stream().filter(e -> !is.containsKey(e.getKey()))
-          .map(Map.Entry::getValue).toList();
+      List<FindingKey> added =
+          is.entrySet().stream()
+              .filter(e -> !was.containsKey(e.getKey()))
+              .map(Map.Entry::getValue)
+              .toList();
+      List<FindingKey> fixed =
+          was.entrySet().stream()
+              .filter(e -> !is.containsKey(e.getKey()))
+              .map(Map.Entry::getValue)
+              .toList();
       if (!added.isEmpty() || !fixed.isEmpty()) {
         findings.add(new FindingChanges(now.name(), added, fixed));
       }
@@ -91,7 +107,8 @@ public record ReportDiff(Side old, @JsonProperty("new") Side current, List<Chang
         disappeared.add(new Presence(then.name(), then.verdict(), then.score()));
       }
     }
-    return new ReportDiff(side(oldReport), side(newReport), worse, better, appeared, disappeared, findings);
+    return new ReportDiff(
+        side(oldReport), side(newReport), worse, better, appeared, disappeared, findings);
   }
 
   private static Side side(ScanReport r) {
@@ -122,8 +139,17 @@ public record ReportDiff(Side old, @JsonProperty("new") Side current, List<Chang
   /** A plain-text account for a terminal or a CI log. */
   public String text() {
     StringBuilder s = new StringBuilder();
-    s.append("Old: ").append(describe(old)).append('\n').append("New: ").append(describe(current)).append("\n\n");
-    if (worse.isEmpty() && better.isEmpty() && appeared.isEmpty() && disappeared.isEmpty() && findings.isEmpty()) {
+    s.append("Old: ")
+        .append(describe(old))
+        .append('\n')
+        .append("New: ")
+        .append(describe(current))
+        .append("\n\n");
+    if (worse.isEmpty()
+        && better.isEmpty()
+        && appeared.isEmpty()
+        && disappeared.isEmpty()
+        && findings.isEmpty()) {
       return s.append("No changes.\n").toString();
     }
     section(s, "Got worse", worse.stream().map(ReportDiff::change).toList());
@@ -137,26 +163,43 @@ public record ReportDiff(Side old, @JsonProperty("new") Side current, List<Chang
       f.fixed().forEach(k -> lines.add("  - " + HostText.ascii(k.label())));
     }
     section(s, "Findings (+ new, - fixed)", lines);
-    s.append(worse.size()).append(" worse, ").append(better.size()).append(" better, ").append(appeared.size())
-        .append(" appeared, ").append(disappeared.size()).append(" disappeared\n");
+    s.append(worse.size())
+        .append(" worse, ")
+        .append(better.size())
+        .append(" better, ")
+        .append(appeared.size())
+        .append(" appeared, ")
+        .append(disappeared.size())
+        .append(" disappeared\n");
     return s.toString();
   }
 
   private static String describe(Side side) {
-    return HostText.ascii(side.generatedAt() + ", " + side.hosts() + " hosts, model " + side.model());
+    return HostText.ascii(
+        side.generatedAt() + ", " + side.hosts() + " hosts, model " + side.model());
   }
 
   private static void section(StringBuilder s, String title, List<String> lines) {
     if (lines.isEmpty()) {
       return;
     }
-    s.append(title).append(" (").append(lines.stream().filter(l -> !l.startsWith("  ")).count()).append("):\n");
+    s.append(title)
+        .append(" (")
+        .append(lines.stream().filter(l -> !l.startsWith("  ")).count())
+        .append("):\n");
     lines.forEach(l -> s.append("  ").append(l).append('\n'));
     s.append('\n');
   }
 
   private static String change(Change c) {
-    return HostText.ascii(c.host()) + ": " + c.from() + " " + score(c.scoreFrom()) + " -> " + c.to() + " "
+    return HostText.ascii(c.host())
+        + ": "
+        + c.from()
+        + " "
+        + score(c.scoreFrom())
+        + " -> "
+        + c.to()
+        + " "
         + score(c.scoreTo());
   }
 

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Unites partial reports (shards of one fleet, or repeated runs) into one. Every host is kept once: where
- * several reports have it, the one from the report generated last wins (on a tie, the later argument). All
- * reports must share schema version, requirement model (id and version) and purpose, since their verdicts are
- * not comparable otherwise.
+ * Unites partial reports (shards of one fleet, or repeated runs) into one. Every host is kept once:
+ * where several reports have it, the one from the report generated last wins (on a tie, the later
+ * argument). All reports must share schema version, requirement model (id and version) and purpose,
+ * since their verdicts are not comparable otherwise.
  */
 public final class ReportMerger {
   /** Two reports that cannot be merged; the message names both. */
@@ -35,11 +35,17 @@ public final class ReportMerger {
     Source first = sources.get(0);
     for (Source s : sources) {
       same(first, s, "schema version", r -> r.schemaVersion());
-      same(first, s, "requirement model", r -> r.model() == null ? null : r.model().id() + " " + r.model().version());
+      same(
+          first,
+          s,
+          "requirement model",
+          r -> r.model() == null ? null : r.model().id() + " " + r.model().version());
       same(first, s, "purpose", ScanReport::purpose);
     }
     List<Source> oldestFirst = new ArrayList<>(sources);
-    oldestFirst.sort(Comparator.comparing(s -> instant(s.report().generatedAt()))); // stable: ties keep argument order
+    oldestFirst.sort(
+        Comparator.comparing(
+            s -> instant(s.report().generatedAt()))); // stable: ties keep argument order
     Map<String, HostReport> hosts = new LinkedHashMap<>();
     for (Source s : sources) {
       for (HostReport h : hosts(s.report())) {
@@ -53,17 +59,35 @@ public final class ReportMerger {
     }
     ScanReport newest = oldestFirst.get(oldestFirst.size() - 1).report();
     List<HostReport> merged = List.copyOf(hosts.values());
-    return new ScanReport(newest.schemaVersion(), newest.tool(), newest.generatedAt(), newest.purpose(),
-        inventories(sources), newest.model(), scan(oldestFirst), ScanReport.Summary.of(merged),
-        newest.bestPractices(), merged);
+    return new ScanReport(
+        newest.schemaVersion(),
+        newest.tool(),
+        newest.generatedAt(),
+        newest.purpose(),
+        inventories(sources),
+        newest.model(),
+        scan(oldestFirst),
+        ScanReport.Summary.of(merged),
+        newest.bestPractices(),
+        merged);
   }
 
-  private static void same(Source a, Source b, String what, java.util.function.Function<ScanReport, String> f) {
+  private static void same(
+      Source a, Source b, String what, java.util.function.Function<ScanReport, String> f) {
     String x = f.apply(a.report());
     String y = f.apply(b.report());
     if (!Objects.equals(x, y)) {
-      throw new ConflictException("cannot merge: " + a.name() + " has " + what + " " + x + " but " + b.name()
-          + " has " + y);
+      throw new ConflictException(
+          "cannot merge: "
+              + a.name()
+              + " has "
+              + what
+              + " "
+              + x
+              + " but "
+              + b.name()
+              + " has "
+              + y);
     }
   }
 
@@ -100,8 +124,15 @@ public final class ReportMerger {
       millis += i.millis();
       interrupted |= Boolean.TRUE.equals(i.interrupted());
     }
-    return new ScanReport.ScanInfo("merged from " + oldestFirst.size() + " reports", sameMode ? mode : "mixed",
-        null, null, started, finished, millis, interrupted);
+    return new ScanReport.ScanInfo(
+        "merged from " + oldestFirst.size() + " reports",
+        sameMode ? mode : "mixed",
+        null,
+        null,
+        started,
+        finished,
+        millis,
+        interrupted);
   }
 
   private static Instant instant(String generatedAt) {

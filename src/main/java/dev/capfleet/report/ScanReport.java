@@ -6,9 +6,22 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** A whole report: metadata, summary and every host, in the versioned shape of report.schema.json (a resource beside this class). */
-@JsonPropertyOrder({"schemaVersion", "tool", "generatedAt", "purpose", "inventory", "model", "scan", "summary",
-    "bestPractices", "hosts"})
+/**
+ * A whole report: metadata, summary and every host, in the versioned shape of report.schema.json (a
+ * resource beside this class).
+ */
+@JsonPropertyOrder({
+  "schemaVersion",
+  "tool",
+  "generatedAt",
+  "purpose",
+  "inventory",
+  "model",
+  "scan",
+  "summary",
+  "bestPractices",
+  "hosts"
+})
 public record ScanReport(
     String schemaVersion,
     Tool tool,
@@ -31,14 +44,23 @@ public record ScanReport(
   public record ModelRef(String id, String version) {}
 
   /** How the scan was run. */
-  public record ScanInfo(String kind, String mode, String limit, Integer forks, String startedAt,
-      String finishedAt, long millis, Boolean interrupted) {}
+  public record ScanInfo(
+      String kind,
+      String mode,
+      String limit,
+      Integer forks,
+      String startedAt,
+      String finishedAt,
+      long millis,
+      Boolean interrupted) {}
 
   /**
-   * Totals per verdict and the fleet score (mean score of reachable hosts; null when none was reached), and how
-   * many hosts eCapture's documentation would judge differently (null in reports from before doc drift).
+   * Totals per verdict and the fleet score (mean score of reachable hosts; null when none was
+   * reached), and how many hosts eCapture's documentation would judge differently (null in reports
+   * from before doc drift).
    */
-  public record Summary(int hosts, Map<Verdict, Integer> verdicts, Integer fleetScore, Integer docDrift) {
+  public record Summary(
+      int hosts, Map<Verdict, Integer> verdicts, Integer fleetScore, Integer docDrift) {
     public Summary(int hosts, Map<Verdict, Integer> verdicts, Integer fleetScore) {
       this(hosts, verdicts, fleetScore, null);
     }
@@ -52,8 +74,9 @@ public record ScanReport(
       int scored = 0;
       int drift = 0;
       for (HostReport h : hosts) {
-        if (h.findings() != null && h.findings().stream()
-            .anyMatch(f -> dev.capfleet.assess.DocDrift.FINDING_ID.equals(f.id()))) {
+        if (h.findings() != null
+            && h.findings().stream()
+                .anyMatch(f -> dev.capfleet.assess.DocDrift.FINDING_ID.equals(f.id()))) {
           drift++;
         }
         counts.merge(h.verdict(), 1, Integer::sum);

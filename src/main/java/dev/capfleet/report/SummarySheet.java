@@ -28,15 +28,25 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
- * The Summary sheet. SXSSF cannot draw charts (SXSSFDrawing has no createChart), so this small sheet is built
- * with plain XSSF in the template workbook before the streaming sheets are added behind it.
+ * The Summary sheet. SXSSF cannot draw charts (SXSSFDrawing has no createChart), so this small
+ * sheet is built with plain XSSF in the template workbook before the streaming sheets are added
+ * behind it.
  */
 final class SummarySheet {
   static final String NAME = "Summary";
   static final int TOP_FINDINGS = 10;
-  private static final Map<Verdict, String> CHART_COLOURS = Map.of(
-      Verdict.READY, "63BE7B", Verdict.READY_WITH_WARNINGS, "FFD966", Verdict.INCONCLUSIVE, "8E7CC3",
-      Verdict.NOT_READY, "F8696B", Verdict.UNREACHABLE, "808080");
+  private static final Map<Verdict, String> CHART_COLOURS =
+      Map.of(
+          Verdict.READY,
+          "63BE7B",
+          Verdict.READY_WITH_WARNINGS,
+          "FFD966",
+          Verdict.INCONCLUSIVE,
+          "8E7CC3",
+          Verdict.NOT_READY,
+          "F8696B",
+          Verdict.UNREACHABLE,
+          "808080");
 
   /** A link from the Summary to another sheet, with what it holds and how many rows. */
   record SheetLink(String sheet, String holds, int rows) {}
@@ -63,16 +73,27 @@ final class SummarySheet {
     next++;
 
     header("Scan", "");
-    ScanReport.Summary summary = report.summary() != null ? report.summary() : ScanReport.Summary.of(hosts(report));
+    ScanReport.Summary summary =
+        report.summary() != null ? report.summary() : ScanReport.Summary.of(hosts(report));
     pair("Generated at", report.generatedAt());
-    pair("Tool", report.tool() == null ? null : report.tool().name() + " " + report.tool().version());
-    pair("Requirement model", report.model() == null ? null : report.model().id() + " " + report.model().version());
+    pair(
+        "Tool",
+        report.tool() == null ? null : report.tool().name() + " " + report.tool().version());
+    pair(
+        "Requirement model",
+        report.model() == null ? null : report.model().id() + " " + report.model().version());
     pair("Purpose", report.purpose());
     pair("Inventory", report.inventory());
     ScanReport.ScanInfo scan = report.scan();
     if (scan != null) {
-      pair("Scan", join(" / ", scan.kind(), scan.mode() == null ? null : "mode " + scan.mode(),
-          scan.limit() == null ? null : "limit " + scan.limit(), scan.forks() == null ? null : scan.forks() + " forks"));
+      pair(
+          "Scan",
+          join(
+              " / ",
+              scan.kind(),
+              scan.mode() == null ? null : "mode " + scan.mode(),
+              scan.limit() == null ? null : "limit " + scan.limit(),
+              scan.forks() == null ? null : scan.forks() + " forks"));
       pair("Started / finished", join(" / ", scan.startedAt(), scan.finishedAt()));
       numberPair("Duration (s)", scan.millis() / 1000.0, Look.SECONDS);
       if (Boolean.TRUE.equals(scan.interrupted())) {
@@ -133,7 +154,8 @@ final class SummarySheet {
     for (SheetLink l : links) {
       Row r = sheet.createRow(next++);
       Cell c = cell(r, 0, l.sheet(), Look.LINK);
-      Hyperlink link = sheet.getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+      Hyperlink link =
+          sheet.getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
       link.setAddress("'" + l.sheet() + "'!A1");
       c.setHyperlink(link);
       cell(r, 1, l.holds(), Look.WRAP);
@@ -166,8 +188,10 @@ final class SummarySheet {
     y.setMinimum(0);
     y.setNumberFormat("0");
     y.setMajorUnit(Math.max(1, Math.ceil(maxCount / 6.0)));
-    var categories = XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(first, last, 0, 0));
-    var values = XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, 1, 1));
+    var categories =
+        XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(first, last, 0, 0));
+    var values =
+        XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, 1, 1));
     XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
     data.setBarDirection(BarDirection.COL);
     data.setVaryColors(false);
@@ -176,8 +200,11 @@ final class SummarySheet {
     chart.plot(data);
     Verdict[] verdicts = Verdict.values();
     for (int i = 0; i < verdicts.length; i++) {
-      series.getDataPoint(i).setFillProperties(new XDDFSolidFillProperties(
-          XDDFColor.from(ExcelStyles.rgb(CHART_COLOURS.get(verdicts[i])))));
+      series
+          .getDataPoint(i)
+          .setFillProperties(
+              new XDDFSolidFillProperties(
+                  XDDFColor.from(ExcelStyles.rgb(CHART_COLOURS.get(verdicts[i])))));
     }
   }
 

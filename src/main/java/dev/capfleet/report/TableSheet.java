@@ -10,8 +10,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * One data sheet written top to bottom: a frozen, filtered header row and fixed column widths (autoSizeColumn
- * would have to measure every streamed row). Text always goes in as a string value.
+ * One data sheet written top to bottom: a frozen, filtered header row and fixed column widths
+ * (autoSizeColumn would have to measure every streamed row). Text always goes in as a string value.
  */
 final class TableSheet {
   /** A column: its header, its width in characters and how its text looks. */
@@ -20,7 +20,9 @@ final class TableSheet {
   /** A value with its own look, e.g. a verdict with its fill colour. */
   record Styled(Object value, Look look) {}
 
-  /** A web link from the model (never from host data): the URL as the cell's text and its hyperlink. */
+  /**
+   * A web link from the model (never from host data): the URL as the cell's text and its hyperlink.
+   */
   record Link(String url) {}
 
   static final int MAX_LINES = 8;
@@ -47,7 +49,10 @@ final class TableSheet {
     sheet.setRepeatingRows(new CellRangeAddress(0, 0, 0, columns.size() - 1));
   }
 
-  /** Landscape, as many pages down as needed but one page across, so a printout or PDF keeps rows whole. */
+  /**
+   * Landscape, as many pages down as needed but one page across, so a printout or PDF keeps rows
+   * whole.
+   */
   static void printOnePageWide(Sheet sheet) {
     sheet.getPrintSetup().setLandscape(true);
     sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
@@ -56,7 +61,10 @@ final class TableSheet {
     sheet.getPrintSetup().setFitHeight((short) 0);
   }
 
-  /** Appends one row; null and empty values leave the cell out, numbers become numbers, everything else text. */
+  /**
+   * Appends one row; null and empty values leave the cell out, numbers become numbers, everything
+   * else text.
+   */
   void row(Object... values) {
     Row row = sheet.createRow(next++);
     int lines = 1;
@@ -94,12 +102,15 @@ final class TableSheet {
   }
 
   /**
-   * Wrapped lines a text needs in a column, at most {@link #MAX_LINES}. Set as the row height because viewers
-   * differ in fitting rows to wrapped text (LibreOffice does not on import); a longer text stays whole in the cell.
+   * Wrapped lines a text needs in a column, at most {@link #MAX_LINES}. Set as the row height
+   * because viewers differ in fitting rows to wrapped text (LibreOffice does not on import); a
+   * longer text stays whole in the cell.
    */
   static int lines(String text, int width) {
     int n = 0;
-    int perLine = Math.max(1, width + width / 5); // Calibri averages narrower than the digit of the width unit
+    int perLine =
+        Math.max(
+            1, width + width / 5); // Calibri averages narrower than the digit of the width unit
     for (String part : text.split("\n", -1)) {
       n += Math.max(1, (part.length() + perLine - 1) / perLine);
       if (n >= MAX_LINES) {
@@ -119,7 +130,10 @@ final class TableSheet {
     return next - 1;
   }
 
-  /** Writes host-supplied text as a string; formula-like text also gets the quote-prefix flag (CSV/DDE exports). */
+  /**
+   * Writes host-supplied text as a string; formula-like text also gets the quote-prefix flag
+   * (CSV/DDE exports).
+   */
   static void text(Cell c, String value, Look look, ExcelStyles styles) {
     String clean = CellText.clean(value);
     c.setCellValue(clean);

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The fleet's findings grouped by rule and status, worst first: what the workbook and the HTML page lead with. */
+/**
+ * The fleet's findings grouped by rule and status, worst first: what the workbook and the HTML page
+ * lead with.
+ */
 final class TopFindings {
   static final int LIMIT = 10;
 
@@ -20,8 +23,8 @@ final class TopFindings {
   private TopFindings() {}
 
   /**
-   * Blockers before warnings before info (a frequent info note must not hide a rare blocker), failed before
-   * unknown, then the most hosts, then the rule id.
+   * Blockers before warnings before info (a frequent info note must not hide a rare blocker),
+   * failed before unknown, then the most hosts, then the rule id.
    */
   static List<Top> of(List<HostReport> hosts, int limit) {
     Map<String, int[]> counts = new LinkedHashMap<>();
@@ -36,17 +39,30 @@ final class TopFindings {
       }
     }
     List<Top> out = new ArrayList<>();
-    counts.forEach((k, n) -> {
-      Finding f = first.get(k);
-      String title = HostViews.findingTitle(new Finding(f.id(), f.severity(), f.status(), f.title(), f.detail(),
-          null, Map.of(), List.of(), f.reference()));
-      out.add(new Top(f.id(), f.severity(), f.status(), title, n[0], hostsPerKey.get(k).size()));
-    });
-    out.sort(Comparator.comparingInt((Top t) -> HostViews.severityRank(t.severity()))
-        .thenComparing(t -> "failed".equals(t.status()) ? 0 : 1)
-        .thenComparing(Comparator.comparingInt(Top::hosts).reversed())
-        .thenComparing(Comparator.comparingInt(Top::findings).reversed())
-        .thenComparing(Top::id));
+    counts.forEach(
+        (k, n) -> {
+          Finding f = first.get(k);
+          String title =
+              HostViews.findingTitle(
+                  new Finding(
+                      f.id(),
+                      f.severity(),
+                      f.status(),
+                      f.title(),
+                      f.detail(),
+                      null,
+                      Map.of(),
+                      List.of(),
+                      f.reference()));
+          out.add(
+              new Top(f.id(), f.severity(), f.status(), title, n[0], hostsPerKey.get(k).size()));
+        });
+    out.sort(
+        Comparator.comparingInt((Top t) -> HostViews.severityRank(t.severity()))
+            .thenComparing(t -> "failed".equals(t.status()) ? 0 : 1)
+            .thenComparing(Comparator.comparingInt(Top::hosts).reversed())
+            .thenComparing(Comparator.comparingInt(Top::findings).reversed())
+            .thenComparing(Top::id));
     return out.subList(0, Math.min(limit, out.size()));
   }
 }

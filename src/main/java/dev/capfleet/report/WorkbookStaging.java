@@ -11,10 +11,10 @@ import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
 
 /**
- * Where POI stages a streamed workbook's sheets: a fresh directory per write, created 0700 by us and
- * removed afterwards. POI's default, a shared {@code ${java.io.tmpdir}/poifiles}, can be created
- * first by another local user, who then reads or swaps the staged parts (or makes the write fail).
- * Set per thread, so concurrent writes in one JVM each keep their own directory.
+ * Where POI stages a streamed workbook's sheets: a fresh directory per write, created 0700 by us
+ * and removed afterwards. POI's default, a shared {@code ${java.io.tmpdir}/poifiles}, can be
+ * created first by another local user, who then reads or swaps the staged parts (or makes the write
+ * fail). Set per thread, so concurrent writes in one JVM each keep their own directory.
  */
 final class WorkbookStaging {
   interface Work {
@@ -29,7 +29,8 @@ final class WorkbookStaging {
             Path.of(System.getProperty("java.io.tmpdir")),
             "capfleet-xlsx-",
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    TempFile.setThreadLocalTempFileCreationStrategy(new DefaultTempFileCreationStrategy(dir.toFile()));
+    TempFile.setThreadLocalTempFileCreationStrategy(
+        new DefaultTempFileCreationStrategy(dir.toFile()));
     try {
       work.run();
     } finally {

@@ -1,9 +1,9 @@
 package dev.capfleet.report;
 
 /**
- * Strict YAML quoting for values that come from a report: always a double-quoted, ASCII-only scalar tagged
- * {@code !unsafe}, so neither YAML (no plain-scalar surprises, no line breaks) nor Ansible's Jinja (no
- * {@code {{ }}} evaluation) can read anything but the literal text.
+ * Strict YAML quoting for values that come from a report: always a double-quoted, ASCII-only scalar
+ * tagged {@code !unsafe}, so neither YAML (no plain-scalar surprises, no line breaks) nor Ansible's
+ * Jinja (no {@code {{ }}} evaluation) can read anything but the literal text.
  */
 final class YamlText {
   private YamlText() {}
@@ -25,7 +25,9 @@ final class YamlText {
         default -> {
           if (c >= 0x20 && c < 0x7F) {
             b.append(c);
-          } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          } else if (Character.isHighSurrogate(c)
+              && i + 1 < s.length()
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
             b.append(String.format("\\U%08X", s.codePointAt(i)));
             i++;
           } else if (Character.isSurrogate(c)) {
@@ -40,8 +42,9 @@ final class YamlText {
   }
 
   /**
-   * One Ansible task of the model as a block-style list item: keys as they are (the loader allows only module
-   * names and task keywords), strings double-quoted and not {@code !unsafe}, since the model's own Jinja must run.
+   * One Ansible task of the model as a block-style list item: keys as they are (the loader allows
+   * only module names and task keywords), strings double-quoted and not {@code !unsafe}, since the
+   * model's own Jinja must run.
    */
   static void task(StringBuilder y, java.util.Map<String, Object> task, String indent) {
     boolean first = true;

@@ -19,11 +19,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Runs the probe on every host, at most {@code forks} at a time, and assesses each answer as it arrives.
+ * Runs the probe on every host, at most {@code forks} at a time, and assesses each answer as it
+ * arrives.
  *
- * <p>Connections are asynchronous (the transport's NIO client carries them); the semaphore bounds how many are
- * open at once, and parsing runs on a small pool so that no transport thread does CPU work. Every job yields
- * exactly one {@link HostReport}, in inventory order, whatever happens to the host or to the scan.
+ * <p>Connections are asynchronous (the transport's NIO client carries them); the semaphore bounds
+ * how many are open at once, and parsing runs on a small pool so that no transport thread does CPU
+ * work. Every job yields exactly one {@link HostReport}, in inventory order, whatever happens to
+ * the host or to the scan.
  */
 public final class FleetScanner {
   private final CommandRunner ssh;
@@ -37,7 +39,12 @@ public final class FleetScanner {
   private volatile java.time.Duration timeout;
   private final AtomicBoolean timedOut = new AtomicBoolean();
 
-  public FleetScanner(CommandRunner ssh, LocalExecutor local, HostAuditor auditor, ExecLimits limits, int forks,
+  public FleetScanner(
+      CommandRunner ssh,
+      LocalExecutor local,
+      HostAuditor auditor,
+      ExecLimits limits,
+      int forks,
       Clock clock) {
     if (forks < 1) {
       throw new IllegalArgumentException("forks must be at least 1");
@@ -50,14 +57,16 @@ public final class FleetScanner {
     this.clock = clock;
   }
 
-  /** Stops starting hosts; those not finished within the grace period are reported as interrupted. */
+  /**
+   * Stops starting hosts; those not finished within the grace period are reported as interrupted.
+   */
   public void stop() {
     stopping.set(true);
   }
 
   /**
-   * An overall deadline for the scan (cron): hosts not finished by then are reported INCONCLUSIVE with the
-   * reason, and the report is still written whole.
+   * An overall deadline for the scan (cron): hosts not finished by then are reported INCONCLUSIVE
+   * with the reason, and the report is still written whole.
    */
   public void timeoutAfter(java.time.Duration scanTimeout) {
     this.timeout = scanTimeout;
@@ -79,17 +88,21 @@ public final class FleetScanner {
     return stopping.get();
   }
 
-  public List<HostReport> scan(List<HostJob> jobs, ProgressListener progress) throws InterruptedException {
+  public List<HostReport> scan(List<HostJob> jobs, ProgressListener progress)
+      throws InterruptedException {
     int total = jobs.size();
     AtomicReferenceArray<HostReport> results = new AtomicReferenceArray<>(total);
     AtomicInteger done = new AtomicInteger();
     Semaphore slots = new Semaphore(forks);
     int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
-    ExecutorService assess = Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "capfleet-assess");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService assess =
+        Executors.newFixedThreadPool(
+            workers,
+            r -> {
+              Thread t = new Thread(r, "capfleet-assess");
+              t.setDaemon(true);
+              return t;
+            });
     List<CompletableFuture<Object>> inFlight = new ArrayList<>();
     try {
       for (int i = 0; i < total && !stopping.get(); i++) {
@@ -100,7 +113,13 @@ public final class FleetScanner {
           continue;
         }
         if (job.unreachable() != null) {
-          record(results, index, auditor.notContacted(job.plan(), job.unreachable()), done, total, progress);
+          record(
+              results,
+              index,
+              auditor.notContacted(job.plan(), job.unreachable()),
+              done,
+              total,
+              progress);
           continue;
         }
         while (!slots.tryAcquire(200, TimeUnit.MILLISECONDS)) {
@@ -113,19 +132,28 @@ public final class FleetScanner {
         }
         String nonce = ProbeScript.newNonce();
         CompletableFuture<ExecOutcome> run = start(job, nonce);
-        inFlight.add(run.handleAsync((outcome, failure) -> {
-          try {
-            if (outcome != null) {
-              record(results, index, auditor.audit(job.plan(), outcome, nonce, clock.instant()), done, total,
-                  progress);
-            }
-          } finally {
-            slots.release();
-          }
-          return null;
-        }, assess));
+        inFlight.add(
+            run.handleAsync(
+                (outcome, failure) -> {
+                  try {
+                    if (outcome != null) {
+                      record(
+                          results,
+                          index,
+                          auditor.audit(job.plan(), outcome, nonce, clock.instant()),
+                          done,
+                          total,
+                          progress);
+                    }
+                  } finally {
+                    slots.release();
+                  }
+                  return null;
+                },
+                assess));
       }
-      CompletableFuture<Void> all = CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new));
+      CompletableFuture<Void> all =
+          CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new));
       while (!all.isDone()) {
         try {
           all.get(200, TimeUnit.MILLISECONDS);
@@ -148,9 +176,12 @@ public final class FleetScanner {
     for (int i = 0; i < total; i++) {
       HostReport r = results.get(i);
       if (r == null) {
-        r = timedOut.get() ? auditor.timedOut(jobs.get(i).plan(), timeout)
-            : stopping.get() ? auditor.interrupted(jobs.get(i).plan())
-            : auditor.internalError(jobs.get(i).plan());
+        r =
+            timedOut.get()
+                ? auditor.timedOut(jobs.get(i).plan(), timeout)
+                : stopping.get()
+                    ? auditor.interrupted(jobs.get(i).plan())
+                    : auditor.internalError(jobs.get(i).plan());
       }
       out.add(r);
     }
@@ -162,7 +193,8 @@ public final class FleetScanner {
     if (job.local()) {
       return local.runLocal(ProbeScript.localArgv(nonce, job.plan().binary()), script, limits);
     }
-    return ssh.run(job.target(), ProbeScript.remoteCommand(nonce, job.plan().binary()), script, limits);
+    return ssh.run(
+        job.target(), ProbeScript.remoteCommand(nonce, job.plan().binary()), script, limits);
   }
 
   private static void waitForGrace(CompletableFuture<Void> all) throws InterruptedException {
@@ -173,8 +205,13 @@ public final class FleetScanner {
     }
   }
 
-  private static void record(AtomicReferenceArray<HostReport> results, int index, HostReport report,
-      AtomicInteger done, int total, ProgressListener progress) {
+  private static void record(
+      AtomicReferenceArray<HostReport> results,
+      int index,
+      HostReport report,
+      AtomicInteger done,
+      int total,
+      ProgressListener progress) {
     if (results.compareAndSet(index, null, report)) {
       progress.hostDone(report, done.incrementAndGet(), total);
     }

@@ -6,12 +6,12 @@ import dev.capfleet.assess.DocDrift;
 import dev.capfleet.assess.FactView;
 import dev.capfleet.assess.FactViewBuilder;
 import dev.capfleet.assess.HostContext;
+import dev.capfleet.core.Capability;
 import dev.capfleet.core.HostText;
 import dev.capfleet.core.SpecialFilesystems;
 import dev.capfleet.core.Verdict;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.probe.BoundingSet;
-import dev.capfleet.core.Capability;
 import dev.capfleet.probe.FactsCollector;
 import dev.capfleet.probe.FileStat;
 import dev.capfleet.probe.GetcapResult;
@@ -30,12 +30,18 @@ import java.util.Map;
 
 /** Turns what one host answered into its report entry: parse, assess, and shape for the report. */
 public final class HostAuditor {
-  /** Output kept per probe section in the report; the full output is never needed to explain a verdict. */
+  /**
+   * Output kept per probe section in the report; the full output is never needed to explain a
+   * verdict.
+   */
   static final int REPORT_SECTION_CHARS = 4096;
 
   private final RequirementModel model;
   private final Assessor assessor;
-  /** The documented model, to report doc drift; null when the documented model is the one scoring. */
+
+  /**
+   * The documented model, to report doc drift; null when the documented model is the one scoring.
+   */
   private final RequirementModel documented;
 
   public HostAuditor(RequirementModel model) {
@@ -50,74 +56,152 @@ public final class HostAuditor {
     return failed(plan, Verdict.INCONCLUSIVE, "invalid-host-settings", plan.problem(), 0);
   }
 
-  /** A host that is not contacted because capfleet cannot reach it the way it is configured (a ProxyCommand). */
+  /**
+   * A host that is not contacted because capfleet cannot reach it the way it is configured (a
+   * ProxyCommand).
+   */
   public HostReport notContacted(HostPlan plan, String reason) {
     return failed(plan, Verdict.UNREACHABLE, "proxy-command-unsupported", reason, 0);
   }
 
   /** A host that was interrupted before it finished. */
   public HostReport interrupted(HostPlan plan) {
-    return failed(plan, Verdict.INCONCLUSIVE, "interrupted", "the scan was interrupted before this host finished",
+    return failed(
+        plan,
+        Verdict.INCONCLUSIVE,
+        "interrupted",
+        "the scan was interrupted before this host finished",
         0);
   }
 
   /** A host not finished when the scan's overall deadline passed. */
   public HostReport timedOut(HostPlan plan, java.time.Duration timeout) {
-    return failed(plan, Verdict.INCONCLUSIVE, "scan-timeout", "the scan's deadline (--scan-timeout "
-        + timeout.toSeconds() + " s) passed before this host finished", 0);
+    return failed(
+        plan,
+        Verdict.INCONCLUSIVE,
+        "scan-timeout",
+        "the scan's deadline (--scan-timeout "
+            + timeout.toSeconds()
+            + " s) passed before this host finished",
+        0);
   }
 
   /** A host whose answer could not be assessed because of a bug in capfleet; reported, not lost. */
   public HostReport internalError(HostPlan plan) {
-    return failed(plan, Verdict.INCONCLUSIVE, "internal-error", "capfleet failed to assess this host's answer", 0);
+    return failed(
+        plan,
+        Verdict.INCONCLUSIVE,
+        "internal-error",
+        "capfleet failed to assess this host's answer",
+        0);
   }
 
   public HostReport audit(HostPlan plan, ExecOutcome outcome, String nonce, Instant now) {
     if (outcome.status().unreachable()) {
-      return failed(plan, Verdict.UNREACHABLE, kind(outcome.status()), outcome.message(), outcome.millis());
+      return failed(
+          plan, Verdict.UNREACHABLE, kind(outcome.status()), outcome.message(), outcome.millis());
     }
     ProbeOutput probe = ProbeOutput.parse(outcome.stdoutText(), nonce);
     if (probe.sections().isEmpty()) {
       String stderr = HostText.firstLine(outcome.stderrText(), 300);
-      String why = outcome.status() == ExecOutcome.Status.OK
-          ? "the probe printed no section (exit " + outcome.exitCode() + (stderr.isEmpty() ? "" : ": " + stderr) + ")"
-          : outcome.message();
-      return failed(plan, Verdict.INCONCLUSIVE, outcome.status() == ExecOutcome.Status.OK ? "probe-unreadable"
-          : kind(outcome.status()), why, outcome.millis());
+      String why =
+          outcome.status() == ExecOutcome.Status.OK
+              ? "the probe printed no section (exit "
+                  + outcome.exitCode()
+                  + (stderr.isEmpty() ? "" : ": " + stderr)
+                  + ")"
+              : outcome.message();
+      return failed(
+          plan,
+          Verdict.INCONCLUSIVE,
+          outcome.status() == ExecOutcome.Status.OK ? "probe-unreadable" : kind(outcome.status()),
+          why,
+          outcome.millis());
     }
     HostFacts facts = FactsCollector.collect(probe, plan.binary());
-    FactView view = FactViewBuilder.build(facts,
-        new HostContext(plan.mode(), plan.purpose(), plan.binary(), plan.windowUntil(), now, plan.module()), model);
+    FactView view =
+        FactViewBuilder.build(
+            facts,
+            new HostContext(
+                plan.mode(), plan.purpose(), plan.binary(), plan.windowUntil(), now, plan.module()),
+            model);
     Assessment a = assessor.assess(view);
     if (documented != null) {
-      HostContext ctx = new HostContext(plan.mode(), plan.purpose(), plan.binary(), plan.windowUntil(), now,
-          plan.module());
-      Assessment doc = new Assessor(documented).assess(FactViewBuilder.build(facts, ctx, documented));
+      HostContext ctx =
+          new HostContext(
+              plan.mode(), plan.purpose(), plan.binary(), plan.windowUntil(), now, plan.module());
+      Assessment doc =
+          new Assessor(documented).assess(FactViewBuilder.build(facts, ctx, documented));
       a = DocDrift.withDrift(a, doc, documented);
     }
     Verdict verdict = a.verdict();
     HostReport.HostError error = null;
     if (!probe.complete() || outcome.status() != ExecOutcome.Status.OK) {
-      String kind = outcome.status() == ExecOutcome.Status.OK ? "probe-incomplete" : kind(outcome.status());
-      String message = outcome.status() == ExecOutcome.Status.OK
-          ? "the probe output ended before its last section" : outcome.message();
+      String kind =
+          outcome.status() == ExecOutcome.Status.OK ? "probe-incomplete" : kind(outcome.status());
+      String message =
+          outcome.status() == ExecOutcome.Status.OK
+              ? "the probe output ended before its last section"
+              : outcome.message();
       error = new HostReport.HostError(kind, message);
       if (verdict != Verdict.NOT_READY) {
         verdict = Verdict.INCONCLUSIVE;
       }
     }
-    return new HostReport(plan.name(), plan.address(), plan.port(), plan.user(), plan.groups(), verdict, a.score(),
-        plan.mode(), kernel(facts), facts.arch(), binary(plan, facts), a.requiredCapabilities(),
-        bounding(facts.boundingSet()), facts.noNewPrivs(), mounts(facts), otherFacts(facts, view), a.findings(),
-        a.remediation(), a.cleanup(), a.actions(), a.checks(), error, probes(probe), outcome.millis());
+    return new HostReport(
+        plan.name(),
+        plan.address(),
+        plan.port(),
+        plan.user(),
+        plan.groups(),
+        verdict,
+        a.score(),
+        plan.mode(),
+        kernel(facts),
+        facts.arch(),
+        binary(plan, facts),
+        a.requiredCapabilities(),
+        bounding(facts.boundingSet()),
+        facts.noNewPrivs(),
+        mounts(facts),
+        otherFacts(facts, view),
+        a.findings(),
+        a.remediation(),
+        a.cleanup(),
+        a.actions(),
+        a.checks(),
+        error,
+        probes(probe),
+        outcome.millis());
   }
 
-  private HostReport failed(HostPlan plan, Verdict verdict, String kind, String message, long millis) {
-    return new HostReport(plan.name(), plan.address(), plan.port(), plan.user(), plan.groups(), verdict, null,
-        plan.mode(), null, null,
-        new HostReport.Binary(plan.binary(), null, null, null, null, null, null, null, null), List.of(), null, null,
-        List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        new HostReport.HostError(kind, message), Map.of(), millis);
+  private HostReport failed(
+      HostPlan plan, Verdict verdict, String kind, String message, long millis) {
+    return new HostReport(
+        plan.name(),
+        plan.address(),
+        plan.port(),
+        plan.user(),
+        plan.groups(),
+        verdict,
+        null,
+        plan.mode(),
+        null,
+        null,
+        new HostReport.Binary(plan.binary(), null, null, null, null, null, null, null, null),
+        List.of(),
+        null,
+        null,
+        List.of(),
+        Map.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        new HostReport.HostError(kind, message),
+        Map.of(),
+        millis);
   }
 
   static String kind(ExecOutcome.Status status) {
@@ -125,8 +209,10 @@ public final class HostAuditor {
   }
 
   private static HostReport.Kernel kernel(HostFacts f) {
-    return f.kernel() == null ? null
-        : new HostReport.Kernel(f.kernel().release(), f.kernel().version().toString(), f.kernel().source());
+    return f.kernel() == null
+        ? null
+        : new HostReport.Kernel(
+            f.kernel().release(), f.kernel().version().toString(), f.kernel().source());
   }
 
   private static HostReport.Binary binary(HostPlan plan, HostFacts f) {
@@ -140,9 +226,16 @@ public final class HostAuditor {
       caps = List.of();
     }
     Mount m = Boolean.TRUE.equals(f.binaryPresent()) ? f.binaryMount() : null;
-    return new HostReport.Binary(plan.binary(), f.binaryPresent(), st == null ? null : st.octalMode(),
-        st == null ? null : st.owner(), st == null ? null : st.group(), caps, flags,
-        m == null ? null : m.mountPoint(), m == null ? null : m.options());
+    return new HostReport.Binary(
+        plan.binary(),
+        f.binaryPresent(),
+        st == null ? null : st.octalMode(),
+        st == null ? null : st.owner(),
+        st == null ? null : st.group(),
+        caps,
+        flags,
+        m == null ? null : m.mountPoint(),
+        m == null ? null : m.options());
   }
 
   private static List<String> bounding(BoundingSet b) {
@@ -169,7 +262,9 @@ public final class HostAuditor {
     m.put("userNamespace", f.security().userNamespace());
     m.put("capLastCap", f.security().capLastCap());
     m.put("lockdownMode", f.security().lockdownMode());
-    m.put("kernelBuildDate", f.security().buildDate() == null ? null : f.security().buildDate().toString());
+    m.put(
+        "kernelBuildDate",
+        f.security().buildDate() == null ? null : f.security().buildDate().toString());
     m.put("auditAccount", f.security().account());
     m.put("lockdown", f.lockdown());
     m.put("btf", f.btf());
@@ -188,8 +283,10 @@ public final class HostAuditor {
     if (text.length() <= REPORT_SECTION_CHARS) {
       return text;
     }
-    int end = Character.isHighSurrogate(text.charAt(REPORT_SECTION_CHARS - 1)) ? REPORT_SECTION_CHARS - 1
-        : REPORT_SECTION_CHARS;
+    int end =
+        Character.isHighSurrogate(text.charAt(REPORT_SECTION_CHARS - 1))
+            ? REPORT_SECTION_CHARS - 1
+            : REPORT_SECTION_CHARS;
     return text.substring(0, end);
   }
 

@@ -7,8 +7,8 @@ import dev.capfleet.transport.SshTarget;
  *
  * @param target the SSH endpoint; ignored when {@code local}
  * @param local true for {@code ansible_connection=local}: the probe runs on this machine, no SSH
- * @param unreachable why the host cannot be reached as configured (a ProxyCommand), so that no connection is
- *     attempted and the host is UNREACHABLE with this reason; null otherwise
+ * @param unreachable why the host cannot be reached as configured (a ProxyCommand), so that no
+ *     connection is attempted and the host is UNREACHABLE with this reason; null otherwise
  */
 public record HostJob(HostPlan plan, SshTarget target, boolean local, String unreachable) {
   public HostJob(HostPlan plan, SshTarget target, boolean local) {

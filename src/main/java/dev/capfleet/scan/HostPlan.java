@@ -9,32 +9,69 @@ import java.util.List;
  * @param binary the eCapture path to check (from --binary, ecapture_path or the model's default)
  * @param mode the canonical mode, or null when {@code problem} says the host's mode is invalid
  * @param windowUntil end of an approved capture window ({@code ecapture_window_until}), or null
- * @param groups the host's inventory groups as Ansible's {@code group_names} has them (sorted, without
- *     {@code all}); empty for a host outside an inventory
+ * @param groups the host's inventory groups as Ansible's {@code group_names} has them (sorted,
+ *     without {@code all}); empty for a host outside an inventory
  * @param problem why this host cannot be probed as configured (bad path, mode or module), or null
- * @param module the canonical eCapture module ({@code ecapture_module}, {@code --module}), null for the model's
+ * @param module the canonical eCapture module ({@code ecapture_module}, {@code --module}), null for
+ *     the model's
  */
-public record HostPlan(String name, String address, Integer port, String user, List<String> groups,
-    String binary, String mode, String purpose, Instant windowUntil, String problem, String module) {
+public record HostPlan(
+    String name,
+    String address,
+    Integer port,
+    String user,
+    List<String> groups,
+    String binary,
+    String mode,
+    String purpose,
+    Instant windowUntil,
+    String problem,
+    String module) {
   public HostPlan {
     groups = groups == null ? List.of() : List.copyOf(groups);
   }
 
   /** An inventory host scored for the model's default module. */
-  public HostPlan(String name, String address, Integer port, String user, List<String> groups, String binary,
-      String mode, String purpose, Instant windowUntil, String problem) {
+  public HostPlan(
+      String name,
+      String address,
+      Integer port,
+      String user,
+      List<String> groups,
+      String binary,
+      String mode,
+      String purpose,
+      Instant windowUntil,
+      String problem) {
     this(name, address, port, user, groups, binary, mode, purpose, windowUntil, problem, null);
   }
 
   /** A host outside any inventory ({@code check --local}, tests of one host), with a module. */
-  public HostPlan(String name, String address, Integer port, String user, String binary, String mode,
-      String purpose, Instant windowUntil, String problem, String module) {
+  public HostPlan(
+      String name,
+      String address,
+      Integer port,
+      String user,
+      String binary,
+      String mode,
+      String purpose,
+      Instant windowUntil,
+      String problem,
+      String module) {
     this(name, address, port, user, List.of(), binary, mode, purpose, windowUntil, problem, module);
   }
 
   /** A host outside any inventory ({@code check --local}, tests of one host). */
-  public HostPlan(String name, String address, Integer port, String user, String binary, String mode,
-      String purpose, Instant windowUntil, String problem) {
+  public HostPlan(
+      String name,
+      String address,
+      Integer port,
+      String user,
+      String binary,
+      String mode,
+      String purpose,
+      Instant windowUntil,
+      String problem) {
     this(name, address, port, user, List.of(), binary, mode, purpose, windowUntil, problem, null);
   }
 }

@@ -17,10 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns inventory hosts into scan jobs. As in Ansible, a host's own variables win over the command line's
- * defaults ({@code ecapture_path} over {@code --binary}, {@code ansible_user} over {@code -u}). A host whose
- * settings are unusable (bad port, path or mode) becomes a job with a {@code problem}: it is reported, not
- * probed, and the other hosts are scanned as usual.
+ * Turns inventory hosts into scan jobs. As in Ansible, a host's own variables win over the command
+ * line's defaults ({@code ecapture_path} over {@code --binary}, {@code ansible_user} over {@code
+ * -u}). A host whose settings are unusable (bad port, path or mode) becomes a job with a {@code
+ * problem}: it is reported, not probed, and the other hosts are scanned as usual.
  */
 public final class JobPlanner {
   /**
@@ -31,9 +31,21 @@ public final class JobPlanner {
    * @param user default login user, or null
    * @param privateKey default identity, or null
    */
-  public record Defaults(String binary, String mode, String purpose, String user, Path privateKey,
-      Instant windowUntil, String module) {
-    public Defaults(String binary, String mode, String purpose, String user, Path privateKey, Instant windowUntil) {
+  public record Defaults(
+      String binary,
+      String mode,
+      String purpose,
+      String user,
+      Path privateKey,
+      Instant windowUntil,
+      String module) {
+    public Defaults(
+        String binary,
+        String mode,
+        String purpose,
+        String user,
+        Path privateKey,
+        Instant windowUntil) {
       this(binary, mode, purpose, user, privateKey, windowUntil, null);
     }
   }
@@ -66,8 +78,20 @@ public final class JobPlanner {
       t = HostTarget.of(host, connection.ansibleSshArgs());
     } catch (InventoryException | IllegalArgumentException e) {
       String address = host.var("ansible_host").orElse(host.name());
-      return new HostJob(new HostPlan(host.name(), address, null, host.var("ansible_user").orElse(defaults.user()),
-          groupNames(host), defaults.binary(), defaults.mode(), defaults.purpose(), null, e.getMessage()), null, false);
+      return new HostJob(
+          new HostPlan(
+              host.name(),
+              address,
+              null,
+              host.var("ansible_user").orElse(defaults.user()),
+              groupNames(host),
+              defaults.binary(),
+              defaults.mode(),
+              defaults.purpose(),
+              null,
+              e.getMessage()),
+          null,
+          false);
     }
     List<String> problems = new ArrayList<>();
     String binary = t.ecapturePath() == null ? defaults.binary() : t.ecapturePath();
@@ -79,8 +103,12 @@ public final class JobPlanner {
     if (t.ecaptureMode() != null) {
       mode = model.canonicalMode(t.ecaptureMode()).orElse(null);
       if (mode == null) {
-        problems.add("ecapture_mode: unknown mode '" + HostText.printable(t.ecaptureMode()) + "' (valid: "
-            + String.join(", ", new java.util.TreeSet<>(model.modes().keySet())) + ")");
+        problems.add(
+            "ecapture_mode: unknown mode '"
+                + HostText.printable(t.ecaptureMode())
+                + "' (valid: "
+                + String.join(", ", new java.util.TreeSet<>(model.modes().keySet()))
+                + ")");
       }
     }
     String module = defaults.module();
@@ -88,8 +116,12 @@ public final class JobPlanner {
     if (moduleVar != null) {
       module = model.canonicalModule(moduleVar).orElse(null);
       if (module == null) {
-        problems.add("ecapture_module: unknown module '" + HostText.printable(moduleVar) + "' (valid: "
-            + String.join(", ", new java.util.TreeSet<>(model.modules().keySet())) + ")");
+        problems.add(
+            "ecapture_module: unknown module '"
+                + HostText.printable(moduleVar)
+                + "' (valid: "
+                + String.join(", ", new java.util.TreeSet<>(model.modules().keySet()))
+                + ")");
       }
     }
     Instant window = defaults.windowUntil();
@@ -98,7 +130,10 @@ public final class JobPlanner {
       try {
         window = Instant.parse(windowVar.trim());
       } catch (DateTimeParseException e) {
-        problems.add("ecapture_window_until: not an ISO-8601 instant: '" + HostText.printable(windowVar) + "'");
+        problems.add(
+            "ecapture_window_until: not an ISO-8601 instant: '"
+                + HostText.printable(windowVar)
+                + "'");
       }
     }
     String user = t.user() == null ? defaults.user() : t.user();
@@ -109,8 +144,10 @@ public final class JobPlanner {
       try {
         key = t.privateKey() == null ? key : Path.of(t.privateKey());
       } catch (InvalidPathException e) {
-        problems.add("ansible_ssh_private_key_file: not a file path: '" + HostText.printable(t.privateKey())
-            + "'");
+        problems.add(
+            "ansible_ssh_private_key_file: not a file path: '"
+                + HostText.printable(t.privateKey())
+                + "'");
       }
       if (problems.isEmpty()) {
         try {
@@ -123,20 +160,43 @@ public final class JobPlanner {
     }
     String problem = problems.isEmpty() ? null : String.join("; ", problems);
     boolean routed = route != null && problem == null;
-    HostPlan plan = new HostPlan(t.name(), routed ? route.address() : t.address(),
-        t.local() ? null : routed ? route.port() : t.port(), routed ? route.user() : user, groupNames(host),
-        pathProblem == null ? binary : HostText.printable(binary), mode, defaults.purpose(), window, problem,
-        module);
+    HostPlan plan =
+        new HostPlan(
+            t.name(),
+            routed ? route.address() : t.address(),
+            t.local() ? null : routed ? route.port() : t.port(),
+            routed ? route.user() : user,
+            groupNames(host),
+            pathProblem == null ? binary : HostText.printable(binary),
+            mode,
+            defaults.purpose(),
+            window,
+            problem,
+            module);
     if (!routed) {
       return new HostJob(plan, null, t.local());
     }
-    SshTarget target = new SshTarget(t.name(), route.address(), route.port(), route.user(), route.key(),
-        route.jumps(), route.knownHostsFiles(), route.connectTimeout());
-    return new HostJob(plan, route.proxyCommandReason() == null ? target : null, false,
+    SshTarget target =
+        new SshTarget(
+            t.name(),
+            route.address(),
+            route.port(),
+            route.user(),
+            route.key(),
+            route.jumps(),
+            route.knownHostsFiles(),
+            route.connectTimeout());
+    return new HostJob(
+        plan,
+        route.proxyCommandReason() == null ? target : null,
+        false,
         route.proxyCommandReason());
   }
 
-  /** Ansible's {@code group_names}: the host's groups, sorted, without {@code all} (every host is in it). */
+  /**
+   * Ansible's {@code group_names}: the host's groups, sorted, without {@code all} (every host is in
+   * it).
+   */
   static List<String> groupNames(Host host) {
     return host.groups().stream().filter(g -> !g.equals("all")).sorted().toList();
   }
@@ -146,9 +206,11 @@ public final class JobPlanner {
     List<String> problems = new ArrayList<>();
     String addressProblem = TargetNames.addressProblem(t.address());
     if (addressProblem != null) {
-      boolean named = host.var("ansible_host").isPresent() || host.var("ansible_ssh_host").isPresent();
-      problems.add((named ? "ansible_host: " : "host name (the address, as ansible_host is not set): ")
-          + addressProblem);
+      boolean named =
+          host.var("ansible_host").isPresent() || host.var("ansible_ssh_host").isPresent();
+      problems.add(
+          (named ? "ansible_host: " : "host name (the address, as ansible_host is not set): ")
+              + addressProblem);
     }
     if (user != null && TargetNames.userProblem(user) != null) {
       problems.add("ansible_user: " + TargetNames.userProblem(user));

@@ -11,25 +11,42 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where one host really is once ssh_config has been applied, with Ansible's order: the host's variables, then
- * capfleet's flags and ansible.cfg, then ssh_config, then ssh's defaults (port 22, the local user).
+ * Where one host really is once ssh_config has been applied, with Ansible's order: the host's
+ * variables, then capfleet's flags and ansible.cfg, then ssh_config, then ssh's defaults (port 22,
+ * the local user).
  *
  * @param user the login user, or null for the scan's default
  * @param key the identity file, or null for the scan's default identities
- * @param proxyCommandReason why the host is not contacted (it is configured with a ProxyCommand), or null
- * @param knownHostsFiles ssh_config's {@code UserKnownHostsFile} list, or empty for the scan's known_hosts
+ * @param proxyCommandReason why the host is not contacted (it is configured with a ProxyCommand),
+ *     or null
+ * @param knownHostsFiles ssh_config's {@code UserKnownHostsFile} list, or empty for the scan's
+ *     known_hosts
  * @param connectTimeout ssh_config's {@code ConnectTimeout}, or null for the scan's
  */
-record ResolvedRoute(String address, int port, String user, Path key, List<SshTarget.Jump> jumps,
-    String proxyCommandReason, List<String> problems, List<Path> knownHostsFiles, Duration connectTimeout) {
+record ResolvedRoute(
+    String address,
+    int port,
+    String user,
+    Path key,
+    List<SshTarget.Jump> jumps,
+    String proxyCommandReason,
+    List<String> problems,
+    List<Path> knownHostsFiles,
+    Duration connectTimeout) {
 
   static ResolvedRoute of(HostTarget t, String user, Path key, ConnectionConfig c) {
     HostSettings s = c.sshConfig().resolve(t.address(), user, c.localUser());
-    int port = t.portGiven() ? t.port()
-        : c.remotePort() != null ? c.remotePort()
-        : s.port() != null ? s.port() : SshTarget.DEFAULT_PORT;
+    int port =
+        t.portGiven()
+            ? t.port()
+            : c.remotePort() != null
+                ? c.remotePort()
+                : s.port() != null ? s.port() : SshTarget.DEFAULT_PORT;
     String login = user != null ? user : s.user();
-    Path identity = key != null ? key : s.identityFiles().stream().filter(Files::isReadable).findFirst().orElse(null);
+    Path identity =
+        key != null
+            ? key
+            : s.identityFiles().stream().filter(Files::isReadable).findFirst().orElse(null);
     List<String> problems = new ArrayList<>();
     String reason = null;
     List<JumpHost> hops = List.of();
@@ -49,9 +66,11 @@ record ResolvedRoute(String address, int port, String user, Path key, List<SshTa
     }
     List<SshTarget.Jump> jumps = new ArrayList<>();
     for (JumpHost j : hops) {
-      // Each hop is a host of its own to ssh: its ssh_config block gives its address, port and user.
+      // Each hop is a host of its own to ssh: its ssh_config block gives its address, port and
+      // user.
       HostSettings hop = c.sshConfig().resolve(j.host(), j.user(), c.localUser());
-      int hopPort = j.port() != SshTarget.DEFAULT_PORT || hop.port() == null ? j.port() : hop.port();
+      int hopPort =
+          j.port() != SshTarget.DEFAULT_PORT || hop.port() == null ? j.port() : hop.port();
       String hopUser = j.user() != null ? j.user() : hop.user();
       String bad = TargetNames.addressProblem(hop.hostName());
       if (bad == null && hopUser != null) {
@@ -72,13 +91,18 @@ record ResolvedRoute(String address, int port, String user, Path key, List<SshTa
     }
     List<Path> knownHosts = c.knownHostsGiven() ? List.of() : s.userKnownHostsFiles();
     // ConnectTimeout 0 leaves the scan's timeout: capfleet never waits on a host without a bound
-    Duration timeout = c.timeoutGiven() || s.connectTimeout() == null || s.connectTimeout() == 0 ? null
-        : Duration.ofSeconds(s.connectTimeout());
-    return new ResolvedRoute(s.hostName(), port, login, identity, jumps, reason, problems, knownHosts, timeout);
+    Duration timeout =
+        c.timeoutGiven() || s.connectTimeout() == null || s.connectTimeout() == 0
+            ? null
+            : Duration.ofSeconds(s.connectTimeout());
+    return new ResolvedRoute(
+        s.hostName(), port, login, identity, jumps, reason, problems, knownHosts, timeout);
   }
 
   private static String proxyCommand(String where) {
-    return "ProxyCommand (" + where + ") is not supported: capfleet never runs commands from the configuration "
+    return "ProxyCommand ("
+        + where
+        + ") is not supported: capfleet never runs commands from the configuration "
         + "and did not contact this host; reach it with ProxyJump instead (-J in ansible_ssh_common_args, or "
         + "ProxyJump in ssh_config)";
   }

@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Reads a small local file with a size cap and a time bound, on a daemon thread of its own: a
- * file swapped for a FIFO after it was checked blocks in open(2), which no Java call can bound,
- * so the caller stops waiting and the stuck thread cannot keep the JVM alive.
+ * Reads a small local file with a size cap and a time bound, on a daemon thread of its own: a file
+ * swapped for a FIFO after it was checked blocks in open(2), which no Java call can bound, so the
+ * caller stops waiting and the stuck thread cannot keep the JVM alive.
  */
 final class BoundedRead {
   private BoundedRead() {}

@@ -19,9 +19,9 @@ import org.apache.sshd.common.io.IoSession;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 
 /**
- * Connects a new SSH session either over TCP (MINA's connector) or, when the connect context
- * names a {@link #VIA} session, over a direct-tcpip channel of that session: the bytes of the next
- * hop's SSH connection travel inside the previous hop's, and nothing listens locally.
+ * Connects a new SSH session either over TCP (MINA's connector) or, when the connect context names
+ * a {@link #VIA} session, over a direct-tcpip channel of that session: the bytes of the next hop's
+ * SSH connection travel inside the previous hop's, and nothing listens locally.
  */
 final class ChannelConnector implements IoConnector {
   /** The authenticated session of the previous hop, in the connect context. */
@@ -61,7 +61,8 @@ final class ChannelConnector implements IoConnector {
                   return;
                 }
                 try {
-                  ChannelIoSession io = new ChannelIoSession(this, handler, channel, context, target);
+                  ChannelIoSession io =
+                      new ChannelIoSession(this, handler, channel, context, target);
                   handler.sessionCreated(io);
                   io.startReading();
                   future.setSession(io);

@@ -21,9 +21,9 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.common.util.closeable.AbstractCloseable;
 
 /**
- * The transport of one SSH session carried by a direct-tcpip channel: what the session writes
- * goes to the channel, what the channel delivers is handed to the session. The channel's stream
- * takes one write at a time, so writes queue here in order, as a socket's would.
+ * The transport of one SSH session carried by a direct-tcpip channel: what the session writes goes
+ * to the channel, what the channel delivers is handed to the session. The channel's stream takes
+ * one write at a time, so writes queue here in order, as a socket's would.
  */
 final class ChannelIoSession extends AbstractCloseable implements IoSession {
   private static final AtomicLong IDS = new AtomicLong(1L << 40); // apart from MINA's own ids

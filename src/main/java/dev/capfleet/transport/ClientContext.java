@@ -13,8 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param client the one MINA client for all hosts and hops
  * @param settings trust and authentication settings
  * @param knownHosts the known_hosts file
- * @param otherKnownHosts the known_hosts files hosts name for themselves (ssh_config), by absolute path, each
- *     read once and shared as the main file is
+ * @param otherKnownHosts the known_hosts files hosts name for themselves (ssh_config), by absolute
+ *     path, each read once and shared as the main file is
  * @param identities private keys, loaded once
  * @param timer runs timeouts
  * @param starter resolves names and starts connects, off the caller's thread
@@ -30,7 +30,10 @@ record ClientContext(
     Executor starter,
     HandshakeGate handshakes) {
 
-  /** The files a hop's key is checked against: the target's own list if it has one, else the scan's file. */
+  /**
+   * The files a hop's key is checked against: the target's own list if it has one, else the scan's
+   * file.
+   */
   KnownHostsFiles knownHostsFor(SshTarget target, Hop hop) {
     if (!hop.target() || target.knownHostsFiles().isEmpty()) {
       return KnownHostsFiles.of(knownHosts);
@@ -38,7 +41,10 @@ record ClientContext(
     List<KnownHosts> files = new ArrayList<>();
     for (Path p : target.knownHostsFiles()) {
       Path abs = p.toAbsolutePath();
-      files.add(abs.equals(knownHosts.file()) ? knownHosts : otherKnownHosts.computeIfAbsent(abs, KnownHosts::new));
+      files.add(
+          abs.equals(knownHosts.file())
+              ? knownHosts
+              : otherKnownHosts.computeIfAbsent(abs, KnownHosts::new));
     }
     return new KnownHostsFiles(files);
   }

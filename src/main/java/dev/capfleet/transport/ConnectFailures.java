@@ -1,5 +1,6 @@
 package dev.capfleet.transport;
 
+import dev.capfleet.transport.ExecOutcome.Status;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -7,7 +8,6 @@ import java.net.UnknownHostException;
 import java.nio.channels.InterruptedByTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
-import dev.capfleet.transport.ExecOutcome.Status;
 
 /** Turns the exception of a failed TCP connect into a status and a short reason. */
 final class ConnectFailures {

@@ -71,7 +71,9 @@ public record ExecOutcome(
       this.unreachable = unreachable;
     }
 
-    /** True when no command could be started because the host could not be reached or logged into. */
+    /**
+     * True when no command could be started because the host could not be reached or logged into.
+     */
     public boolean unreachable() {
       return unreachable;
     }
@@ -104,8 +106,20 @@ public record ExecOutcome(
 
   @Override
   public String toString() {
-    return "ExecOutcome[" + status + ", exit=" + exitCode + ", stdout=" + stdout.length
-        + " bytes, stderr=" + stderr.length + " bytes" + (truncated ? ", truncated" : "")
-        + ", " + millis + " ms" + (message.isEmpty() ? "" : ", " + message) + "]";
+    return "ExecOutcome["
+        + status
+        + ", exit="
+        + exitCode
+        + ", stdout="
+        + stdout.length
+        + " bytes, stderr="
+        + stderr.length
+        + " bytes"
+        + (truncated ? ", truncated" : "")
+        + ", "
+        + millis
+        + " ms"
+        + (message.isEmpty() ? "" : ", " + message)
+        + "]";
   }
 }

@@ -1,6 +1,5 @@
 package dev.capfleet.transport;
 
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
@@ -15,12 +14,23 @@ final class FailureText {
     String who = "host key for " + hop.label();
     switch (v.kind()) {
       case CHANGED:
-        return "HOST KEY CHANGED: " + who + " is " + v.offered() + " but " + v.detail() + " in "
-            + knownHosts + "; possible man-in-the-middle, not accepted";
+        return "HOST KEY CHANGED: "
+            + who
+            + " is "
+            + v.offered()
+            + " but "
+            + v.detail()
+            + " in "
+            + knownHosts
+            + "; possible man-in-the-middle, not accepted";
       case REVOKED:
         return who + " " + v.offered() + " is " + v.detail() + " of known_hosts " + knownHosts;
       default:
-        return who + " is not in known_hosts " + knownHosts + "; offered " + v.offered()
+        return who
+            + " is not in known_hosts "
+            + knownHosts
+            + "; offered "
+            + v.offered()
             + (v.detail().isEmpty() ? "" : " (" + v.detail() + ")");
     }
   }
@@ -55,17 +65,22 @@ final class FailureText {
                 : "TCP connect to " + where + " did not finish within ")
             + seconds(limits.connectTimeout());
       case AUTH:
-        return "authentication on " + where + " did not finish within "
+        return "authentication on "
+            + where
+            + " did not finish within "
             + seconds(limits.authTimeout());
       default:
-        return "command on " + where + " did not finish within "
-            + seconds(limits.commandTimeout());
+        return "command on " + where + " did not finish within " + seconds(limits.commandTimeout());
     }
   }
 
   static String deadline(Phase phase, String where, ExecLimits limits) {
-    return "host deadline of " + seconds(limits.hostDeadline()) + " passed for " + where
-        + " during " + phase.name().toLowerCase(Locale.ROOT);
+    return "host deadline of "
+        + seconds(limits.hostDeadline())
+        + " passed for "
+        + where
+        + " during "
+        + phase.name().toLowerCase(Locale.ROOT);
   }
 
   static String seconds(Duration d) {

@@ -9,9 +9,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A hashed known_hosts name, {@code |1|base64(salt)|base64(HMAC-SHA1(salt, name))}, as OpenSSH's
- * hostfile.c writes and matches it. The name hashed is {@link HostPatterns#hostKeyName}: lowercased,
- * and {@code [host]:port} off port 22. Matching the inventory's spelling instead made a known host
- * look unknown (and a hashed {@code @revoked} line never apply) whenever the case differed.
+ * hostfile.c writes and matches it. The name hashed is {@link HostPatterns#hostKeyName}:
+ * lowercased, and {@code [host]:port} off port 22. Matching the inventory's spelling instead made a
+ * known host look unknown (and a hashed {@code @revoked} line never apply) whenever the case
+ * differed.
  */
 record HashedName(byte[] salt, byte[] hash) {
   static final int SALT_BYTES = 20; // SHA-1 block output size, what OpenSSH uses
@@ -25,7 +26,9 @@ record HashedName(byte[] salt, byte[] hash) {
     try {
       byte[] salt = Base64.getDecoder().decode(parts[2]);
       byte[] hash = Base64.getDecoder().decode(parts[3]);
-      return salt.length == SALT_BYTES && hash.length == SALT_BYTES ? new HashedName(salt, hash) : null;
+      return salt.length == SALT_BYTES && hash.length == SALT_BYTES
+          ? new HashedName(salt, hash)
+          : null;
     } catch (IllegalArgumentException e) {
       return null;
     }

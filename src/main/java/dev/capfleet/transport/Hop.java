@@ -18,6 +18,10 @@ record Hop(String label, String address, int port, String user, boolean target) 
 
   static Hop of(SshTarget.Jump j, String user, SshTarget t) {
     return new Hop(
-        "jump host " + j.endpoint() + " (for " + t.name() + ")", j.address(), j.port(), user, false);
+        "jump host " + j.endpoint() + " (for " + t.name() + ")",
+        j.address(),
+        j.port(),
+        user,
+        false);
   }
 }

@@ -13,10 +13,10 @@ import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.io.IoConnector;
 
 /**
- * MINA's client, able to reach a ProxyJump hop as {@code ssh -J} does: the next session runs
- * over a direct-tcpip channel of the previous one. MINA's own ProxyJump opens a TCP listener on
- * 127.0.0.1 per jumped session, which any local user could connect to and be tunnelled through
- * the bastion as the audit account; here no socket listens at all.
+ * MINA's client, able to reach a ProxyJump hop as {@code ssh -J} does: the next session runs over a
+ * direct-tcpip channel of the previous one. MINA's own ProxyJump opens a TCP listener on 127.0.0.1
+ * per jumped session, which any local user could connect to and be tunnelled through the bastion as
+ * the audit account; here no socket listens at all.
  */
 final class HopClient extends SshClient {
   static HopClient create() {
@@ -35,7 +35,8 @@ final class HopClient extends SshClient {
   ConnectFuture connectThrough(
       ClientSession via, Hop hop, AttributeKey<SshExchange> key, SshExchange exchange)
       throws IOException {
-    HostConfigEntry entry = new HostConfigEntry(hop.address(), hop.address(), hop.port(), hop.user());
+    HostConfigEntry entry =
+        new HostConfigEntry(hop.address(), hop.address(), hop.port(), hop.user());
     AttributeRepository context =
         AttributeRepository.ofAttributesMap(Map.of(key, exchange, ChannelConnector.VIA, via));
     return doConnect(

@@ -19,7 +19,10 @@ final class HostKeyCheck implements ServerKeyVerifier {
   private final BiConsumer<Hop, HostKeyVerdict> report;
 
   HostKeyCheck(
-      KnownHostsFiles knownHosts, Hop hop, boolean acceptNew, BiConsumer<Hop, HostKeyVerdict> report) {
+      KnownHostsFiles knownHosts,
+      Hop hop,
+      boolean acceptNew,
+      BiConsumer<Hop, HostKeyVerdict> report) {
     this.knownHosts = knownHosts;
     this.hop = hop;
     this.acceptNew = acceptNew;

@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * OpenSSH's host pattern matching for plain known_hosts entries: the host is written {@code host}
  * on port 22 and {@code [host]:port} otherwise, then matched against comma-separated patterns with
- * {@code *}, {@code ?} and {@code !} negation, case-insensitively. (MINA's own matcher never lets
- * a pattern without a port, such as {@code @revoked *}, match a non-22 port.)
+ * {@code *}, {@code ?} and {@code !} negation, case-insensitively. (MINA's own matcher never lets a
+ * pattern without a port, such as {@code @revoked *}, match a non-22 port.)
  */
 final class HostPatterns {
   private HostPatterns() {}
@@ -19,13 +19,15 @@ final class HostPatterns {
   }
 
   static boolean matches(String patterns, String host, int port) {
-    List<String> list = java.util.Arrays.stream(patterns.split(",")).filter(p -> !p.isEmpty()).toList();
+    List<String> list =
+        java.util.Arrays.stream(patterns.split(",")).filter(p -> !p.isEmpty()).toList();
     return matchesList(list, hostKeyName(host, port));
   }
 
   /**
-   * ssh_config's pattern lists ({@code Host a b !c}, {@code Match host a,b}): true when some pattern matches
-   * the name and no negated one does, case-insensitively as OpenSSH's {@code match_pattern_list} does.
+   * ssh_config's pattern lists ({@code Host a b !c}, {@code Match host a,b}): true when some
+   * pattern matches the name and no negated one does, case-insensitively as OpenSSH's {@code
+   * match_pattern_list} does.
    */
   static boolean matchesList(List<String> patterns, String name) {
     String n = name.toLowerCase(Locale.ROOT);

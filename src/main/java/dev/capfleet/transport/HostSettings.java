@@ -7,25 +7,39 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What ssh_config says for one host, as {@code ssh -G} would print it, limited to what capfleet uses; null
- * (or empty) where the file says nothing, so that the caller's own defaults apply.
+ * What ssh_config says for one host, as {@code ssh -G} would print it, limited to what capfleet
+ * uses; null (or empty) where the file says nothing, so that the caller's own defaults apply.
  *
  * @param hostName the address to connect to ({@code HostName}, tokens expanded), or the name given
  * @param proxyCommand a {@code ProxyCommand} (never run), or null
  * @param proxyCommandAt where it was set ({@code file:line}), for the host's reason
  */
-public record HostSettings(String hostName, String user, Integer port, List<Path> identityFiles,
-    Boolean identitiesOnly, String proxyJump, String proxyCommand, String proxyCommandAt,
-    List<Path> userKnownHostsFiles, Integer connectTimeout) {
+public record HostSettings(
+    String hostName,
+    String user,
+    Integer port,
+    List<Path> identityFiles,
+    Boolean identitiesOnly,
+    String proxyJump,
+    String proxyCommand,
+    String proxyCommandAt,
+    List<Path> userKnownHostsFiles,
+    Integer connectTimeout) {
 
   public HostSettings {
     identityFiles = List.copyOf(identityFiles);
     userKnownHostsFiles = List.copyOf(userKnownHostsFiles);
   }
 
-  static HostSettings of(String host, Map<String, List<String>> got, List<String> identityFiles,
-      String cliUser, String localUser, Path home) {
-    String hostName = got.containsKey("hostname") ? SshConfig.token(value(got, "hostname"), host, host) : host;
+  static HostSettings of(
+      String host,
+      Map<String, List<String>> got,
+      List<String> identityFiles,
+      String cliUser,
+      String localUser,
+      Path home) {
+    String hostName =
+        got.containsKey("hostname") ? SshConfig.token(value(got, "hostname"), host, host) : host;
     String user = got.containsKey("user") ? value(got, "user") : null;
     Integer port = got.containsKey("port") ? number(got, "port", 1, 65535) : null;
     String remoteUser = cliUser != null ? cliUser : user != null ? user : localUser;
@@ -43,7 +57,8 @@ public record HostSettings(String hostName, String user, Integer port, List<Path
       }
     }
     Boolean only = got.containsKey("identitiesonly") ? yesNo(got, "identitiesonly") : null;
-    Integer timeout = got.containsKey("connecttimeout") ? number(got, "connecttimeout", 0, 86_400) : null;
+    Integer timeout =
+        got.containsKey("connecttimeout") ? number(got, "connecttimeout", 0, 86_400) : null;
     String jump = got.containsKey("proxyjump") ? value(got, "proxyjump") : null;
     if (jump != null && jump.equalsIgnoreCase("none")) {
       jump = null;
@@ -54,7 +69,8 @@ public record HostSettings(String hostName, String user, Integer port, List<Path
       command = null;
       commandAt = null;
     }
-    return new HostSettings(hostName, user, port, ids, only, jump, command, commandAt, knownHosts, timeout);
+    return new HostSettings(
+        hostName, user, port, ids, only, jump, command, commandAt, knownHosts, timeout);
   }
 
   private static String value(Map<String, List<String>> got, String key) {
@@ -71,8 +87,16 @@ public record HostSettings(String hostName, String user, Integer port, List<Path
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new SshConfigException(got.get(key).get(1) + ": " + key + " '" + v + "' is not a number from " + min
-        + " to " + max);
+    throw new SshConfigException(
+        got.get(key).get(1)
+            + ": "
+            + key
+            + " '"
+            + v
+            + "' is not a number from "
+            + min
+            + " to "
+            + max);
   }
 
   private static boolean yesNo(Map<String, List<String>> got, String key) {
@@ -83,12 +107,22 @@ public record HostSettings(String hostName, String user, Integer port, List<Path
     if (v.equals("no") || v.equals("false")) {
       return false;
     }
-    throw new SshConfigException(got.get(key).get(1) + ": " + key + " '" + v + "' is not yes or no");
+    throw new SshConfigException(
+        got.get(key).get(1) + ": " + key + " '" + v + "' is not yes or no");
   }
 
-  /** ssh's path tokens: {@code ~}, {@code %d} home, {@code %h} host name, {@code %n} name given, {@code %r}, {@code %u}, {@code %p}, {@code %%}. */
-  private static Path path(String value, Path home, String hostName, String original, String remoteUser,
-      String localUser, int port) {
+  /**
+   * ssh's path tokens: {@code ~}, {@code %d} home, {@code %h} host name, {@code %n} name given,
+   * {@code %r}, {@code %u}, {@code %p}, {@code %%}.
+   */
+  private static Path path(
+      String value,
+      Path home,
+      String hostName,
+      String original,
+      String remoteUser,
+      String localUser,
+      int port) {
     String v = value.startsWith("~/") || value.equals("~") ? home + value.substring(1) : value;
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < v.length(); i++) {
@@ -106,7 +140,9 @@ public record HostSettings(String hostName, String user, Integer port, List<Path
         case 'r' -> out.append(remoteUser == null ? "" : remoteUser);
         case 'u' -> out.append(localUser);
         case 'p' -> out.append(port);
-        default -> throw new SshConfigException("token %" + t + " in '" + value + "' is not supported by capfleet");
+        default ->
+            throw new SshConfigException(
+                "token %" + t + " in '" + value + "' is not supported by capfleet");
       }
     }
     return Path.of(out.toString());

@@ -27,6 +27,7 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 final class IdentityFiles {
   /** OpenSSH's own bound on a key file (authfile.c); real keys are a few kilobytes. */
   static final int MAX_KEY_BYTES = 1024 * 1024;
+
   /** A key file on a hung network file system ends as that host's problem, not a stuck scan. */
   static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(5);
 
@@ -69,13 +70,15 @@ final class IdentityFiles {
       }
       BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
       if (!attrs.isRegularFile()) {
-        // /dev/zero would fill the heap and a FIFO would block the scan before any host is contacted
+        // /dev/zero would fill the heap and a FIFO would block the scan before any host is
+        // contacted
         return problem(path, "private key " + path + " is not a regular file");
       }
       if (attrs.size() > MAX_KEY_BYTES) {
         return problem(path, "private key " + path + " is larger than " + MAX_KEY_BYTES + " bytes");
       }
-      // the format before the mode: a .pub file is no key to chmod, it is the wrong half of the pair
+      // the format before the mode: a .pub file is no key to chmod, it is the wrong half of the
+      // pair
       String publicKey = PublicKeyFiles.problem(path);
       if (publicKey != null) {
         return problem(path, publicKey);
@@ -88,8 +91,13 @@ final class IdentityFiles {
       if (text == null) {
         return problem(
             path,
-            "private key " + path + " is larger than " + MAX_KEY_BYTES
-                + " bytes or could not be read within " + READ_TIMEOUT.toSeconds() + " s");
+            "private key "
+                + path
+                + " is larger than "
+                + MAX_KEY_BYTES
+                + " bytes or could not be read within "
+                + READ_TIMEOUT.toSeconds()
+                + " s");
       }
       Collection<KeyPair> keys =
           SecurityUtils.getKeyPairResourceParser()
@@ -108,8 +116,11 @@ final class IdentityFiles {
       if (provider.asked && !provider.given) {
         return problem(
             path,
-            "private key " + path + " is encrypted and no passphrase was given (set "
-                + SshSettings.PASSPHRASE_ENV + ", or run on a terminal to be asked)");
+            "private key "
+                + path
+                + " is encrypted and no passphrase was given (set "
+                + SshSettings.PASSPHRASE_ENV
+                + ", or run on a terminal to be asked)");
       }
       if (provider.asked) {
         return problem(path, "cannot decrypt private key " + path + ": wrong passphrase");
@@ -126,7 +137,10 @@ final class IdentityFiles {
     return new Loaded(path, List.of(), message);
   }
 
-  /** Hands out the passphrase once per file and never retries with it; remembers whether there was one. */
+  /**
+   * Hands out the passphrase once per file and never retries with it; remembers whether there was
+   * one.
+   */
   private final class OnceProvider implements FilePasswordProvider {
     private volatile boolean asked;
     private volatile boolean given;

@@ -6,14 +6,15 @@ import java.util.Locale;
 import org.apache.sshd.common.kex.KeyExchangeFactory;
 
 /**
- * Which key exchange the client proposes first. Both choices are secure against today's attackers; they differ
- * in what a future quantum computer could do with a recorded session, and in CPU.
+ * Which key exchange the client proposes first. Both choices are secure against today's attackers;
+ * they differ in what a future quantum computer could do with a recorded session, and in CPU.
  *
- * <p>{@link #FAST} proposes curve25519-sha256 first: a few milliseconds on each end. {@link #PQ} proposes the
- * post-quantum hybrids first (sntrup761x25519-sha512, as OpenSSH 9.0+ does): MINA computes sntrup761 in Java,
- * about 70 ms more client CPU per host, which on a 2-core machine is most of a scan's CPU. The hybrids protect
- * recorded traffic against "harvest now, decrypt later"; capfleet's sessions carry the probe's read-only facts
- * (kernel, capabilities, mounts) and no secret, and host authentication is the same under both.
+ * <p>{@link #FAST} proposes curve25519-sha256 first: a few milliseconds on each end. {@link #PQ}
+ * proposes the post-quantum hybrids first (sntrup761x25519-sha512, as OpenSSH 9.0+ does): MINA
+ * computes sntrup761 in Java, about 70 ms more client CPU per host, which on a 2-core machine is
+ * most of a scan's CPU. The hybrids protect recorded traffic against "harvest now, decrypt later";
+ * capfleet's sessions carry the probe's read-only facts (kernel, capabilities, mounts) and no
+ * secret, and host authentication is the same under both.
  */
 public enum KexPreference {
   FAST,
@@ -25,7 +26,10 @@ public enum KexPreference {
     return n.startsWith("sntrup") || n.startsWith("mlkem");
   }
 
-  /** MINA's defaults reordered: for FAST the hybrids go last, for PQ first; nothing is added or dropped. */
+  /**
+   * MINA's defaults reordered: for FAST the hybrids go last, for PQ first; nothing is added or
+   * dropped.
+   */
   List<KeyExchangeFactory> order(List<KeyExchangeFactory> defaults) {
     List<KeyExchangeFactory> hybrids = new ArrayList<>();
     List<KeyExchangeFactory> classic = new ArrayList<>();

@@ -30,7 +30,8 @@ final class KnownHosts {
 
   private final Path file;
   private final Object lock = new Object();
-  private final java.util.concurrent.atomic.AtomicInteger parses = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger parses =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile Snapshot snapshot = new Snapshot(null, List.of(), 0);
 
   /** One usable line; exactly one of {@code patterns} and {@code hashed} is set. */
@@ -213,7 +214,8 @@ final class KnownHosts {
     try {
       byte[] salt = new byte[HashedName.SALT_BYTES];
       RANDOM.nextBytes(salt);
-      StringBuilder sb = new StringBuilder(HashedName.of(salt, HostPatterns.hostKeyName(host, port)));
+      StringBuilder sb =
+          new StringBuilder(HashedName.of(salt, HostPatterns.hostKeyName(host, port)));
       sb.append(' ');
       PublicKeyEntry.appendPublicKeyEntry(sb, key);
       return sb.toString();

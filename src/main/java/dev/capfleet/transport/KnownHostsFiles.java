@@ -1,7 +1,6 @@
 package dev.capfleet.transport;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,9 +8,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The known_hosts files one host is checked against, read together as ssh reads its {@code UserKnownHostsFile}
- * list: a revoked key in any file refuses, a matching key in any file trusts (even when another file holds a
- * different key), and only then does a different key count as changed. New keys are appended to the first file.
+ * The known_hosts files one host is checked against, read together as ssh reads its {@code
+ * UserKnownHostsFile} list: a revoked key in any file refuses, a matching key in any file trusts
+ * (even when another file holds a different key), and only then does a different key count as
+ * changed. New keys are appended to the first file.
  */
 final class KnownHostsFiles {
   private final List<KnownHosts> files;

@@ -61,7 +61,8 @@ public final class LocalExecutor implements CommandRunner, AutoCloseable {
    * Starts {@code argv}, writes {@code stdin} and closes it, collects capped output. On a timeout
    * or the output cap, the process and its descendants are killed.
    */
-  public CompletableFuture<ExecOutcome> runLocal(List<String> argv, byte[] stdin, ExecLimits limits) {
+  public CompletableFuture<ExecOutcome> runLocal(
+      List<String> argv, byte[] stdin, ExecLimits limits) {
     ExecLimits bounds = limits == null ? ExecLimits.DEFAULTS : limits;
     if (argv == null || argv.isEmpty() || argv.get(0).isBlank()) {
       return CompletableFuture.completedFuture(

@@ -88,7 +88,10 @@ final class LocalProcess {
                 finish(
                     Status.OUTPUT_LIMIT,
                     null,
-                    "standard output of " + program + " passed " + limits.maxOutputBytes()
+                    "standard output of "
+                        + program
+                        + " passed "
+                        + limits.maxOutputBytes()
                         + " bytes; killed");
                 break;
               }

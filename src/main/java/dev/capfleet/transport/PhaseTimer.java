@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The two clocks of one exchange: the host deadline, and a phase timer that each new phase (or
- * hop) replaces. A timer that fires after it was replaced or cancelled does nothing.
+ * The two clocks of one exchange: the host deadline, and a phase timer that each new phase (or hop)
+ * replaces. A timer that fires after it was replaced or cancelled does nothing.
  */
 final class PhaseTimer {
   private final ScheduledExecutorService timer;

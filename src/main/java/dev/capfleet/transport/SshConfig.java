@@ -14,16 +14,27 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * An OpenSSH client configuration ({@code ~/.ssh/config} or {@code -F FILE}) applied as ssh applies it: blocks
- * in file order, {@code Host} patterns matched against the name given, {@code Match} criteria against the
- * host name and user obtained so far, and for each keyword the first value obtained wins (IdentityFile
- * collects). MINA's {@code ConfigFileHostEntryResolver} refuses every file with a {@code Match} block, which
- * real configurations have, so this reader is capfleet's own; {@code Match exec} is never run.
+ * An OpenSSH client configuration ({@code ~/.ssh/config} or {@code -F FILE}) applied as ssh applies
+ * it: blocks in file order, {@code Host} patterns matched against the name given, {@code Match}
+ * criteria against the host name and user obtained so far, and for each keyword the first value
+ * obtained wins (IdentityFile collects). MINA's {@code ConfigFileHostEntryResolver} refuses every
+ * file with a {@code Match} block, which real configurations have, so this reader is capfleet's
+ * own; {@code Match exec} is never run.
  */
 public final class SshConfig {
   /** What capfleet takes from the file; other keywords are read and ignored. */
-  private static final List<String> KEYWORDS = List.of("hostname", "user", "port", "identityfile",
-      "identitiesonly", "proxyjump", "proxycommand", "userknownhostsfile", "connecttimeout");
+  private static final List<String> KEYWORDS =
+      List.of(
+          "hostname",
+          "user",
+          "port",
+          "identityfile",
+          "identitiesonly",
+          "proxyjump",
+          "proxycommand",
+          "userknownhostsfile",
+          "connecttimeout");
+
   private static final int MAX_INCLUDE_DEPTH = 16;
 
   /** One line's keyword and arguments, with where it came from for messages. */
@@ -45,8 +56,8 @@ public final class SshConfig {
   }
 
   /**
-   * Reads a configuration file and the files it includes. A missing default {@code ~/.ssh/config} is no
-   * configuration; a bad line is an {@link SshConfigException} naming file and line.
+   * Reads a configuration file and the files it includes. A missing default {@code ~/.ssh/config}
+   * is no configuration; a bad line is an {@link SshConfigException} naming file and line.
    */
   public static SshConfig read(Path file, Path home) {
     List<Line> lines = new ArrayList<>();
@@ -56,7 +67,8 @@ public final class SshConfig {
 
   private static void readInto(Path file, Path home, List<Line> out, int depth) {
     if (depth > MAX_INCLUDE_DEPTH) {
-      throw new SshConfigException(file + ": Include nested more than " + MAX_INCLUDE_DEPTH + " deep");
+      throw new SshConfigException(
+          file + ": Include nested more than " + MAX_INCLUDE_DEPTH + " deep");
     }
     List<String> text;
     try {
@@ -80,13 +92,16 @@ public final class SshConfig {
         continue;
       }
       if ((keyword.equals("host") || keyword.equals("match")) && args.isEmpty()) {
-        throw new SshConfigException(file + ":" + (i + 1) + ": " + words.get(0) + " without an argument");
+        throw new SshConfigException(
+            file + ":" + (i + 1) + ": " + words.get(0) + " without an argument");
       }
       out.add(new Line(file, i + 1, keyword, List.copyOf(args)));
     }
   }
 
-  /** ssh's {@code Include}: relative to {@code ~/.ssh}, with glob patterns in the last component. */
+  /**
+   * ssh's {@code Include}: relative to {@code ~/.ssh}, with glob patterns in the last component.
+   */
   private static List<Path> include(String pattern, Path home, Path from) {
     String p = pattern.startsWith("~/") ? home + pattern.substring(1) : pattern;
     Path path = Path.of(p).isAbsolute() ? Path.of(p) : home.resolve(".ssh").resolve(p);
@@ -97,13 +112,17 @@ public final class SshConfig {
     }
     PathMatcher m = path.getFileSystem().getPathMatcher("glob:" + last);
     try (Stream<Path> list = Files.list(dir)) {
-      return list.filter(f -> m.matches(f.getFileName()) && Files.isRegularFile(f)).sorted().toList();
+      return list.filter(f -> m.matches(f.getFileName()) && Files.isRegularFile(f))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       return List.of(); // ssh ignores an Include that matches nothing
     }
   }
 
-  /** ssh's argument splitting: whitespace, one optional {@code =} after the keyword, double quotes. */
+  /**
+   * ssh's argument splitting: whitespace, one optional {@code =} after the keyword, double quotes.
+   */
   private static List<String> words(String raw, Path file, int number) {
     String line = raw.strip();
     if (line.isEmpty() || line.startsWith("#")) {
@@ -112,7 +131,9 @@ public final class SshConfig {
     List<String> words = new ArrayList<>();
     int i = 0;
     int key = 0;
-    while (key < line.length() && !Character.isWhitespace(line.charAt(key)) && line.charAt(key) != '=') {
+    while (key < line.length()
+        && !Character.isWhitespace(line.charAt(key))
+        && line.charAt(key) != '=') {
       key++;
     }
     words.add(line.substring(0, key));
@@ -152,8 +173,8 @@ public final class SshConfig {
   }
 
   /**
-   * The settings for {@code ssh [-l user] host}: as {@code ssh -G} prints them, limited to the keywords
-   * capfleet uses. {@code user} is the user already chosen on the command line (it is what
+   * The settings for {@code ssh [-l user] host}: as {@code ssh -G} prints them, limited to the
+   * keywords capfleet uses. {@code user} is the user already chosen on the command line (it is what
    * {@code Match user} sees and it wins over {@code User}), or null.
    */
   public HostSettings resolve(String host, String user, String localUser) {
@@ -164,8 +185,10 @@ public final class SshConfig {
       switch (l.keyword) {
         case "host" -> active = HostPatterns.matchesList(l.args, host);
         case "match" -> {
-          String hostName = got.containsKey("hostname") ? token(got.get("hostname").get(0), host, host) : host;
-          String u = user != null ? user : got.containsKey("user") ? got.get("user").get(0) : localUser;
+          String hostName =
+              got.containsKey("hostname") ? token(got.get("hostname").get(0), host, host) : host;
+          String u =
+              user != null ? user : got.containsKey("user") ? got.get("user").get(0) : localUser;
           active = match(l, host, hostName, u, localUser);
         }
         default -> {
@@ -181,7 +204,8 @@ public final class SshConfig {
                 got.put(l.keyword, List.of(String.join(" ", l.args), l.where()));
               }
             } else if (l.keyword.equals("userknownhostsfile")) {
-              got.putIfAbsent(l.keyword, List.of(String.join("\0", l.args), l.where())); // several files
+              got.putIfAbsent(
+                  l.keyword, List.of(String.join("\0", l.args), l.where())); // several files
             } else {
               got.putIfAbsent(l.keyword, List.of(l.args.get(0), l.where()));
             }
@@ -192,8 +216,12 @@ public final class SshConfig {
     return HostSettings.of(host, got, identityFiles, user, localUser, home);
   }
 
-  /** {@code Match} criteria, all of which must hold; {@code exec} and other unknowns are refused, never run. */
-  private static boolean match(Line l, String original, String hostName, String user, String localUser) {
+  /**
+   * {@code Match} criteria, all of which must hold; {@code exec} and other unknowns are refused,
+   * never run.
+   */
+  private static boolean match(
+      Line l, String original, String hostName, String user, String localUser) {
     List<String> a = l.args;
     boolean all = true;
     for (int i = 0; i < a.size(); i++) {
@@ -210,14 +238,19 @@ public final class SshConfig {
           throw new SshConfigException(l.where() + ": Match " + crit + " without a value");
         }
         List<String> patterns = Arrays.asList(a.get(++i).split(","));
-        result = switch (crit) {
-          case "host" -> HostPatterns.matchesList(patterns, hostName);
-          case "originalhost" -> HostPatterns.matchesList(patterns, original);
-          case "user" -> user != null && HostPatterns.matchesList(patterns, user);
-          case "localuser" -> HostPatterns.matchesList(patterns, localUser);
-          default -> throw new SshConfigException(l.where() + ": Match " + crit
-              + " is not supported by capfleet (it never runs commands from ssh_config)");
-        };
+        result =
+            switch (crit) {
+              case "host" -> HostPatterns.matchesList(patterns, hostName);
+              case "originalhost" -> HostPatterns.matchesList(patterns, original);
+              case "user" -> user != null && HostPatterns.matchesList(patterns, user);
+              case "localuser" -> HostPatterns.matchesList(patterns, localUser);
+              default ->
+                  throw new SshConfigException(
+                      l.where()
+                          + ": Match "
+                          + crit
+                          + " is not supported by capfleet (it never runs commands from ssh_config)");
+            };
       }
       all &= negate != result;
     }

@@ -69,8 +69,12 @@ final class SshExchange {
     this.target = target;
     this.command = command;
     this.stdin = stdin == null ? new byte[0] : stdin;
-    // the host's own connect timeout (ssh_config's ConnectTimeout) replaces the scan's, in its messages too
-    this.limits = target.connectTimeout() == null ? limits : limits.withConnectTimeout(target.connectTimeout());
+    // the host's own connect timeout (ssh_config's ConnectTimeout) replaces the scan's, in its
+    // messages too
+    this.limits =
+        target.connectTimeout() == null
+            ? limits
+            : limits.withConnectTimeout(target.connectTimeout());
     this.route = Route.to(target, ctx.settings().defaultUser());
     this.currentHop = route.first();
     this.timer = new PhaseTimer(ctx.timer(), p -> guarded(() -> onPhaseTimeout(p)).run());
@@ -81,12 +85,15 @@ final class SshExchange {
     return result;
   }
 
-  /** Through the gate: only now do the deadline and the connect timeout start (never while queued). */
+  /**
+   * Through the gate: only now do the deadline and the connect timeout start (never while queued).
+   */
   private void enterGate() throws IOException {
     synchronized (this) {
       inGate = true;
     }
-    if (result.isDone()) { // ended while queued (finish completes the result before it leaves the gate)
+    if (result
+        .isDone()) { // ended while queued (finish completes the result before it leaves the gate)
       leaveGate();
       return;
     }
@@ -95,7 +102,9 @@ final class SshExchange {
     connect();
   }
 
-  /** Leaves the handshake gate once: when authentication ended, or when the exchange ended before. */
+  /**
+   * Leaves the handshake gate once: when authentication ended, or when the exchange ended before.
+   */
   private void leaveGate() {
     synchronized (this) {
       if (!inGate) {
@@ -122,7 +131,9 @@ final class SshExchange {
       finish(
           Status.AUTH_FAILED,
           null,
-          "no usable key for " + route.target().label() + ": "
+          "no usable key for "
+              + route.target().label()
+              + ": "
               + (why == null ? "no private key given and no ssh-agent" : why));
       return;
     }
@@ -136,7 +147,9 @@ final class SshExchange {
     ConnectFuture f =
         ctx.client()
             .connect(
-                route.firstHostConfig(firstIp), AttributeRepository.ofKeyValuePair(KEY, this), null);
+                route.firstHostConfig(firstIp),
+                AttributeRepository.ofKeyValuePair(KEY, this),
+                null);
     synchronized (this) {
       connectFuture = f;
     }
@@ -196,7 +209,8 @@ final class SshExchange {
             : verdict.kind() == HostKeyVerdict.Kind.REVOKED
                 ? Status.HOST_KEY_REVOKED
                 : Status.HOST_KEY_UNKNOWN;
-    finish(status, null, FailureText.hostKey(hop, verdict, ctx.knownHostsFor(target, hop).describe()));
+    finish(
+        status, null, FailureText.hostKey(hop, verdict, ctx.knownHostsFor(target, hop).describe()));
   }
 
   private void onConnected(ConnectFuture f) {
@@ -224,7 +238,8 @@ final class SshExchange {
 
   private void onAuthDone(ClientSession s, Hop hop, AuthFuture f) {
     if (!f.isSuccess() || hop.target()) {
-      leaveGate(); // the handshake work ends with the target's authentication (or with a failure on the way)
+      leaveGate(); // the handshake work ends with the target's authentication (or with a failure on
+      // the way)
     }
     guarded(
             () -> {
@@ -252,7 +267,9 @@ final class SshExchange {
         .run();
   }
 
-  /** The next hop's session, carried by a direct-tcpip channel of {@code via}: no local listener. */
+  /**
+   * The next hop's session, carried by a direct-tcpip channel of {@code via}: no local listener.
+   */
   private void connectNext(ClientSession via, Hop hop) throws IOException {
     int i = 0;
     while (route.hops().get(i) != hop) { // by identity: two hops may be equal records
@@ -277,7 +294,9 @@ final class SshExchange {
                 finish(
                     Status.ERROR,
                     null,
-                    "server refused to run a command on " + hopLabel() + ": "
+                    "server refused to run a command on "
+                        + hopLabel()
+                        + ": "
                         + ConnectFailures.reason(f.getException()));
                 return;
               }
@@ -313,7 +332,10 @@ final class SshExchange {
     finish(
         Status.OUTPUT_LIMIT,
         null,
-        "standard output of " + hopLabel() + " passed " + limits.maxOutputBytes()
+        "standard output of "
+            + hopLabel()
+            + " passed "
+            + limits.maxOutputBytes()
             + " bytes; the command was closed");
   }
 
@@ -364,7 +386,8 @@ final class SshExchange {
       finish(Status.HANDSHAKE_FAILED, null, "SSH handshake with " + where + " failed: " + reason);
     } else {
       String during = p == Phase.AUTH ? " during authentication" : "";
-      finish(Status.DISCONNECTED, null, "connection to " + where + " lost" + during + ": " + reason);
+      finish(
+          Status.DISCONNECTED, null, "connection to " + where + " lost" + during + ": " + reason);
     }
   }
 

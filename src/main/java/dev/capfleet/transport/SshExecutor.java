@@ -51,7 +51,8 @@ public final class SshExecutor implements CommandRunner, AutoCloseable {
       client.setAgentFactory(new AgentSocket.Factory(settings.agentSocket()));
     }
     client.addSessionListener(new SessionSetup());
-    // How much a host may send before we read it: MINA's 2 MiB default, buffered per channel, let 50 flooding
+    // How much a host may send before we read it: MINA's 2 MiB default, buffered per channel, let
+    // 50 flooding
     // hosts hold hundreds of MiB on top of the kept output. The probe prints tens of KiB.
     CoreModuleProperties.WINDOW_SIZE.set(client, WINDOW_BYTES);
     client.start();
@@ -103,9 +104,9 @@ public final class SshExecutor implements CommandRunner, AutoCloseable {
   }
 
   /**
-   * Reads a private key file as runs will (once: runs reuse it) and says why it cannot be used, or null. Lets
-   * the caller refuse a bad key, or ask for its passphrase, before any host is contacted. The message never
-   * holds the passphrase.
+   * Reads a private key file as runs will (once: runs reuse it) and says why it cannot be used, or
+   * null. Lets the caller refuse a bad key, or ask for its passphrase, before any host is
+   * contacted. The message never holds the passphrase.
    */
   public String identityProblem(Path key) {
     return ctx.identities().load(key).problem();

@@ -38,7 +38,9 @@ public record SshSettings(
   public SshSettings {
     Objects.requireNonNull(knownHostsFile, "knownHostsFile");
     defaultUser =
-        defaultUser == null || defaultUser.isBlank() ? System.getProperty("user.name") : defaultUser;
+        defaultUser == null || defaultUser.isBlank()
+            ? System.getProperty("user.name")
+            : defaultUser;
     identityFiles = identityFiles == null ? List.of() : List.copyOf(identityFiles);
     kex = kex == null ? KexPreference.FAST : kex;
   }
@@ -92,15 +94,32 @@ public record SshSettings(
 
   public SshSettings withKex(KexPreference preference) {
     return new SshSettings(
-        knownHostsFile, acceptNewHostKeys, defaultUser, identityFiles, passphrase, agentSocket, preference);
+        knownHostsFile,
+        acceptNewHostKeys,
+        defaultUser,
+        identityFiles,
+        passphrase,
+        agentSocket,
+        preference);
   }
 
   /** Never shows the passphrase, only whether one is configured. */
   @Override
   public String toString() {
-    return "SshSettings[knownHostsFile=" + knownHostsFile + ", acceptNewHostKeys="
-        + acceptNewHostKeys + ", defaultUser=" + defaultUser + ", identityFiles=" + identityFiles
-        + ", passphrase=" + (passphrase == null ? "none" : "set") + ", agentSocket=" + agentSocket
-        + ", kex=" + kex + "]";
+    return "SshSettings[knownHostsFile="
+        + knownHostsFile
+        + ", acceptNewHostKeys="
+        + acceptNewHostKeys
+        + ", defaultUser="
+        + defaultUser
+        + ", identityFiles="
+        + identityFiles
+        + ", passphrase="
+        + (passphrase == null ? "none" : "set")
+        + ", agentSocket="
+        + agentSocket
+        + ", kex="
+        + kex
+        + "]";
   }
 }

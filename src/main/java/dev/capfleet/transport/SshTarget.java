@@ -14,14 +14,20 @@ import java.util.Objects;
  * @param user login user, or null for {@link SshSettings#defaultUser()}
  * @param privateKey identity file for this host, or null for {@link SshSettings#identityFiles()}
  * @param jumps ProxyJump hosts, first hop first; empty for a direct connection
- * @param knownHostsFiles the known_hosts files this host's key is checked against, in order (ssh_config's
- *     {@code UserKnownHostsFile}); empty for {@link SshSettings#knownHostsFile()}
- * @param connectTimeout this host's connect timeout (ssh_config's {@code ConnectTimeout}), or null for the
- *     scan's {@link ExecLimits#connectTimeout()}
+ * @param knownHostsFiles the known_hosts files this host's key is checked against, in order
+ *     (ssh_config's {@code UserKnownHostsFile}); empty for {@link SshSettings#knownHostsFile()}
+ * @param connectTimeout this host's connect timeout (ssh_config's {@code ConnectTimeout}), or null
+ *     for the scan's {@link ExecLimits#connectTimeout()}
  */
 public record SshTarget(
-    String name, String address, int port, String user, Path privateKey, List<Jump> jumps,
-    List<Path> knownHostsFiles, Duration connectTimeout) {
+    String name,
+    String address,
+    int port,
+    String user,
+    Path privateKey,
+    List<Jump> jumps,
+    List<Path> knownHostsFiles,
+    Duration connectTimeout) {
 
   public static final int DEFAULT_PORT = 22;
 
@@ -37,7 +43,8 @@ public record SshTarget(
   }
 
   /** A target with the scan's known_hosts file and connect timeout. */
-  public SshTarget(String name, String address, int port, String user, Path privateKey, List<Jump> jumps) {
+  public SshTarget(
+      String name, String address, int port, String user, Path privateKey, List<Jump> jumps) {
     this(name, address, port, user, privateKey, jumps, List.of(), null);
   }
 
@@ -47,7 +54,8 @@ public record SshTarget(
   }
 
   public SshTarget withUser(String newUser) {
-    return new SshTarget(name, address, port, newUser, privateKey, jumps, knownHostsFiles, connectTimeout);
+    return new SshTarget(
+        name, address, port, newUser, privateKey, jumps, knownHostsFiles, connectTimeout);
   }
 
   public SshTarget withPrivateKey(Path key) {
@@ -55,7 +63,8 @@ public record SshTarget(
   }
 
   public SshTarget withJumps(List<Jump> newJumps) {
-    return new SshTarget(name, address, port, user, privateKey, newJumps, knownHostsFiles, connectTimeout);
+    return new SshTarget(
+        name, address, port, user, privateKey, newJumps, knownHostsFiles, connectTimeout);
   }
 
   /** The same target checked against {@code files} (in order) instead of the scan's known_hosts. */

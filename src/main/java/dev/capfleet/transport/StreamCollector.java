@@ -17,11 +17,14 @@ final class StreamCollector {
   private final IoInputStream in;
   private final int cap;
   private final Runnable onCapReached;
+
   /**
-   * Grows by doubling but never past {@code cap}, and is handed out without a copy when full: a flood costs one
-   * array of exactly the cap (not the next power of two, which G1 would round up to whole regions again).
+   * Grows by doubling but never past {@code cap}, and is handed out without a copy when full: a
+   * flood costs one array of exactly the cap (not the next power of two, which G1 would round up to
+   * whole regions again).
    */
   private byte[] kept;
+
   private int size;
   private final Buffer buffer = new ByteArrayBuffer(CHUNK, false);
   private final CompletableFuture<Void> done = new CompletableFuture<>();

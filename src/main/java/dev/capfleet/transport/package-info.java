@@ -1,8 +1,9 @@
 /**
  * Transport: run one command on one host and get an {@link dev.capfleet.transport.ExecOutcome}
  * back, over SSH ({@link dev.capfleet.transport.SshExecutor}) or on this machine ({@link
- * dev.capfleet.transport.LocalExecutor}). The only package that imports Apache MINA SSHD. The OpenSSH client
- * configuration is read here too ({@link dev.capfleet.transport.SshConfig}), never running a command from it.
+ * dev.capfleet.transport.LocalExecutor}). The only package that imports Apache MINA SSHD. The
+ * OpenSSH client configuration is read here too ({@link dev.capfleet.transport.SshConfig}), never
+ * running a command from it.
  *
  * <p>Trust: host keys are checked against one known_hosts file (plain and hashed entries, {@code
  * [host]:port}, {@code @revoked}; {@code @cert-authority} lines are ignored because host
@@ -12,8 +13,8 @@
  * is HOST_KEY_CHANGED and never accepted, not even a key of a new type.
  *
  * <p>Authentication is public-key only (files in OpenSSH or PEM format, ed25519, ECDSA, RSA,
- * encrypted with one passphrase; or an ssh-agent). A target's own key replaces the default
- * identity files; the agent, when set, is offered as well. Agent forwarding is never offered.
+ * encrypted with one passphrase; or an ssh-agent). A target's own key replaces the default identity
+ * files; the agent, when set, is offered as well. Agent forwarding is never offered.
  *
  * <p>Limits: the caller bounds concurrency (the scan's forks): {@code run} starts at once, and its
  * host deadline runs from the call, so queueing thousands of runs on a small machine makes them

@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real probe run from src/test/resources/fixtures/probe, optionally with sections swapped for other real
- * outputs (another distribution's uname, a getcap fixture), so each rule can be failed with recorded text.
+ * A real probe run from src/test/resources/fixtures/probe, optionally with sections swapped for
+ * other real outputs (another distribution's uname, a getcap fixture), so each rule can be failed
+ * with recorded text.
  */
 final class RecordedProbe {
   static final String NONCE = "0123456789abcdef";
@@ -38,14 +39,30 @@ final class RecordedProbe {
 
   /** Replaces one section's output and exit status. */
   RecordedProbe with(String section, String output, int exit) {
-    Pattern p = Pattern.compile("(@@CAPFLEET " + NONCE + " begin " + section + "\n)(.*?)(\n@@CAPFLEET " + NONCE
-        + " end " + section + " )(\\d+)", Pattern.DOTALL);
+    Pattern p =
+        Pattern.compile(
+            "(@@CAPFLEET "
+                + NONCE
+                + " begin "
+                + section
+                + "\n)(.*?)(\n@@CAPFLEET "
+                + NONCE
+                + " end "
+                + section
+                + " )(\\d+)",
+            Pattern.DOTALL);
     Matcher m = p.matcher(raw);
     if (!m.find()) {
       throw new IllegalArgumentException("no section " + section);
     }
     String body = output.endsWith("\n") ? output : output + "\n";
-    raw = raw.substring(0, m.start()) + m.group(1) + body + m.group(3) + exit + raw.substring(m.end());
+    raw =
+        raw.substring(0, m.start())
+            + m.group(1)
+            + body
+            + m.group(3)
+            + exit
+            + raw.substring(m.end());
     return this;
   }
 

@@ -20,22 +20,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code capfleet check --local} end to end, through {@code java -jar target/capfleet.jar}, on this machine: each
- * run in its own mount namespace ({@code unshare -m}) with debugfs and bpffs mounted, against a copy of a real
- * binary whose file capabilities are set with the real {@code setcap}.
+ * {@code capfleet check --local} end to end, through {@code java -jar target/capfleet.jar}, on this
+ * machine: each run in its own mount namespace ({@code unshare -m}) with debugfs and bpffs mounted,
+ * against a copy of a real binary whose file capabilities are set with the real {@code setcap}.
  */
 class CheckLocalIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   static String kernelRelease;
 
   @BeforeAll
   static void needsRootAndLibcap() throws Exception {
     boolean root = "root".equals(System.getProperty("user.name"));
-    boolean tools = Files.isExecutable(Path.of("/usr/sbin/setcap")) && Files.isExecutable(Path.of("/usr/bin/unshare"));
+    boolean tools =
+        Files.isExecutable(Path.of("/usr/sbin/setcap"))
+            && Files.isExecutable(Path.of("/usr/bin/unshare"));
     if (System.getenv("CI") != null && System.getenv("CI").equals("true")) {
       assertTrue(root && tools, "CI must run as root with libcap2-bin and util-linux installed");
     }
@@ -51,7 +52,8 @@ class CheckLocalIT {
     JsonNode host = r.host();
     assertEquals("NOT_READY", host.path("verdict").asText(), r.toString());
     assertEquals(kernelRelease, host.path("kernel").path("release").asText());
-    assertEquals(List.of("capability-granted:CAP_SYS_ADMIN", "memlock-limit-unlimited:"), blockers(host));
+    assertEquals(
+        List.of("capability-granted:CAP_SYS_ADMIN", "memlock-limit-unlimited:"), blockers(host));
     assertTrue(ids(host).contains("doc-drift"), ids(host).toString());
     assertEquals(1, r.summary().path("docDrift").asInt());
     // the documented model still gives today's verdict for the same binary
@@ -69,12 +71,16 @@ class CheckLocalIT {
     assertEquals(3, r.exit, r.toString());
     JsonNode host = r.host();
     assertEquals("NOT_READY", host.path("verdict").asText());
-    assertTrue(blockers(host).contains("capability-granted:CAP_SYS_ADMIN"), blockers(host).toString());
-    // CAP_SYS_RESOURCE is outside this machine's bounding set: recommending it would stop the binary from starting
+    assertTrue(
+        blockers(host).contains("capability-granted:CAP_SYS_ADMIN"), blockers(host).toString());
+    // CAP_SYS_RESOURCE is outside this machine's bounding set: recommending it would stop the
+    // binary from starting
     List<String> commands = new java.util.ArrayList<>();
     host.path("remediation").forEach(c -> commands.add(c.asText()));
-    assertEquals(List.of("sudo setcap 'cap_sys_admin=eip' " + bin),
-        commands.stream().filter(c -> c.contains("setcap")).toList(), commands.toString());
+    assertEquals(
+        List.of("sudo setcap 'cap_sys_admin=eip' " + bin),
+        commands.stream().filter(c -> c.contains("setcap")).toList(),
+        commands.toString());
   }
 
   @Test
@@ -84,7 +90,10 @@ class CheckLocalIT {
     assertEquals(3, r.exit, r.toString());
     List<String> blockers = blockers(r.host());
     assertTrue(blockers.contains("capability-granted:CAP_NET_ADMIN"), blockers.toString());
-    assertEquals(1, blockers.stream().filter(m -> m.startsWith("capability-granted")).count(), blockers.toString());
+    assertEquals(
+        1,
+        blockers.stream().filter(m -> m.startsWith("capability-granted")).count(),
+        blockers.toString());
   }
 
   @Test
@@ -92,18 +101,27 @@ class CheckLocalIT {
     Path bin = binary("nomounts", "cap_sys_admin=eip");
     Result r = check(bin, "text", "nomounts", false);
     JsonNode host = r.host();
-    assertFalse(blockers(host).stream().anyMatch(b -> b.startsWith("debugfs") || b.startsWith("bpffs")),
+    assertFalse(
+        blockers(host).stream().anyMatch(b -> b.startsWith("debugfs") || b.startsWith("bpffs")),
         blockers(host).toString());
-    assertTrue(ids(host).contains("debugfs-mounted") && ids(host).contains("bpffs-mounted"), ids(host).toString());
+    assertTrue(
+        ids(host).contains("debugfs-mounted") && ids(host).contains("bpffs-mounted"),
+        ids(host).toString());
   }
 
   private static List<String> blockers(JsonNode host) {
     List<String> out = new ArrayList<>();
-    host.path("findings").forEach(f -> {
-      if (f.path("severity").asText().equals("blocker") && f.path("status").asText().equals("failed")) {
-        out.add(f.path("id").asText() + ":" + (f.path("capability").isNull() ? "" : f.path("capability").asText()));
-      }
-    });
+    host.path("findings")
+        .forEach(
+            f -> {
+              if (f.path("severity").asText().equals("blocker")
+                  && f.path("status").asText().equals("failed")) {
+                out.add(
+                    f.path("id").asText()
+                        + ":"
+                        + (f.path("capability").isNull() ? "" : f.path("capability").asText()));
+              }
+            });
     return out;
   }
 
@@ -113,7 +131,10 @@ class CheckLocalIT {
     return out;
   }
 
-  /** A copy of a real executable, restricted as the model recommends, with the given file capabilities. */
+  /**
+   * A copy of a real executable, restricted as the model recommends, with the given file
+   * capabilities.
+   */
   private static Path binary(String name, String caps) throws Exception {
     Path bin = dir.resolve(name).resolve("ecapture");
     Files.createDirectories(bin.getParent());
@@ -132,12 +153,39 @@ class CheckLocalIT {
     Path out = dir.resolve("reports");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // The script is a constant; every variable part reaches it as a positional argument.
-    // securityfs makes the lockdown mode readable, as on a usual host (absent, it is unknown: INCONCLUSIVE)
-    String script = (mounts ? "mount -t debugfs debugfs /sys/kernel/debug && mount -t bpf bpf /sys/fs/bpf && " : "")
-        + "mount -t securityfs securityfs /sys/kernel/security && exec \"$@\"";
-    List<String> argv = new ArrayList<>(List.of("unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh",
-        java, "-jar", jar, "check", "--local", "--binary", bin.toString(), "--mode", mode, "--out", out.toString(),
-        "--name", name, "--format", "json"));
+    // securityfs makes the lockdown mode readable, as on a usual host (absent, it is unknown:
+    // INCONCLUSIVE)
+    String script =
+        (mounts
+                ? "mount -t debugfs debugfs /sys/kernel/debug && mount -t bpf bpf /sys/fs/bpf && "
+                : "")
+            + "mount -t securityfs securityfs /sys/kernel/security && exec \"$@\"";
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                "unshare",
+                "-m",
+                "--propagation",
+                "private",
+                "sh",
+                "-c",
+                script,
+                "sh",
+                java,
+                "-jar",
+                jar,
+                "check",
+                "--local",
+                "--binary",
+                bin.toString(),
+                "--mode",
+                mode,
+                "--out",
+                out.toString(),
+                "--name",
+                name,
+                "--format",
+                "json"));
     argv.addAll(List.of(extra));
     Result r = run(argv);
     r.report = out.resolve(name + ".json");

@@ -37,7 +37,9 @@ class ConnectionOptionsTest {
   void explicitCapThatDoesNotFitIsLoweredWithAWarning() {
     StringWriter err = new StringWriter();
     assertEquals(256 * MIB / 400, cap(8 * (int) MIB, 50, 256 * MIB, err));
-    assertTrue(err.toString().startsWith("capfleet: warning: --max-output lowered to 671088 bytes"), err.toString());
+    assertTrue(
+        err.toString().startsWith("capfleet: warning: --max-output lowered to 671088 bytes"),
+        err.toString());
     StringWriter quiet = new StringWriter();
     assertEquals(100_000, cap(100_000, 50, 256 * MIB, quiet));
     assertEquals("", quiet.toString());

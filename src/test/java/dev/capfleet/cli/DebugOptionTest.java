@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** What every command shares (BaseCommand): {@code --debug} accepted by each, read by the one that failed. */
+/**
+ * What every command shares (BaseCommand): {@code --debug} accepted by each, read by the one that
+ * failed.
+ */
 class DebugOptionTest {
   @Test
   void everyCommandAcceptsDebug() {
@@ -32,7 +35,8 @@ class DebugOptionTest {
 
     Run debug = CliErrorsTest.run("inventory", "--list", "-i", "/nonexistent/hosts.ini", "--debug");
     assertEquals(2, debug.exit(), debug.toString());
-    assertTrue(debug.err().contains("UsageException") && debug.err().contains("\tat dev.capfleet.cli."),
+    assertTrue(
+        debug.err().contains("UsageException") && debug.err().contains("\tat dev.capfleet.cli."),
         "the trace with --debug: " + debug.err());
     // the same one-line message as without --debug follows the trace
     assertTrue(debug.err().endsWith(plain.err()), debug.err());
@@ -44,8 +48,10 @@ class DebugOptionTest {
       Run demo = CliErrorsTest.run("demo", "--forks", forks);
       Run scan = CliErrorsTest.run("scan", "-i", "/nonexistent", "--forks", forks);
       assertEquals(2, demo.exit(), demo.toString());
-      assertTrue(demo.err().contains("--forks: must be between 1 and 10000, not " + forks), demo.err());
-      assertTrue(scan.err().contains("--forks: must be between 1 and 10000, not " + forks), scan.err());
+      assertTrue(
+          demo.err().contains("--forks: must be between 1 and 10000, not " + forks), demo.err());
+      assertTrue(
+          scan.err().contains("--forks: must be between 1 and 10000, not " + forks), scan.err());
     }
   }
 }

@@ -13,12 +13,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bin/capfleet}: finds the jar, records the class-data-sharing archive once, then starts with it. */
+/**
+ * {@code bin/capfleet}: finds the jar, records the class-data-sharing archive once, then starts
+ * with it.
+ */
 class LauncherIT {
   private static final Path LAUNCHER = Path.of("bin", "capfleet").toAbsolutePath();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   record Run(int exit, String output) {}
 
@@ -26,8 +28,12 @@ class LauncherIT {
     List<String> argv = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
     argv.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).directory(dir.toFile());
-    pb.environment().put("CAPFLEET_JAR",
-        Path.of(System.getProperty("capfleet.jar", "target/capfleet.jar")).toAbsolutePath().toString());
+    pb.environment()
+        .put(
+            "CAPFLEET_JAR",
+            Path.of(System.getProperty("capfleet.jar", "target/capfleet.jar"))
+                .toAbsolutePath()
+                .toString());
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     pb.environment().put("CAPFLEET_CDS_DIR", dir.resolve("cds").toString());
     pb.environment().remove("JAVA_OPTS");
@@ -54,7 +60,17 @@ class LauncherIT {
     assertTrue(version.output().startsWith("capfleet "), version.output());
     assertEquals(List.of(), cds(), "only a scan, demo or check records the archive");
 
-    String[] demo = {"demo", "--hosts", "3", "--out", dir.resolve("out").toString(), "--name", "d", "--format", "json"};
+    String[] demo = {
+      "demo",
+      "--hosts",
+      "3",
+      "--out",
+      dir.resolve("out").toString(),
+      "--name",
+      "d",
+      "--format",
+      "json"
+    };
     Run first = run(Map.of(), demo);
     assertTrue(first.exit() == 0 || first.exit() == 3, first.output());
     List<Path> archives = cds();
@@ -65,17 +81,31 @@ class LauncherIT {
     Run second = run(Map.of("JAVA_OPTS", "-Xshare:on"), demo);
     assertEquals(first.exit(), second.exit(), second.output());
     // JVM warnings read "[warning][cds] ..." or "OpenJDK 64-Bit Server VM warning: ..."
-    assertFalse(second.output().contains("[warning]") || second.output().contains("VM warning"), second.output());
+    assertFalse(
+        second.output().contains("[warning]") || second.output().contains("VM warning"),
+        second.output());
     assertEquals(archives, cds());
   }
 
   @Test
   void archiveCanBeTurnedOffAndUserFlagsWin() throws Exception {
-    Run run = run(Map.of("CAPFLEET_CDS", "off", "JAVA_OPTS", "-Xmx64m"), "demo", "--hosts", "2", "--out",
-        dir.resolve("out").toString(), "--name", "d", "--format", "json");
+    Run run =
+        run(
+            Map.of("CAPFLEET_CDS", "off", "JAVA_OPTS", "-Xmx64m"),
+            "demo",
+            "--hosts",
+            "2",
+            "--out",
+            dir.resolve("out").toString(),
+            "--name",
+            "d",
+            "--format",
+            "json");
     assertTrue(run.exit() == 0 || run.exit() == 3, run.output());
     assertEquals(List.of(), cds());
     Run bad = run(Map.of("JAVA_OPTS", "-Xmx1k"), "--version");
-    assertTrue(bad.exit() != 0 && bad.output().contains("heap"), "JAVA_OPTS reaches the JVM last: " + bad.output());
+    assertTrue(
+        bad.exit() != 0 && bad.output().contains("heap"),
+        "JAVA_OPTS reaches the JVM last: " + bad.output());
   }
 }

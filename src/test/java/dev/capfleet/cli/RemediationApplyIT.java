@@ -23,32 +23,43 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The proof that remediation never breaks a working host: a real copy of a binary carrying the capabilities
- * capfleet asks for, mode 0755 ("executable by others"), is checked with {@code check --local}, fixed for real by the
- * generated playbook (local connection) or the generated sh script (real sudo), and checked again. chown clears
- * file capabilities, so this fails unless the full set is re-applied after the owner change.
+ * The proof that remediation never breaks a working host: a real copy of a binary carrying the
+ * capabilities capfleet asks for, mode 0755 ("executable by others"), is checked with {@code check
+ * --local}, fixed for real by the generated playbook (local connection) or the generated sh script
+ * (real sudo), and checked again. chown clears file capabilities, so this fails unless the full set
+ * is re-applied after the owner change.
  */
 class RemediationApplyIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> READINESS = List.of("NOT_READY", "INCONCLUSIVE", "READY_WITH_WARNINGS", "READY");
+  private static final List<String> READINESS =
+      List.of("NOT_READY", "INCONCLUSIVE", "READY_WITH_WARNINGS", "READY");
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   @BeforeAll
   static void needsRootAndTools() {
     boolean root = "root".equals(System.getProperty("user.name"));
-    boolean tools = List.of("/usr/sbin/setcap", "/usr/sbin/getcap", "/usr/bin/unshare", "/usr/bin/ansible-playbook",
-        "/usr/bin/sudo").stream().allMatch(p -> Files.isExecutable(Path.of(p)));
+    boolean tools =
+        List.of(
+                "/usr/sbin/setcap",
+                "/usr/sbin/getcap",
+                "/usr/bin/unshare",
+                "/usr/bin/ansible-playbook",
+                "/usr/bin/sudo")
+            .stream()
+            .allMatch(p -> Files.isExecutable(Path.of(p)));
     if ("true".equals(System.getenv("CI"))) {
-      assertTrue(root && tools, "CI must run as root with libcap2-bin, util-linux, ansible-core and sudo installed");
+      assertTrue(
+          root && tools,
+          "CI must run as root with libcap2-bin, util-linux, ansible-core and sudo installed");
     }
     assumeTrue(root && tools, "needs root, setcap, getcap, unshare, ansible-playbook and sudo");
   }
 
   @ParameterizedTest(name = "{0} model, applied with {1}")
   @CsvSource({"documented,ansible", "documented,sh", "verified,ansible", "verified,sh"})
-  void applyingTheFixKeepsTheCapabilitiesAndNeverLowersTheVerdict(String model, String applier) throws Exception {
+  void applyingTheFixKeepsTheCapabilitiesAndNeverLowersTheVerdict(String model, String applier)
+      throws Exception {
     Path work = Files.createDirectories(dir.resolve(model + "-" + applier));
     Path bin = work.resolve("bin").resolve("ecapture");
     Files.createDirectories(bin.getParent());
@@ -62,57 +73,118 @@ class RemediationApplyIT {
     assertTrue(getcapBefore.contains("="), getcapBefore);
 
     JsonNode before = check(work, model, bin, "before");
-    assertTrue(failed(before).contains("binary-not-executable-by-others"), failed(before).toString());
+    assertTrue(
+        failed(before).contains("binary-not-executable-by-others"), failed(before).toString());
     assertFalse(failed(before).contains("capability-granted"), failed(before).toString());
 
     Path report = work.resolve("reports").resolve("before.json");
     String host = before.path("name").asText();
     if (applier.equals("ansible")) {
       Path playbook = work.resolve("fix.yml");
-      run(List.of(java(), "-jar", jar(), "remediate", report.toString(), "--format", "ansible", "-o",
-          playbook.toString()), Map.of()).ok();
+      run(
+              List.of(
+                  java(),
+                  "-jar",
+                  jar(),
+                  "remediate",
+                  report.toString(),
+                  "--format",
+                  "ansible",
+                  "-o",
+                  playbook.toString()),
+              Map.of())
+          .ok();
       Path inventory = work.resolve("hosts.ini");
-      Files.writeString(inventory, host + " ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n");
-      Map<String, String> env = Map.of("ANSIBLE_NOCOLOR", "1", "ANSIBLE_LOCAL_TEMP", work.resolve("tmp").toString());
-      List<String> cmd = List.of("ansible-playbook", "-i", inventory.toString(), playbook.toString());
+      Files.writeString(
+          inventory,
+          host + " ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n");
+      Map<String, String> env =
+          Map.of("ANSIBLE_NOCOLOR", "1", "ANSIBLE_LOCAL_TEMP", work.resolve("tmp").toString());
+      List<String> cmd =
+          List.of("ansible-playbook", "-i", inventory.toString(), playbook.toString());
       Run first = run(cmd, env).ok();
       assertTrue(first.out.contains("changed=") && !first.out.contains("changed=0"), first.out);
       Run second = run(cmd, env).ok();
       assertTrue(second.out.contains("changed=0"), second.out);
     } else {
       Path script = work.resolve("fix.sh");
-      run(List.of(java(), "-jar", jar(), "remediate", report.toString(), "--format", "sh", "--host", host, "-o",
-          script.toString()), Map.of()).ok();
+      run(
+              List.of(
+                  java(),
+                  "-jar",
+                  jar(),
+                  "remediate",
+                  report.toString(),
+                  "--format",
+                  "sh",
+                  "--host",
+                  host,
+                  "-o",
+                  script.toString()),
+              Map.of())
+          .ok();
       run(List.of("sh", script.toString()), Map.of()).ok();
       run(List.of("sh", script.toString()), Map.of()).ok(); // twice: nothing breaks on a second run
     }
 
     assertEquals(getcapBefore, getcap(bin), "the capabilities must survive the owner change");
-    assertEquals("750 root security-audit", run(List.of("stat", "-c", "%a %U %G", bin.toString()), Map.of()).ok()
-        .out.strip());
+    assertEquals(
+        "750 root security-audit",
+        run(List.of("stat", "-c", "%a %U %G", bin.toString()), Map.of()).ok().out.strip());
     JsonNode after = check(work, model, bin, "after");
-    assertFalse(failed(after).contains("binary-not-executable-by-others"), failed(after).toString());
+    assertFalse(
+        failed(after).contains("binary-not-executable-by-others"), failed(after).toString());
     String was = before.path("verdict").asText();
     String is = after.path("verdict").asText();
-    assertTrue(READINESS.indexOf(is) >= READINESS.indexOf(was), was + " -> " + is + ": " + failed(after));
+    assertTrue(
+        READINESS.indexOf(is) >= READINESS.indexOf(was), was + " -> " + is + ": " + failed(after));
     List<String> newlyFailed = new ArrayList<>(failed(after));
     newlyFailed.removeAll(failed(before));
     assertEquals(List.of(), newlyFailed, "no rule fails that passed before");
     if (model.equals("documented")) {
-      // in its own mount namespace with debugfs and bpffs, the documented model's only finding was the warning
+      // in its own mount namespace with debugfs and bpffs, the documented model's only finding was
+      // the warning
       assertEquals("READY_WITH_WARNINGS", was, failed(before).toString());
       assertEquals("READY", is, failed(after).toString());
     }
   }
 
-  /** {@code check --local} in a mount namespace of its own with debugfs and bpffs mounted; the report's one host. */
+  /**
+   * {@code check --local} in a mount namespace of its own with debugfs and bpffs mounted; the
+   * report's one host.
+   */
   private static JsonNode check(Path work, String model, Path bin, String name) throws Exception {
     Path out = work.resolve("reports");
     // the script is a constant; every variable part reaches it as a positional argument
-    String script = "mount -t debugfs debugfs /sys/kernel/debug && mount -t bpf bpf /sys/fs/bpf && exec \"$@\"";
-    Run r = run(List.of("unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", java(), "-jar", jar(),
-        "check", "--local", "--model", model, "--binary", bin.toString(), "--out", out.toString(), "--name", name,
-        "--format", "json"), Map.of());
+    String script =
+        "mount -t debugfs debugfs /sys/kernel/debug && mount -t bpf bpf /sys/fs/bpf && exec \"$@\"";
+    Run r =
+        run(
+            List.of(
+                "unshare",
+                "-m",
+                "--propagation",
+                "private",
+                "sh",
+                "-c",
+                script,
+                "sh",
+                java(),
+                "-jar",
+                jar(),
+                "check",
+                "--local",
+                "--model",
+                model,
+                "--binary",
+                bin.toString(),
+                "--out",
+                out.toString(),
+                "--name",
+                name,
+                "--format",
+                "json"),
+            Map.of());
     assertTrue(r.exit == 0 || r.exit == 3, r.toString());
     JsonNode hosts = JSON.readTree(out.resolve(name + ".json").toFile()).path("hosts");
     assertEquals(1, hosts.size());
@@ -130,11 +202,14 @@ class RemediationApplyIT {
 
   private static List<String> failed(JsonNode host) {
     List<String> ids = new ArrayList<>();
-    host.path("findings").forEach(f -> {
-      if (f.path("status").asText().equals("failed") && !f.path("severity").asText().equals("info")) {
-        ids.add(f.path("id").asText());
-      }
-    });
+    host.path("findings")
+        .forEach(
+            f -> {
+              if (f.path("status").asText().equals("failed")
+                  && !f.path("severity").asText().equals("info")) {
+                ids.add(f.path("id").asText());
+              }
+            });
     return ids;
   }
 
@@ -150,7 +225,8 @@ class RemediationApplyIT {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static Run run(List<String> argv, Map<String, String> env) throws IOException, InterruptedException {
+  private static Run run(List<String> argv, Map<String, String> env)
+      throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
     Map<String, String> e = new HashMap<>(pb.environment());
     e.put("PATH", e.getOrDefault("PATH", "/usr/bin:/bin") + ":/usr/sbin:/sbin");

@@ -19,10 +19,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code scan --shard K/N} on N scanners covers the inventory exactly once, and {@code merge} joins the parts. */
+/**
+ * {@code scan --shard K/N} on N scanners covers the inventory exactly once, and {@code merge} joins
+ * the parts.
+ */
 class ShardedScanTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void shardsCoverEveryHostOnceAndMergeIntoOneReport() throws Exception {
@@ -32,8 +34,21 @@ class ShardedScanTest {
       Set<String> scanned = new HashSet<>();
       int total = 0;
       for (int k = 1; k <= 3; k++) {
-        int exit = run("scan", "-i", fleet.inventory().toString(), "--known-hosts", fleet.knownHosts().toString(),
-            "--shard", k + "/3", "--out", out.toString(), "--name", "part-" + k, "--format", "json");
+        int exit =
+            run(
+                "scan",
+                "-i",
+                fleet.inventory().toString(),
+                "--known-hosts",
+                fleet.knownHosts().toString(),
+                "--shard",
+                k + "/3",
+                "--out",
+                out.toString(),
+                "--name",
+                "part-" + k,
+                "--format",
+                "json");
         assertTrue(exit == 0 || exit == 3, "scan of shard " + k + "/3 exited " + exit);
         Path part = out.resolve("part-" + k + ".json");
         ScanReport report = JsonReports.read(part);

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Terminal control sequences from inventories and reports never reach the terminal as controls. */
 class TerminalEscapesTest {
-  /** Sets the terminal's title, then resets the terminal ({@code [} would start an Ansible host range). */
+  /**
+   * Sets the terminal's title, then resets the terminal ({@code [} would start an Ansible host
+   * range).
+   */
   private static final String CLEAR = "\u001b]0;owned\u0007\u001bc";
 
   @TempDir Path dir;
@@ -55,10 +58,22 @@ class TerminalEscapesTest {
   void mergeConflictQuotingAHostileModelIsEscaped() throws Exception {
     ScanReport f = ReportFixtures.fleet();
     Path fleet = JsonReports.write(f, dir.resolve("fleet.json"));
-    Path other = JsonReports.write(new ScanReport(f.schemaVersion(), f.tool(), f.generatedAt(), f.purpose(),
-        f.inventory(), new ScanReport.ModelRef("evil" + CLEAR, "1"), f.scan(), f.summary(), f.bestPractices(),
-        f.hosts()), dir.resolve("other.json"));
-    assertEquals(2, run("merge", fleet.toString(), other.toString(), "--out", dir.resolve("m").toString()));
+    Path other =
+        JsonReports.write(
+            new ScanReport(
+                f.schemaVersion(),
+                f.tool(),
+                f.generatedAt(),
+                f.purpose(),
+                f.inventory(),
+                new ScanReport.ModelRef("evil" + CLEAR, "1"),
+                f.scan(),
+                f.summary(),
+                f.bestPractices(),
+                f.hosts()),
+            dir.resolve("other.json"));
+    assertEquals(
+        2, run("merge", fleet.toString(), other.toString(), "--out", dir.resolve("m").toString()));
     assertTrue(err.contains("has evil\\x1b]0;owned\\x07\\x1bc 1"), err);
     assertClean(err);
   }

@@ -11,7 +11,8 @@ class HostTextTest {
 
   @Test
   void treatsControlsLineSeparatorsAndBidiOverridesAsUnsafe() {
-    for (int cp : new int[] {0, '\n', 0x1b, 0x7f, 0x85, 0x9b, 0x2028, 0x2029, 0x202e, 0x200b, 0xfeff}) {
+    for (int cp :
+        new int[] {0, '\n', 0x1b, 0x7f, 0x85, 0x9b, 0x2028, 0x2029, 0x202e, 0x200b, 0xfeff}) {
       assertTrue(HostText.unsafe(cp), Integer.toHexString(cp));
     }
     for (int cp : new int[] {' ', 'a', '~', 0xe9, 0x4e2d, 0x1f600}) {
@@ -21,7 +22,8 @@ class HostTextTest {
 
   @Test
   void printableShowsEachUnsafeCodePointAsAnEscapeAndCutsAtTheLimit() {
-    assertEquals("a\\x1b[31mb\\x00c\\x9bd\\u202ee\\u2028f\\u200bg\u00e9", HostText.printable(HOSTILE));
+    assertEquals(
+        "a\\x1b[31mb\\x00c\\x9bd\\u202ee\\u2028f\\u200bg\u00e9", HostText.printable(HOSTILE));
     assertEquals("x".repeat(200), HostText.printable("x".repeat(500)));
     assertEquals("ab", HostText.printable("abc", 2));
   }

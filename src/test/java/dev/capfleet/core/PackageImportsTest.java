@@ -24,17 +24,31 @@ class PackageImportsTest {
     for (String stage : List.of("model", "report", "demo")) {
       offenders.addAll(namings(stage, "probe"));
     }
-    assertEquals(List.of(), offenders, "model, report and demo take shared values from core, not from probe");
+    assertEquals(
+        List.of(),
+        offenders,
+        "model, report and demo take shared values from core, not from probe");
   }
 
   @Test
   void coreNamesNoOtherPartOfTheProject() throws IOException {
     List<String> offenders = new ArrayList<>();
-    for (String other : List.of("assess", "cli", "demo", "inventory", "model", "probe", "report", "scan",
-        "transport", "lab")) {
+    for (String other :
+        List.of(
+            "assess",
+            "cli",
+            "demo",
+            "inventory",
+            "model",
+            "probe",
+            "report",
+            "scan",
+            "transport",
+            "lab")) {
       offenders.addAll(namings("core", other));
     }
-    assertEquals(List.of(), offenders, "core is the bottom of the pipeline and imports nothing of it");
+    assertEquals(
+        List.of(), offenders, "core is the bottom of the pipeline and imports nothing of it");
   }
 
   @Test
@@ -43,7 +57,10 @@ class PackageImportsTest {
     assertTrue(!namings("scan", "probe").isEmpty());
   }
 
-  /** Files of {@code stage} that name a class of {@code other} (import or fully qualified), as file:line. */
+  /**
+   * Files of {@code stage} that name a class of {@code other} (import or fully qualified), as
+   * file:line.
+   */
   private static List<String> namings(String stage, String other) throws IOException {
     Path dir = MAIN.resolve(stage);
     assertTrue(Files.isDirectory(dir), "no source folder " + dir.toAbsolutePath());

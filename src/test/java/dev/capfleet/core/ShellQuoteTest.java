@@ -9,10 +9,28 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Each quoting context is checked by the shell that will read it: {@code /bin/sh} prints back the value. */
+/**
+ * Each quoting context is checked by the shell that will read it: {@code /bin/sh} prints back the
+ * value.
+ */
 class ShellQuoteTest {
-  private static final List<String> VALUES = List.of("plain/path-1.2", "", "it's", "$(touch x)", "`id`", "a b",
-      "\"quoted\"", "back\\slash", "semi;colon", "'", "''", "glob*?[x]", "~user", "#hash", "\u00e9t\u00e9");
+  private static final List<String> VALUES =
+      List.of(
+          "plain/path-1.2",
+          "",
+          "it's",
+          "$(touch x)",
+          "`id`",
+          "a b",
+          "\"quoted\"",
+          "back\\slash",
+          "semi;colon",
+          "'",
+          "''",
+          "glob*?[x]",
+          "~user",
+          "#hash",
+          "\u00e9t\u00e9");
 
   @Test
   void plainValuesStayAsTheyAre() {
@@ -27,9 +45,16 @@ class ShellQuoteTest {
     for (String v : VALUES) {
       assertEquals(v, sh("printf %s " + ShellQuote.word(v)), "plain: " + v);
       assertEquals(v, sh("printf %s " + ShellQuote.singleQuoted(v)), "single-quoted: " + v);
-      assertEquals("<" + v + ">", sh("printf %s '<" + ShellQuote.inContext(v, Context.SINGLE) + ">'"), "in '': " + v);
-      assertEquals("<" + v + ">", sh("printf %s \"<" + ShellQuote.inContext(v, Context.DOUBLE) + ">\""), "in \"\": " + v);
-      assertEquals("ok", sh("printf ok # " + ShellQuote.inContext(v, Context.COMMENT)), "comment: " + v);
+      assertEquals(
+          "<" + v + ">",
+          sh("printf %s '<" + ShellQuote.inContext(v, Context.SINGLE) + ">'"),
+          "in '': " + v);
+      assertEquals(
+          "<" + v + ">",
+          sh("printf %s \"<" + ShellQuote.inContext(v, Context.DOUBLE) + ">\""),
+          "in \"\": " + v);
+      assertEquals(
+          "ok", sh("printf ok # " + ShellQuote.inContext(v, Context.COMMENT)), "comment: " + v);
     }
   }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.capfleet.core.Verdict;
 import dev.capfleet.demo.DemoHost.Behaviour;
 import dev.capfleet.model.ModelLoader;
 import dev.capfleet.probe.ProbeOutput;
@@ -32,11 +31,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo hosts' answers are exactly the recordings in fixtures/demo/recordings with the section replacements
- * listed in fixtures/demo/edits.json, nothing more; and each gets the verdict fleet.json promises.
+ * The demo hosts' answers are exactly the recordings in fixtures/demo/recordings with the section
+ * replacements listed in fixtures/demo/edits.json, nothing more; and each gets the verdict
+ * fleet.json promises.
  *
- * <p>To rebuild the answers after changing a recording or an edit, run this test with
- * {@code -Dcapfleet.demo.regenerate=src/main/resources/dev/capfleet/demo/hosts}.
+ * <p>To rebuild the answers after changing a recording or an edit, run this test with {@code
+ * -Dcapfleet.demo.regenerate=src/main/resources/dev/capfleet/demo/hosts}.
  */
 class DemoFixturesTest {
   private static final String NONCE = FleetSpec.RECORDED_NONCE;
@@ -44,7 +44,8 @@ class DemoFixturesTest {
 
   @Test
   void everyAnswerIsItsRecordingWithOnlyTheListedEdits() throws IOException {
-    JsonNode edits = JsonMapper.builder().build().readTree(resource("/fixtures/demo/edits.json")).path("hosts");
+    JsonNode edits =
+        JsonMapper.builder().build().readTree(resource("/fixtures/demo/edits.json")).path("hosts");
     String regenerate = System.getProperty("capfleet.demo.regenerate");
     Set<String> listed = new TreeSet<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = edits.fields(); it.hasNext(); ) {
@@ -58,7 +59,9 @@ class DemoFixturesTest {
       assertEquals(composed, resource("/dev/capfleet/demo/hosts/" + e.getKey()), e.getKey());
     }
     Set<String> used = new TreeSet<>();
-    FleetSpec.bundled().stream().filter(t -> t.fixture() != null).forEach(t -> used.add(t.fixture()));
+    FleetSpec.bundled().stream()
+        .filter(t -> t.fixture() != null)
+        .forEach(t -> used.add(t.fixture()));
     assertEquals(listed, used, "edits.json and fleet.json must name the same answer files");
   }
 
@@ -73,9 +76,17 @@ class DemoFixturesTest {
       assertTrue(ProbeOutput.parse(raw, NONCE).complete(), t.name());
       HostReport r = audit(t, raw);
       if (t.expect() != r.verdict()) {
-        wrong.add(t.name() + " expected " + t.expect() + " but was " + r.verdict() + ": " + r.findings().stream()
-            .filter(f -> !f.severity().equals("info")).map(f -> f.id() + "/" + f.status() + "/" + f.capability())
-            .toList());
+        wrong.add(
+            t.name()
+                + " expected "
+                + t.expect()
+                + " but was "
+                + r.verdict()
+                + ": "
+                + r.findings().stream()
+                    .filter(f -> !f.severity().equals("info"))
+                    .map(f -> f.id() + "/" + f.status() + "/" + f.capability())
+                    .toList());
       }
     }
     assertEquals(List.of(), wrong);
@@ -83,7 +94,11 @@ class DemoFixturesTest {
 
   @Test
   void documentedModelGivesTheVerdictsFleetJsonRecordsForIt() throws IOException {
-    JsonNode fleet = JsonMapper.builder().build().readTree(resource("/dev/capfleet/demo/fleet.json")).path("hosts");
+    JsonNode fleet =
+        JsonMapper.builder()
+            .build()
+            .readTree(resource("/dev/capfleet/demo/fleet.json"))
+            .path("hosts");
     Map<String, String> documented = new java.util.HashMap<>();
     fleet.forEach(h -> documented.put(h.path("name").asText(), h.path("documented").asText()));
     HostAuditor docs = new HostAuditor(ModelLoader.documented());
@@ -111,9 +126,14 @@ class DemoFixturesTest {
       String raw = new String(t.answer(), StandardCharsets.UTF_8);
       HostReport verified = audit(t, raw);
       HostReport docs = audit(new HostAuditor(ModelLoader.documented()), t, raw);
-      boolean differs = verified.verdict() != docs.verdict()
-          || !java.util.Set.copyOf(verified.requiredCapabilities()).equals(java.util.Set.copyOf(docs.requiredCapabilities()));
-      assertEquals(differs, verified.findings().stream().anyMatch(f -> f.id().equals("doc-drift")), t.name());
+      boolean differs =
+          verified.verdict() != docs.verdict()
+              || !java.util.Set.copyOf(verified.requiredCapabilities())
+                  .equals(java.util.Set.copyOf(docs.requiredCapabilities()));
+      assertEquals(
+          differs,
+          verified.findings().stream().anyMatch(f -> f.id().equals("doc-drift")),
+          t.name());
     }
   }
 
@@ -122,10 +142,27 @@ class DemoFixturesTest {
   }
 
   static HostReport audit(HostAuditor auditor, FleetSpec.Template t, String stdout) {
-    HostPlan plan = new HostPlan(t.name(), "127.0.0.1", 22, DemoFleet.USER, t.binary(),
-        t.mode() == null ? "text" : t.mode(), "readiness", null, null);
-    ExecOutcome outcome = new ExecOutcome(ExecOutcome.Status.OK, 0, stdout.getBytes(StandardCharsets.UTF_8), null,
-        false, "", null, 1);
+    HostPlan plan =
+        new HostPlan(
+            t.name(),
+            "127.0.0.1",
+            22,
+            DemoFleet.USER,
+            t.binary(),
+            t.mode() == null ? "text" : t.mode(),
+            "readiness",
+            null,
+            null);
+    ExecOutcome outcome =
+        new ExecOutcome(
+            ExecOutcome.Status.OK,
+            0,
+            stdout.getBytes(StandardCharsets.UTF_8),
+            null,
+            false,
+            "",
+            null,
+            1);
     return auditor.audit(plan, outcome, NONCE, Instant.parse("2026-11-28T12:00:00Z"));
   }
 
@@ -133,8 +170,18 @@ class DemoFixturesTest {
     String raw = resource("/fixtures/demo/recordings/" + spec.path("recording").asText());
     for (JsonNode edit : spec.path("edits")) {
       String section = edit.path("section").asText();
-      Pattern p = Pattern.compile("(@@CAPFLEET " + NONCE + " begin " + section + "\n)(.*?)(\n@@CAPFLEET " + NONCE
-          + " end " + section + " )(\\d+)\n", Pattern.DOTALL);
+      Pattern p =
+          Pattern.compile(
+              "(@@CAPFLEET "
+                  + NONCE
+                  + " begin "
+                  + section
+                  + "\n)(.*?)(\n@@CAPFLEET "
+                  + NONCE
+                  + " end "
+                  + section
+                  + " )(\\d+)\n",
+              Pattern.DOTALL);
       Matcher m = p.matcher(raw);
       assertTrue(m.find(), "no section " + section);
       String body;
@@ -142,17 +189,29 @@ class DemoFixturesTest {
       if (edit.has("replace")) {
         String from = edit.path("replace").get(0).asText();
         String to = edit.path("replace").get(1).asText();
-        assertEquals(1, m.group(2).split(Pattern.quote(from), -1).length - 1, "'" + from + "' once in " + section);
+        assertEquals(
+            1,
+            m.group(2).split(Pattern.quote(from), -1).length - 1,
+            "'" + from + "' once in " + section);
         body = m.group(2).replace(from, to);
         exit = m.group(4);
       } else {
-        String output = edit.has("fixture") ? resource("/fixtures/" + edit.path("fixture").asText())
-            : edit.path("output").asText();
+        String output =
+            edit.has("fixture")
+                ? resource("/fixtures/" + edit.path("fixture").asText())
+                : edit.path("output").asText();
         assertNotNull(output);
         body = output.endsWith("\n") ? output : output + "\n";
         exit = edit.path("exit").asText();
       }
-      raw = raw.substring(0, m.start()) + m.group(1) + body + m.group(3) + exit + "\n" + raw.substring(m.end());
+      raw =
+          raw.substring(0, m.start())
+              + m.group(1)
+              + body
+              + m.group(3)
+              + exit
+              + "\n"
+              + raw.substring(m.end());
     }
     return raw;
   }

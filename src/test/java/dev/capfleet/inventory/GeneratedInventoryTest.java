@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Thirty seeded random inventories, half INI and half YAML, each compared with what the real
- * {@code ansible-inventory --list} makes of it. Skipped without Ansible, except in CI (CI=true).
+ * Thirty seeded random inventories, half INI and half YAML, each compared with what the real {@code
+ * ansible-inventory --list} makes of it. Skipped without Ansible, except in CI (CI=true).
  */
 class GeneratedInventoryTest {
   private static final long SEED = 20_240_611L;
@@ -49,9 +49,15 @@ class GeneratedInventoryTest {
       for (int i = 0; i < files.size(); i++) {
         Path file = files.get(i);
         JsonNode expected = JsonSemantics.MAPPER.readTree(outputs.get(i).get(2, TimeUnit.MINUTES));
-        List<String> diffs = JsonSemantics.differences(expected, InventoryJson.list(InventoryLoader.load(file)));
+        List<String> diffs =
+            JsonSemantics.differences(expected, InventoryJson.list(InventoryLoader.load(file)));
         if (!diffs.isEmpty()) {
-          failures.add(file.getFileName() + ":\n  " + String.join("\n  ", diffs) + "\n" + Files.readString(file));
+          failures.add(
+              file.getFileName()
+                  + ":\n  "
+                  + String.join("\n  ", diffs)
+                  + "\n"
+                  + Files.readString(file));
         }
       }
       assertEquals("", String.join("\n", failures));
@@ -65,12 +71,17 @@ class GeneratedInventoryTest {
     Path ansible = ansibleInventory();
     List<Path> examples;
     try (var files = Files.list(Path.of("inventories"))) {
-      examples = files.filter(f -> f.toString().endsWith(".ini") || f.toString().endsWith(".yml")).sorted().toList();
+      examples =
+          files
+              .filter(f -> f.toString().endsWith(".ini") || f.toString().endsWith(".yml"))
+              .sorted()
+              .toList();
     }
     assertEquals(2, examples.size(), "inventories/example.ini and example.yml");
     for (Path file : examples) {
       JsonNode expected = JsonSemantics.MAPPER.readTree(runList(ansible, file, dir));
-      JsonSemantics.assertSameInventory(expected, InventoryJson.list(InventoryLoader.load(file)), file.toString());
+      JsonSemantics.assertSameInventory(
+          expected, InventoryJson.list(InventoryLoader.load(file)), file.toString());
     }
   }
 
@@ -98,7 +109,8 @@ class GeneratedInventoryTest {
       }
     }
     if ("true".equals(System.getenv("CI"))) {
-      fail("ansible-inventory is not on PATH; CI must install Debian's ansible-core for this oracle test");
+      fail(
+          "ansible-inventory is not on PATH; CI must install Debian's ansible-core for this oracle test");
     }
     assumeTrue(false, "ansible-inventory is not installed; skipping the oracle comparison");
     return null;

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Host patterns against what {@code ansible -i patterns.ini PATTERN --list-hosts} selected. */
 class HostPatternsTest {
   static Stream<String> recordedPatterns() throws Exception {
-    return Files.readAllLines(InventoryGoldenTest.fixtures().resolve("patterns.ansible-hosts.txt")).stream();
+    return Files.readAllLines(InventoryGoldenTest.fixtures().resolve("patterns.ansible-hosts.txt"))
+        .stream();
   }
 
   @ParameterizedTest
@@ -23,26 +24,30 @@ class HostPatternsTest {
   void selectsTheHostsAnsibleSelects(String recorded) throws Exception {
     String[] parts = recorded.split("\t", -1);
     List<String> expected = parts[1].isEmpty() ? List.of() : Arrays.asList(parts[1].split(","));
-    Inventory inventory = InventoryLoader.load(InventoryGoldenTest.fixtures().resolve("patterns.ini"));
+    Inventory inventory =
+        InventoryLoader.load(InventoryGoldenTest.fixtures().resolve("patterns.ini"));
     assertEquals(expected, inventory.select(parts[0]).stream().map(Host::name).toList(), parts[0]);
   }
 
   @Test
   void hostsComeInAnsibleOrder() throws Exception {
-    Inventory inventory = InventoryLoader.load(InventoryGoldenTest.fixtures().resolve("patterns.ini"));
+    Inventory inventory =
+        InventoryLoader.load(InventoryGoldenTest.fixtures().resolve("patterns.ini"));
     assertEquals(inventory.select("all"), inventory.hosts());
   }
 
   @Test
   void unmatchedPatternGivesEmptyList() throws Exception {
-    Inventory inventory = InventoryLoader.load(InventoryGoldenTest.fixtures().resolve("patterns.ini"));
+    Inventory inventory =
+        InventoryLoader.load(InventoryGoldenTest.fixtures().resolve("patterns.ini"));
     assertTrue(inventory.select("nothing-here").isEmpty());
     assertTrue(inventory.select("webservers[99]").isEmpty());
   }
 
   @Test
   void rejectsBrokenRegexWithTheAnsibleMessage() throws Exception {
-    Inventory inventory = InventoryLoader.load(InventoryGoldenTest.fixtures().resolve("patterns.ini"));
+    Inventory inventory =
+        InventoryLoader.load(InventoryGoldenTest.fixtures().resolve("patterns.ini"));
     InventoryException e = assertThrows(InventoryException.class, () -> inventory.select("~web("));
     assertEquals("Invalid host list pattern: ~web(", e.getMessage());
   }

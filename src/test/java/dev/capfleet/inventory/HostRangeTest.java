@@ -31,10 +31,13 @@ class HostRangeTest {
 
   @Test
   void refusesMalformedRanges() {
-    assertEquals("host range must specify end value",
+    assertEquals(
+        "host range must specify end value",
         assertThrows(IllegalArgumentException.class, () -> HostRange.expand("x[1:]")).getMessage());
-    assertEquals("host range must have begin <= end",
-        assertThrows(IllegalArgumentException.class, () -> HostRange.expand("x[c:a]")).getMessage());
+    assertEquals(
+        "host range must have begin <= end",
+        assertThrows(IllegalArgumentException.class, () -> HostRange.expand("x[c:a]"))
+            .getMessage());
     assertThrows(IllegalArgumentException.class, () -> HostRange.expand("x[a:5]"));
     assertThrows(IllegalArgumentException.class, () -> HostRange.expand("x[1:5:0]"));
   }
@@ -42,10 +45,14 @@ class HostRangeTest {
   @Test
   void splitsPortsFromNamesAndAddresses() {
     assertEquals(new HostAddress("web1", BigInteger.valueOf(22)), HostAddress.parse("web1:22"));
-    assertEquals(new HostAddress("10.0.0.1", BigInteger.valueOf(2222)), HostAddress.parse("10.0.0.1:2222"));
-    assertEquals(new HostAddress("2001:db8::1", BigInteger.valueOf(2222)), HostAddress.parse("[2001:db8::1]:2222"));
+    assertEquals(
+        new HostAddress("10.0.0.1", BigInteger.valueOf(2222)), HostAddress.parse("10.0.0.1:2222"));
+    assertEquals(
+        new HostAddress("2001:db8::1", BigInteger.valueOf(2222)),
+        HostAddress.parse("[2001:db8::1]:2222"));
     assertEquals(new HostAddress("2001:db8::1", null), HostAddress.parse("2001:db8::1"));
-    assertEquals(new HostAddress("web[1:3]", BigInteger.valueOf(22)), HostAddress.parse("web[1:3]:22"));
+    assertEquals(
+        new HostAddress("web[1:3]", BigInteger.valueOf(22)), HostAddress.parse("web[1:3]:22"));
   }
 
   @Test

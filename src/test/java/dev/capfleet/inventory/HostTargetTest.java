@@ -37,16 +37,42 @@ class HostTargetTest {
 
   @Test
   void readsAnsibleConnectionVariables() {
-    HostTarget t = HostTarget.of(host("web1", "ansible_host", "10.0.0.1", "ansible_port", 2222L,
-        "ansible_user", "ops", "ansible_ssh_private_key_file", "/keys/id", "ansible_connection", "local",
-        "ecapture_path", "/opt/ecapture", "ecapture_mode", "pcapng"));
-    assertEquals(new HostTarget("web1", "10.0.0.1", 2222, "ops", "/keys/id", true, List.of(), "/opt/ecapture",
-        "pcapng"), t);
+    HostTarget t =
+        HostTarget.of(
+            host(
+                "web1",
+                "ansible_host",
+                "10.0.0.1",
+                "ansible_port",
+                2222L,
+                "ansible_user",
+                "ops",
+                "ansible_ssh_private_key_file",
+                "/keys/id",
+                "ansible_connection",
+                "local",
+                "ecapture_path",
+                "/opt/ecapture",
+                "ecapture_mode",
+                "pcapng"));
+    assertEquals(
+        new HostTarget(
+            "web1",
+            "10.0.0.1",
+            2222,
+            "ops",
+            "/keys/id",
+            true,
+            List.of(),
+            "/opt/ecapture",
+            "pcapng"),
+        t);
   }
 
   @Test
   void takesThePortOfHostColonPort() {
-    Inventory inventory = InventoryLoader.parse(Path.of("inv.ini"), "[w]\nweb1:2200\n[2001:db8::1]:2201\n");
+    Inventory inventory =
+        InventoryLoader.parse(Path.of("inv.ini"), "[w]\nweb1:2200\n[2001:db8::1]:2201\n");
     assertEquals(2200, HostTarget.of(inventory.host("web1").orElseThrow()).port());
     HostTarget v6 = HostTarget.of(inventory.host("2001:db8::1").orElseThrow());
     assertEquals("2001:db8::1", v6.address());
@@ -55,8 +81,22 @@ class HostTargetTest {
 
   @Test
   void letsTheSshSpellingWinAsAnsibleDoes() {
-    HostTarget t = HostTarget.of(host("h", "ansible_host", "a", "ansible_ssh_host", "b", "ansible_user", "u1",
-        "ansible_ssh_user", "u2", "ansible_port", "22", "ansible_ssh_port", "2022"));
+    HostTarget t =
+        HostTarget.of(
+            host(
+                "h",
+                "ansible_host",
+                "a",
+                "ansible_ssh_host",
+                "b",
+                "ansible_user",
+                "u1",
+                "ansible_ssh_user",
+                "u2",
+                "ansible_port",
+                "22",
+                "ansible_ssh_port",
+                "2022"));
     assertEquals("b", t.address());
     assertEquals("u2", t.user());
     assertEquals(2022, t.port());
@@ -66,35 +106,53 @@ class HostTargetTest {
   void expandsTildeInPrivateKeyPath() {
     HostTarget t = HostTarget.of(host("h", "ansible_ssh_private_key_file", "~/.ssh/fleet"));
     assertEquals(System.getProperty("user.home") + "/.ssh/fleet", t.privateKey());
-    assertEquals("~other/key", HostTarget.of(host("h", "ansible_private_key_file", "~other/key")).privateKey());
+    assertEquals(
+        "~other/key",
+        HostTarget.of(host("h", "ansible_private_key_file", "~other/key")).privateKey());
   }
 
   @Test
   void rejectsBadPortNamingTheHost() {
-    InventoryException e = assertThrows(InventoryException.class,
-        () -> HostTarget.of(host("db7", "ansible_port", "ssh")));
+    InventoryException e =
+        assertThrows(
+            InventoryException.class, () -> HostTarget.of(host("db7", "ansible_port", "ssh")));
     assertEquals("host db7: ansible_port is 'ssh', not a port number (1-65535)", e.getMessage());
-    assertThrows(InventoryException.class, () -> HostTarget.of(host("db7", "ansible_port", 70000L)));
+    assertThrows(
+        InventoryException.class, () -> HostTarget.of(host("db7", "ansible_port", 70000L)));
     assertThrows(InventoryException.class, () -> HostTarget.of(host("db7", "ansible_port", 22.5)));
   }
 
   @Test
   void parsesProxyJumpFromCommonArgs() {
-    assertEquals(List.of(new JumpHost("ops", "bastion", 2222)), HostTarget.of(host("h",
-        "ansible_ssh_common_args", "-o StrictHostKeyChecking=no -o ProxyJump=ops@bastion:2222")).jumpHosts());
-    assertEquals(List.of(new JumpHost(null, "j1", 22), new JumpHost("u", "2001:db8::9", 2200)), HostTarget.of(host("h",
-        "ansible_ssh_common_args", "-J j1,u@[2001:db8::9]:2200")).jumpHosts());
-    assertEquals(List.of(new JumpHost("a", "b", 22)),
+    assertEquals(
+        List.of(new JumpHost("ops", "bastion", 2222)),
+        HostTarget.of(
+                host(
+                    "h",
+                    "ansible_ssh_common_args",
+                    "-o StrictHostKeyChecking=no -o ProxyJump=ops@bastion:2222"))
+            .jumpHosts());
+    assertEquals(
+        List.of(new JumpHost(null, "j1", 22), new JumpHost("u", "2001:db8::9", 2200)),
+        HostTarget.of(host("h", "ansible_ssh_common_args", "-J j1,u@[2001:db8::9]:2200"))
+            .jumpHosts());
+    assertEquals(
+        List.of(new JumpHost("a", "b", 22)),
         HostTarget.of(host("h", "ansible_ssh_common_args", "-o 'ProxyJump a@b'")).jumpHosts());
-    assertEquals(List.of(new JumpHost(null, "gw", 22)),
+    assertEquals(
+        List.of(new JumpHost(null, "gw", 22)),
         HostTarget.of(host("h", "ansible_ssh_common_args", "-Jgw")).jumpHosts());
-    assertEquals(List.of(), HostTarget.of(host("h", "ansible_ssh_common_args", "-o ProxyJump=none")).jumpHosts());
+    assertEquals(
+        List.of(),
+        HostTarget.of(host("h", "ansible_ssh_common_args", "-o ProxyJump=none")).jumpHosts());
   }
 
   @Test
   void rejectsUnreadableProxyJumpNamingTheHost() {
-    InventoryException e = assertThrows(InventoryException.class,
-        () -> HostTarget.of(host("h9", "ansible_ssh_common_args", "-J")));
+    InventoryException e =
+        assertThrows(
+            InventoryException.class,
+            () -> HostTarget.of(host("h9", "ansible_ssh_common_args", "-J")));
     assertTrue(e.getMessage().startsWith("host h9: ansible_ssh_common_args:"), e.getMessage());
   }
 

@@ -11,15 +11,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Inventory directories with group_vars/ and host_vars/ (two published by ansible/ansible-examples, one shop
- * layout with several -i, a host list and a playbook directory), compared with the recorded and with the live
- * {@code ansible-inventory --list} (see src/test/resources/inventory-dirs/README.md).
+ * Inventory directories with group_vars/ and host_vars/ (two published by ansible/ansible-examples,
+ * one shop layout with several -i, a host list and a playbook directory), compared with the
+ * recorded and with the live {@code ansible-inventory --list} (see
+ * src/test/resources/inventory-dirs/README.md).
  */
 class InventoryDirectoriesTest {
-  private static final Path FIXTURES = Path.of("src/test/resources/inventory-dirs").toAbsolutePath();
+  private static final Path FIXTURES =
+      Path.of("src/test/resources/inventory-dirs").toAbsolutePath();
 
   @TempDir
-  Path cwd; // an empty current directory: ansible-inventory reads group_vars beside it when no --playbook-dir
+  Path cwd; // an empty current directory: ansible-inventory reads group_vars beside it when no
+
+  // --playbook-dir
 
   private record Case(String name, List<String> sources, Path playbookDir) {}
 
@@ -28,19 +32,25 @@ class InventoryDirectoriesTest {
         new Case("lamp_haproxy", List.of(FIXTURES.resolve("lamp_haproxy").toString()), null),
         new Case("mongodb", List.of(FIXTURES.resolve("mongodb").toString()), null),
         new Case("tabs", List.of(FIXTURES.resolve("tabs").toString()), null),
-        new Case("shop", List.of(FIXTURES.resolve("shop/inventory").toString(),
-            FIXTURES.resolve("shop/extra-hosts").toString(), "adhoc1,adhoc2:2201,"),
+        new Case(
+            "shop",
+            List.of(
+                FIXTURES.resolve("shop/inventory").toString(),
+                FIXTURES.resolve("shop/extra-hosts").toString(),
+                "adhoc1,adhoc2:2201,"),
             FIXTURES.resolve("shop/playbooks")));
   }
 
   private JsonNode capfleet(Case c) {
-    return InventoryJson.list(InventorySources.load(c.sources(), c.playbookDir() == null ? cwd : c.playbookDir()));
+    return InventoryJson.list(
+        InventorySources.load(c.sources(), c.playbookDir() == null ? cwd : c.playbookDir()));
   }
 
   @Test
   void matchesTheRecordedAnsibleInventoryOutput() throws Exception {
     for (Case c : cases()) {
-      JsonNode expected = JsonSemantics.MAPPER.readTree(FIXTURES.resolve(c.name() + ".ansible-list.json").toFile());
+      JsonNode expected =
+          JsonSemantics.MAPPER.readTree(FIXTURES.resolve(c.name() + ".ansible-list.json").toFile());
       JsonSemantics.assertSameInventory(expected, capfleet(c), c.name());
     }
   }
@@ -66,7 +76,8 @@ class InventoryDirectoriesTest {
         p.destroyForcibly();
         throw new AssertionError("ansible-inventory failed on " + c.name());
       }
-      JsonSemantics.assertSameInventory(JsonSemantics.MAPPER.readTree(out), capfleet(c), c.name() + " (live)");
+      JsonSemantics.assertSameInventory(
+          JsonSemantics.MAPPER.readTree(out), capfleet(c), c.name() + " (live)");
     }
   }
 }

@@ -31,7 +31,9 @@ class InventoryTest {
     assertEquals("frontend", web2.var("role").orElseThrow());
     assertEquals("production", web2.var("env").orElseThrow());
     assertEquals("admin", web2.var("ansible_user").orElseThrow());
-    assertEquals("ops", inventory.host("bastion.example.com").orElseThrow().var("ansible_user").orElseThrow());
+    assertEquals(
+        "ops",
+        inventory.host("bastion.example.com").orElseThrow().var("ansible_user").orElseThrow());
     assertEquals(8080L, web2.value("http_port").orElseThrow());
     assertEquals("8080", web2.var("http_port").orElseThrow());
   }
@@ -58,15 +60,19 @@ class InventoryTest {
     assertEquals(List.of("web", "db"), prod.children());
     assertEquals(List.of(), prod.hosts());
     assertEquals(1, prod.depth());
-    assertEquals(List.of("web1.example.com", "web2.example.com", "web3.example.com", "db1", "db2"),
+    assertEquals(
+        List.of("web1.example.com", "web2.example.com", "web3.example.com", "db1", "db2"),
         inventory.hostsOf("prod").stream().map(Host::name).toList());
     assertTrue(inventory.hostsOf("nope").isEmpty());
   }
 
   @Test
   void readsExtensionlessFileAsYamlWhenItIsAMapping() throws Exception {
-    assertEquals(List.of("y1", "y2"), fixture("yaml-inventory").hostsOf("grp").stream().map(Host::name).toList());
-    assertEquals(List.of("alpha", "beta1"), fixture("hosts").hosts().stream().map(Host::name).toList());
+    assertEquals(
+        List.of("y1", "y2"),
+        fixture("yaml-inventory").hostsOf("grp").stream().map(Host::name).toList());
+    assertEquals(
+        List.of("alpha", "beta1"), fixture("hosts").hosts().stream().map(Host::name).toList());
   }
 
   @Test
@@ -78,9 +84,11 @@ class InventoryTest {
 
   @Test
   void keepsUnsafeAndVaultValuesAsText() {
-    Inventory inventory = InventoryLoader.parse(Path.of("inv.yml"),
-        "all:\n  hosts:\n    h:\n      u: !unsafe '{{ x }}'\n"
-            + "      s: !vault |\n        $ANSIBLE_VAULT;1.1;AES256\n        3031\n");
+    Inventory inventory =
+        InventoryLoader.parse(
+            Path.of("inv.yml"),
+            "all:\n  hosts:\n    h:\n      u: !unsafe '{{ x }}'\n"
+                + "      s: !vault |\n        $ANSIBLE_VAULT;1.1;AES256\n        3031\n");
     Host h = inventory.host("h").orElseThrow();
     assertEquals("{{ x }}", h.var("u").orElseThrow());
     assertEquals("$ANSIBLE_VAULT;1.1;AES256\n3031\n", h.var("s").orElseThrow());
@@ -88,19 +96,20 @@ class InventoryTest {
 
   @Test
   void warnsAboutSkippedYamlKeysLikeAnsible() {
-    Inventory inventory = InventoryLoader.parse(Path.of("inv.yml"), "web:\n  hostz:\n    a:\nbad: 3\n");
-    assertEquals(List.of(
-        "Skipping unexpected key (hostz) in group (web), only \"vars\", \"children\" and \"hosts\" are valid",
-        "Skipping 'bad' as this is not a valid group definition"), inventory.warnings());
+    Inventory inventory =
+        InventoryLoader.parse(Path.of("inv.yml"), "web:\n  hostz:\n    a:\nbad: 3\n");
+    assertEquals(
+        List.of(
+            "Skipping unexpected key (hostz) in group (web), only \"vars\", \"children\" and \"hosts\" are valid",
+            "Skipping 'bad' as this is not a valid group definition"),
+        inventory.warnings());
   }
 
   @Test
   void drawsTheGraphWithoutVars() throws Exception {
-    assertEquals(String.join("\n",
-        "@all:",
-        "  |--@ungrouped:",
-        "  |  |--alpha",
-        "  |--@beta:",
-        "  |  |--beta1"), InventoryJson.graph(fixture("hosts")));
+    assertEquals(
+        String.join(
+            "\n", "@all:", "  |--@ungrouped:", "  |  |--alpha", "  |--@beta:", "  |  |--beta1"),
+        InventoryJson.graph(fixture("hosts")));
   }
 }

@@ -12,12 +12,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Compares two {@code ansible-inventory --list} documents by meaning: groups, members, hostvars. */
+/**
+ * Compares two {@code ansible-inventory --list} documents by meaning: groups, members, hostvars.
+ */
 final class JsonSemantics {
   /** Python's json writes Infinity and NaN bare, so the reader must accept them. */
-  static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private JsonSemantics() {}
 

@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 class JumpHostTest {
   @Test
   void parsesCommaSeparatedHopsWithUsersPortsAndBracketedIpv6() {
-    assertEquals(List.of(new JumpHost("ops", "bastion", 2222), new JumpHost(null, "10.0.0.1", 22),
-        new JumpHost("me", "fe80::1", 22), new JumpHost(null, "fe80::2", 2200)),
+    assertEquals(
+        List.of(
+            new JumpHost("ops", "bastion", 2222),
+            new JumpHost(null, "10.0.0.1", 22),
+            new JumpHost("me", "fe80::1", 22),
+            new JumpHost(null, "fe80::2", 2200)),
         JumpHost.parseChain("ops@bastion:2222, 10.0.0.1,me@[fe80::1],[fe80::2]:2200"));
   }
 
@@ -23,7 +27,8 @@ class JumpHostTest {
 
   @Test
   void userEndsAtTheLastAtSignAsOpenSshReadsIt() {
-    assertEquals(List.of(new JumpHost("ops@corp", "bastion", 22)), JumpHost.parseChain("ops@corp@bastion"));
+    assertEquals(
+        List.of(new JumpHost("ops@corp", "bastion", 22)), JumpHost.parseChain("ops@corp@bastion"));
   }
 
   @Test

@@ -14,14 +14,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** INI values read as Python's {@code ast.literal_eval} reads them (expectations checked with Python 3.11). */
+/**
+ * INI values read as Python's {@code ast.literal_eval} reads them (expectations checked with Python
+ * 3.11).
+ */
 class PythonLiteralTest {
-  private static final Object TEXT = new Object() {
-    @Override
-    public String toString() {
-      return "<the text itself>";
-    }
-  };
+  private static final Object TEXT =
+      new Object() {
+        @Override
+        public String toString() {
+          return "<the text itself>";
+        }
+      };
 
   static Stream<Arguments> literals() {
     return Stream.of(

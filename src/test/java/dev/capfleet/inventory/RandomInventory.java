@@ -7,11 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** Writes random but valid inventories (groups, children, ranges, ports, vars) as INI or YAML text. */
+/**
+ * Writes random but valid inventories (groups, children, ranges, ports, vars) as INI or YAML text.
+ */
 final class RandomInventory {
-  private static final String[] KEYS = {"role", "env", "tier", "port_hint", "flag", "owner", "ansible_user", "weight"};
+  private static final String[] KEYS = {
+    "role", "env", "tier", "port_hint", "flag", "owner", "ansible_user", "weight"
+  };
 
-  /** One group of the random fleet: its hosts (entries as written, maybe ranges or host:port), vars, children. */
+  /**
+   * One group of the random fleet: its hosts (entries as written, maybe ranges or host:port), vars,
+   * children.
+   */
   private static final class G {
     final String name;
     final List<String> hosts = new ArrayList<>();
@@ -122,7 +129,10 @@ final class RandomInventory {
     }
   }
 
-  /** INI text; sections come in shuffled order, so children are often named before they are declared. */
+  /**
+   * INI text; sections come in shuffled order, so children are often named before they are
+   * declared.
+   */
   String ini() {
     List<String> sections = new ArrayList<>();
     StringBuilder head = new StringBuilder("# generated\n");
@@ -145,8 +155,12 @@ final class RandomInventory {
       }
       if (!g.vars.isEmpty()) {
         StringBuilder v = new StringBuilder("[" + g.name + ":vars]\n");
-        g.vars.forEach((k, val) -> v.append(k).append(random.nextBoolean() ? " = " : "=").append(iniVarsValue(val))
-            .append('\n'));
+        g.vars.forEach(
+            (k, val) ->
+                v.append(k)
+                    .append(random.nextBoolean() ? " = " : "=")
+                    .append(iniVarsValue(val))
+                    .append('\n'));
         sections.add(v.toString());
       }
     }
@@ -177,7 +191,10 @@ final class RandomInventory {
     return v instanceof Boolean b ? (b ? "True" : "False") : String.valueOf(v);
   }
 
-  /** YAML text: each group once at the top level or nested under a parent, referenced elsewhere by name. */
+  /**
+   * YAML text: each group once at the top level or nested under a parent, referenced elsewhere by
+   * name.
+   */
   String yaml() {
     StringBuilder out = new StringBuilder("# generated\n");
     if (!ungrouped.isEmpty()) {

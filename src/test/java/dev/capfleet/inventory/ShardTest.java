@@ -42,8 +42,11 @@ class ShardTest {
 
   @Test
   void keepsInventoryOrder() {
-    List<Host> hosts = List.of(new Host("a", Map.of(), List.of()), new Host("b", Map.of(), List.of()),
-        new Host("c", Map.of(), List.of()));
+    List<Host> hosts =
+        List.of(
+            new Host("a", Map.of(), List.of()),
+            new Host("b", Map.of(), List.of()),
+            new Host("c", Map.of(), List.of()));
     assertEquals(hosts, new Shard(1, 1).select(hosts));
   }
 

@@ -21,7 +21,8 @@ class ShellWordsTest {
 
   @Test
   void escapesOnlyQuoteAndBackslashInsideDoubleQuotes() {
-    assertEquals(List.of("a\\nb", "c\"d", "e\\f"), ShellWords.split("\"a\\nb\" \"c\\\"d\" \"e\\\\f\""));
+    assertEquals(
+        List.of("a\\nb", "c\"d", "e\\f"), ShellWords.split("\"a\\nb\" \"c\\\"d\" \"e\\\\f\""));
     assertEquals(List.of("single\\n"), ShellWords.split("'single\\n'"));
     assertEquals(List.of("a b"), ShellWords.split("a\\ b"));
   }
@@ -33,9 +34,12 @@ class ShellWordsTest {
 
   @Test
   void failsOnUnbalancedQuotesOrTrailingBackslash() {
-    assertEquals("No closing quotation",
-        assertThrows(IllegalArgumentException.class, () -> ShellWords.split("a=\"open")).getMessage());
-    assertEquals("No escaped character",
+    assertEquals(
+        "No closing quotation",
+        assertThrows(IllegalArgumentException.class, () -> ShellWords.split("a=\"open"))
+            .getMessage());
+    assertEquals(
+        "No escaped character",
         assertThrows(IllegalArgumentException.class, () -> ShellWords.split("a=b\\")).getMessage());
   }
 }

@@ -6,21 +6,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One cell of the truth lab's matrix: file capabilities, mode, module and condition, with the kernel's
- * expected answer per step ({@link LabSteps#NAMES} order) on the CI machines' kernel.
+ * One cell of the truth lab's matrix: file capabilities, mode, module and condition, with the
+ * kernel's expected answer per step ({@link LabSteps#NAMES} order) on the CI machines' kernel.
  */
-record LabCase(String name, String setcap, String mode, String module, LabCondition condition,
+record LabCase(
+    String name,
+    String setcap,
+    String mode,
+    String module,
+    LabCondition condition,
     Map<String, String> expected) {
   LabCase {
     expected = Map.copyOf(expected);
   }
 
   /** {@code row} lists one result a step, in {@link LabSteps#NAMES} order, separated by blanks. */
-  static LabCase of(String name, String setcap, String mode, String module, LabCondition condition, String row) {
+  static LabCase of(
+      String name, String setcap, String mode, String module, LabCondition condition, String row) {
     List<String> results = Arrays.asList(row.trim().split("\\s+"));
     if (results.size() != LabSteps.NAMES.size()) {
-      throw new IllegalArgumentException(name + ": " + results.size() + " results for " + LabSteps.NAMES.size()
-          + " steps");
+      throw new IllegalArgumentException(
+          name + ": " + results.size() + " results for " + LabSteps.NAMES.size() + " steps");
     }
     Map<String, String> expected = new LinkedHashMap<>();
     for (int i = 0; i < results.size(); i++) {
@@ -33,7 +39,10 @@ record LabCase(String name, String setcap, String mode, String module, LabCondit
     return mode.equals("pcapng");
   }
 
-  /** Whether the module's BPF object carries SEC("classifier") programs (tls and gotls do, in every mode). */
+  /**
+   * Whether the module's BPF object carries SEC("classifier") programs (tls and gotls do, in every
+   * mode).
+   */
   boolean classifier() {
     return module.equals("tls") || module.equals("gotls");
   }

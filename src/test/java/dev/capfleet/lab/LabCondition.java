@@ -10,7 +10,9 @@ enum LabCondition {
   NO_NEW_PRIVS("no_new_privs from an unprivileged parent"),
   /** The user runs the binary as root of a new user namespace ({@code unshare -Ur}). */
   USER_NAMESPACE("user namespace (unshare -Ur)"),
-  /** Root raises the memlock hard limit to unlimited ({@code prlimit}) before dropping to the user. */
+  /**
+   * Root raises the memlock hard limit to unlimited ({@code prlimit}) before dropping to the user.
+   */
   MEMLOCK_UNLIMITED("memlock hard limit unlimited (prlimit by root)");
 
   final String description;

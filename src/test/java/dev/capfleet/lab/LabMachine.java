@@ -13,20 +13,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs commands as the non-root lab user under a {@link LabCondition}: root (the test) prepares the binary
- * copy and the condition, then {@code setpriv} drops to the user, so the capabilities the process ends up
- * with come only from the binary's file capabilities, as for an operator starting eCapture.
+ * Runs commands as the non-root lab user under a {@link LabCondition}: root (the test) prepares the
+ * binary copy and the condition, then {@code setpriv} drops to the user, so the capabilities the
+ * process ends up with come only from the binary's file capabilities, as for an operator starting
+ * eCapture.
  */
 final class LabMachine {
-  /** An account without privileges; .ci/run creates it, as the real-sshd tests log in with it too. */
+  /**
+   * An account without privileges; .ci/run creates it, as the real-sshd tests log in with it too.
+   */
   static final String USER = "capfleet-audit";
+
   /** Every run is bounded: the loader needs well under a second, capfleet check a few. */
   static final int RUN_SECONDS = 40;
 
-  /** The nosuid case: a tmpfs mounted nosuid inside the run's own mount namespace carries the binary copy. */
-  private static final String NOSUID_SCRIPT = "mount -t tmpfs -o nosuid,mode=0755 capfleet-lab \"$1\" "
-      + "&& cp \"$2\" \"$1/replay\" && chmod 0755 \"$1/replay\" && setcap \"$3\" \"$1/replay\" "
-      + "&& shift 3 && exec \"$@\"";
+  /**
+   * The nosuid case: a tmpfs mounted nosuid inside the run's own mount namespace carries the binary
+   * copy.
+   */
+  private static final String NOSUID_SCRIPT =
+      "mount -t tmpfs -o nosuid,mode=0755 capfleet-lab \"$1\" "
+          + "&& cp \"$2\" \"$1/replay\" && chmod 0755 \"$1/replay\" && setcap \"$3\" \"$1/replay\" "
+          + "&& shift 3 && exec \"$@\"";
 
   record Run(int exit, String out, String err) {
     @Override
@@ -44,7 +52,10 @@ final class LabMachine {
     return dir;
   }
 
-  /** A copy of {@code source} at {@code target}, mode 0755, with file capabilities {@code setcap} (or none). */
+  /**
+   * A copy of {@code source} at {@code target}, mode 0755, with file capabilities {@code setcap}
+   * (or none).
+   */
   static Path copyWithCaps(Path source, Path target, String setcap) throws IOException {
     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -58,20 +69,38 @@ final class LabMachine {
   }
 
   /**
-   * The argument vector that runs {@code inner} as {@link #USER} under {@code condition}. For NOSUID,
-   * {@code nosuidMount} is the (empty) directory to mount over, {@code binary} the copy to put there with
-   * {@code setcap}; {@code inner} must then name {@code nosuidMount/replay}.
+   * The argument vector that runs {@code inner} as {@link #USER} under {@code condition}. For
+   * NOSUID, {@code nosuidMount} is the (empty) directory to mount over, {@code binary} the copy to
+   * put there with {@code setcap}; {@code inner} must then name {@code nosuidMount/replay}.
    */
-  static List<String> asUser(LabCondition condition, boolean ownNetwork, Path nosuidMount, Path binary,
-      String setcap, List<String> inner) {
-    List<String> argv = new ArrayList<>(List.of("timeout", "-k", "5", String.valueOf(RUN_SECONDS - 5)));
+  static List<String> asUser(
+      LabCondition condition,
+      boolean ownNetwork,
+      Path nosuidMount,
+      Path binary,
+      String setcap,
+      List<String> inner) {
+    List<String> argv =
+        new ArrayList<>(List.of("timeout", "-k", "5", String.valueOf(RUN_SECONDS - 5)));
     if (ownNetwork) {
-      // pcapng adds a qdisc to lo: the run's own network namespace keeps other tests' loopback untouched
+      // pcapng adds a qdisc to lo: the run's own network namespace keeps other tests' loopback
+      // untouched
       argv.addAll(List.of("unshare", "-n"));
     }
     if (condition == LabCondition.NOSUID) {
-      argv.addAll(List.of("unshare", "-m", "--propagation", "private", "sh", "-c", NOSUID_SCRIPT, "sh",
-          nosuidMount.toString(), binary.toString(), setcap == null ? "=" : setcap));
+      argv.addAll(
+          List.of(
+              "unshare",
+              "-m",
+              "--propagation",
+              "private",
+              "sh",
+              "-c",
+              NOSUID_SCRIPT,
+              "sh",
+              nosuidMount.toString(),
+              binary.toString(),
+              setcap == null ? "=" : setcap));
     }
     if (condition == LabCondition.MEMLOCK_UNLIMITED) {
       argv.addAll(List.of("prlimit", "--memlock=unlimited:unlimited"));
@@ -87,11 +116,14 @@ final class LabMachine {
     return argv;
   }
 
-  /** Runs {@code argv} with a clean environment ({@code home} as HOME when given), bounded in time. */
+  /**
+   * Runs {@code argv} with a clean environment ({@code home} as HOME when given), bounded in time.
+   */
   static Run run(List<String> argv, Path home) {
     ProcessBuilder pb = new ProcessBuilder(argv);
     Map<String, String> env = pb.environment();
-    env.clear(); // nothing of the test JVM's environment (CI variables, canaries) reaches the user's process
+    env.clear(); // nothing of the test JVM's environment (CI variables, canaries) reaches the
+    // user's process
     env.put("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
     env.put("LANG", "C.UTF-8");
     if (home != null) {
@@ -100,14 +132,18 @@ final class LabMachine {
     try {
       Process p = pb.start();
       p.getOutputStream().close();
-      CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+      CompletableFuture<byte[]> out =
+          CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+      CompletableFuture<byte[]> err =
+          CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
       if (!p.waitFor(RUN_SECONDS, TimeUnit.SECONDS)) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         throw new IllegalStateException("timed out after " + RUN_SECONDS + " s: " + argv);
       }
-      return new Run(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8),
+      return new Run(
+          p.exitValue(),
+          new String(out.join(), StandardCharsets.UTF_8),
           new String(err.join(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException("cannot run " + argv + ": " + e.getMessage(), e);

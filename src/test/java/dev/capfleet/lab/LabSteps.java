@@ -5,21 +5,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The kernel's answer at each replayed step, parsed from the loader's {@code STEP name result detail} lines;
- * {@code exec} is added by the runner (EPERM when the binary could not even start).
+ * The kernel's answer at each replayed step, parsed from the loader's {@code STEP name result
+ * detail} lines; {@code exec} is added by the runner (EPERM when the binary could not even start).
  */
 record LabSteps(Map<String, String> results, Map<String, String> details, boolean complete) {
   /** Every step the loader prints, in its order; {@code exec} first. */
-  static final List<String> NAMES = List.of("exec", "gate", "memlock", "map_hash", "map_array",
-      "map_perf_event_array", "prog_kprobe", "prog_sched_cls", "uprobe_pmu", "uprobe_attach", "perf_open",
-      "perf_mmap", "tc_qdisc", "tc_filter");
+  static final List<String> NAMES =
+      List.of(
+          "exec",
+          "gate",
+          "memlock",
+          "map_hash",
+          "map_array",
+          "map_perf_event_array",
+          "prog_kprobe",
+          "prog_sched_cls",
+          "uprobe_pmu",
+          "uprobe_attach",
+          "perf_open",
+          "perf_mmap",
+          "tc_qdisc",
+          "tc_filter");
 
   LabSteps {
     results = Map.copyOf(results);
     details = Map.copyOf(details);
   }
 
-  /** Parses a loader run; {@code complete} only when the END line came (the loader did not crash midway). */
+  /**
+   * Parses a loader run; {@code complete} only when the END line came (the loader did not crash
+   * midway).
+   */
   static LabSteps parse(String stdout) {
     Map<String, String> results = new LinkedHashMap<>();
     Map<String, String> details = new LinkedHashMap<>();

@@ -18,7 +18,8 @@ class FactsCollectorTest {
   private static final String BIN = "/usr/local/bin/ecapture";
 
   private static HostFacts collect(String fixture, String binary) {
-    return FactsCollector.collect(ProbeOutput.parse(Fixtures.read("probe/" + fixture), NONCE), binary);
+    return FactsCollector.collect(
+        ProbeOutput.parse(Fixtures.read("probe/" + fixture), NONCE), binary);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -36,9 +37,13 @@ class FactsCollectorTest {
     assertEquals("capsh", f.boundingSet().source());
     assertTrue(f.boundingSet().capabilities().contains(Capability.CAP_BPF));
     assertEquals(false, f.noNewPrivs());
-    assertTrue(f.mounts().stream().anyMatch(m -> m.fsType().equals("debugfs")
-        && m.mountPoint().equals("/sys/kernel/debug")));
-    assertTrue(f.mounts().stream().anyMatch(m -> m.fsType().equals("bpf") && m.mountPoint().equals("/sys/fs/bpf")));
+    assertTrue(
+        f.mounts().stream()
+            .anyMatch(
+                m -> m.fsType().equals("debugfs") && m.mountPoint().equals("/sys/kernel/debug")));
+    assertTrue(
+        f.mounts().stream()
+            .anyMatch(m -> m.fsType().equals("bpf") && m.mountPoint().equals("/sys/fs/bpf")));
     assertEquals("integrity", f.lockdown());
     assertEquals(true, f.btf());
     assertEquals(2, f.unprivilegedBpfDisabled());
@@ -65,8 +70,10 @@ class FactsCollectorTest {
     assertInstanceOf(GetcapResult.FileMissing.class, f.getcap());
     assertNull(f.binaryStat());
     assertEquals("binary does not exist", f.gaps().get("binary stat"));
-    assertEquals("/", f.binaryMount().mountPoint()); // findmnt needs an existing file; /proc/mounts does not
-    assertEquals("none", f.lockdown()); // no lockdown file: the LSM is not there, nothing is locked down
+    assertEquals(
+        "/", f.binaryMount().mountPoint()); // findmnt needs an existing file; /proc/mounts does not
+    assertEquals(
+        "none", f.lockdown()); // no lockdown file: the LSM is not there, nothing is locked down
     assertNull(f.gaps().get("lockdown"));
     assertFalse(f.mounts().stream().anyMatch(m -> m.fsType().equals("debugfs")));
   }
@@ -115,8 +122,16 @@ class FactsCollectorTest {
 
   @Test
   void marksNumericNamesAsOldLibcap() {
-    String raw = "@@CAPFLEET " + NONCE + " begin getcap\n" + BIN + " = cap_sys_ptrace,38,39+eip\n\n@@CAPFLEET "
-        + NONCE + " end getcap 0\n@@CAPFLEET " + NONCE + " done\n";
+    String raw =
+        "@@CAPFLEET "
+            + NONCE
+            + " begin getcap\n"
+            + BIN
+            + " = cap_sys_ptrace,38,39+eip\n\n@@CAPFLEET "
+            + NONCE
+            + " end getcap 0\n@@CAPFLEET "
+            + NONCE
+            + " done\n";
     HostFacts f = FactsCollector.collect(ProbeOutput.parse(raw, NONCE), BIN);
     assertEquals(false, f.libcapKnowsNewNames());
     assertEquals(true, f.libcapInstalled());
@@ -144,20 +159,40 @@ class FactsCollectorTest {
     assertEquals("0          0          1", f.security().uidMap());
     HostFacts missing = collect("bash-missing-binary.txt", "/usr/local/bin/ecapture-absent");
     assertNull(missing.security().lockdownMode());
-    assertTrue(missing.gaps().get("lockdown mode").contains("securityfs not mounted"), missing.gaps().toString());
+    assertTrue(
+        missing.gaps().get("lockdown mode").contains("securityfs not mounted"),
+        missing.gaps().toString());
     assertEquals("8192", collect("dash-ready.txt", BIN).memlockHard());
   }
 
   @Test
   void readsBuildDatesOfDebianUbuntuAndEpochKernels() {
-    assertEquals("2025-08-10", SecurityFactsParser.buildDate("Linux version 6.1.0-38-amd64 (x) #1 SMP "
-        + "PREEMPT_DYNAMIC Debian 6.1.147-1 (2025-08-10)").orElseThrow().toString());
-    assertEquals("2023-11-14", SecurityFactsParser.buildDate("Linux version 5.15.0-91-generic (buildd@lcy02-amd64-045)"
-        + " (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0) #101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023")
-        .orElseThrow().toString());
-    assertTrue(SecurityFactsParser.buildDate("Linux version 6.18.44 (b@s) #1 SMP PREEMPT_DYNAMIC @0").isEmpty());
-    assertEquals("2025-07-03", SecurityFactsParser.buildDate("Linux version 6.6 #1 SMP @1751500800").orElseThrow()
-        .toString());
-    assertEquals("unlimited", SecurityFactsParser.memlockHard("Max locked memory         65536                unlimited            bytes").orElseThrow());
+    assertEquals(
+        "2025-08-10",
+        SecurityFactsParser.buildDate(
+                "Linux version 6.1.0-38-amd64 (x) #1 SMP "
+                    + "PREEMPT_DYNAMIC Debian 6.1.147-1 (2025-08-10)")
+            .orElseThrow()
+            .toString());
+    assertEquals(
+        "2023-11-14",
+        SecurityFactsParser.buildDate(
+                "Linux version 5.15.0-91-generic (buildd@lcy02-amd64-045)"
+                    + " (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0) #101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023")
+            .orElseThrow()
+            .toString());
+    assertTrue(
+        SecurityFactsParser.buildDate("Linux version 6.18.44 (b@s) #1 SMP PREEMPT_DYNAMIC @0")
+            .isEmpty());
+    assertEquals(
+        "2025-07-03",
+        SecurityFactsParser.buildDate("Linux version 6.6 #1 SMP @1751500800")
+            .orElseThrow()
+            .toString());
+    assertEquals(
+        "unlimited",
+        SecurityFactsParser.memlockHard(
+                "Max locked memory         65536                unlimited            bytes")
+            .orElseThrow());
   }
 }

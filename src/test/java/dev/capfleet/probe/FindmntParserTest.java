@@ -7,7 +7,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class FindmntParserTest {
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = ';', textBlock = """
+  @CsvSource(
+      delimiter = ';',
+      textBlock =
+          """
       plain                ; /usr/local/bin tmpfs  rw,relatime,mode=755              ; |/usr/local/bin|tmpfs|rw,relatime,mode=755
       root                 ; /      ext4   rw,relatime,discard                        ; |/|ext4|rw,relatime,discard
       space in target      ; /opt/my tools tmpfs rw,nosuid                           ; |/opt/my tools|tmpfs|rw,nosuid

@@ -12,7 +12,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** Test helpers: where the golden files live, and one text form per parse result to compare them against. */
+/**
+ * Test helpers: where the golden files live, and one text form per parse result to compare them
+ * against.
+ */
 final class Fixtures {
   private Fixtures() {}
 
@@ -51,15 +54,21 @@ final class Fixtures {
     return r instanceof GetcapResult.ToolMissing ? "tool-missing" : "unreadable";
   }
 
-  /** Like getcap's text, but a group holding nearly every capability is written {@code all-except(...)}. */
+  /**
+   * Like getcap's text, but a group holding nearly every capability is written {@code
+   * all-except(...)}.
+   */
   static String render(FileCapabilities caps) {
     if (caps.isEmpty()) {
       return "none";
     }
     java.util.Map<String, Set<Capability>> byFlags = new java.util.TreeMap<>();
-    caps.flags().forEach((cap, f) -> byFlags.computeIfAbsent(f.toString(), k -> new TreeSet<>()).add(cap));
-    String text = byFlags.entrySet().stream().map(e -> names(e.getValue()) + "=" + e.getKey())
-        .collect(Collectors.joining(" "));
+    caps.flags()
+        .forEach((cap, f) -> byFlags.computeIfAbsent(f.toString(), k -> new TreeSet<>()).add(cap));
+    String text =
+        byFlags.entrySet().stream()
+            .map(e -> names(e.getValue()) + "=" + e.getKey())
+            .collect(Collectors.joining(" "));
     return caps.numericNames() ? text + " numeric" : text;
   }
 
@@ -70,14 +79,22 @@ final class Fixtures {
     if (caps.size() > 30) {
       Set<Capability> missing = EnumSet.allOf(Capability.class);
       missing.removeAll(caps);
-      return "all-except(" + missing.stream().map(Capability::libcapName).collect(Collectors.joining(",")) + ")";
+      return "all-except("
+          + missing.stream().map(Capability::libcapName).collect(Collectors.joining(","))
+          + ")";
     }
     return caps.stream().map(Capability::libcapName).collect(Collectors.joining(","));
   }
 
   static String render(BoundingSet b) {
-    return "mask=" + Long.toHexString(mask(b.capabilities())) + " nnp=" + b.noNewPrivs() + " numeric="
-        + b.numericNames() + " source=" + b.source();
+    return "mask="
+        + Long.toHexString(mask(b.capabilities()))
+        + " nnp="
+        + b.noNewPrivs()
+        + " numeric="
+        + b.numericNames()
+        + " source="
+        + b.source();
   }
 
   static long mask(Set<Capability> caps) {
@@ -89,11 +106,27 @@ final class Fixtures {
   }
 
   static String render(Mount m) {
-    return m.device() + "|" + m.mountPoint() + "|" + m.fsType() + "|" + String.join(",", m.options());
+    return m.device()
+        + "|"
+        + m.mountPoint()
+        + "|"
+        + m.fsType()
+        + "|"
+        + String.join(",", m.options());
   }
 
   static String render(FileStat s) {
-    return s.octalMode() + " " + s.owner() + " " + s.group() + " " + s.uid() + " " + s.gid() + " " + s.type();
+    return s.octalMode()
+        + " "
+        + s.owner()
+        + " "
+        + s.group()
+        + " "
+        + s.uid()
+        + " "
+        + s.gid()
+        + " "
+        + s.type();
   }
 
   static String render(KernelInfo k) {

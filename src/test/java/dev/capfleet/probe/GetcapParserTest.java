@@ -11,7 +11,10 @@ class GetcapParserTest {
   private static final String BIN = "/usr/local/bin/ecapture";
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       new form                 | /usr/local/bin/ecapture cap_sys_ptrace,cap_perfmon,cap_bpf=eip | caps cap_sys_ptrace,cap_perfmon,cap_bpf=eip
       old form                 | /usr/local/bin/ecapture = cap_sys_ptrace,cap_sys_admin+eip     | caps cap_sys_ptrace,cap_sys_admin=eip
       first releases' colon    | /usr/local/bin/ecapture: = cap_sys_admin+ep                    | caps cap_sys_admin=ep
@@ -38,33 +41,43 @@ class GetcapParserTest {
       another file's line      | /usr/bin/ping cap_net_raw=ep                                   | unreadable
       """)
   void classifiesEachLibcapForm(String what, String output, String expected) {
-    assertEquals(expected, Fixtures.render(GetcapParser.parse(Fixtures.section("getcap", 0, output + "\n"), BIN)),
+    assertEquals(
+        expected,
+        Fixtures.render(GetcapParser.parse(Fixtures.section("getcap", 0, output + "\n"), BIN)),
         what);
   }
 
   @Test
   void readsNoCapabilitiesFromEmptyOutput() {
-    assertEquals(FileCapabilities.NONE, ((GetcapResult.Capabilities) GetcapParser.parse(
-        Fixtures.section("getcap", 0, ""), BIN)).capabilities());
+    assertEquals(
+        FileCapabilities.NONE,
+        ((GetcapResult.Capabilities) GetcapParser.parse(Fixtures.section("getcap", 0, ""), BIN))
+            .capabilities());
   }
 
   @Test
   void reportsMissingToolFromTheProbesMarker() {
-    assertInstanceOf(GetcapResult.ToolMissing.class,
+    assertInstanceOf(
+        GetcapResult.ToolMissing.class,
         GetcapParser.parse(Fixtures.section("getcap", 127, "capfleet: getcap not found\n"), BIN));
   }
 
   @Test
   void reportsMissingLibraryAsMissingTool() {
-    String out = "getcap: error while loading shared libraries: libcap.so.2: cannot open shared object file";
-    assertInstanceOf(GetcapResult.ToolMissing.class, GetcapParser.parse(Fixtures.section("getcap", 127, out), BIN));
+    String out =
+        "getcap: error while loading shared libraries: libcap.so.2: cannot open shared object file";
+    assertInstanceOf(
+        GetcapResult.ToolMissing.class,
+        GetcapParser.parse(Fixtures.section("getcap", 127, out), BIN));
   }
 
   @Test
   void treatsTruncatedOrAbsentSectionAsUnreadable() {
-    assertInstanceOf(GetcapResult.Unreadable.class,
+    assertInstanceOf(
+        GetcapResult.Unreadable.class,
         GetcapParser.parse(new Section("getcap", 0, BIN + " cap_bpf=ep", true), BIN));
-    assertInstanceOf(GetcapResult.Unreadable.class,
+    assertInstanceOf(
+        GetcapResult.Unreadable.class,
         GetcapParser.parse(new Section("getcap", null, BIN + " cap_bpf=ep", false), BIN));
     assertInstanceOf(GetcapResult.Unreadable.class, GetcapParser.parse(null, BIN));
   }
@@ -72,10 +85,14 @@ class GetcapParserTest {
   @Test
   void readsPathsWithSpaces() {
     String path = "/opt/my tools/ecap ture";
-    GetcapResult r = GetcapParser.parse(Fixtures.section("getcap", 0, path + " cap_bpf,cap_perfmon=ep\n"), path);
+    GetcapResult r =
+        GetcapParser.parse(Fixtures.section("getcap", 0, path + " cap_bpf,cap_perfmon=ep\n"), path);
     assertEquals("caps cap_perfmon,cap_bpf=ep", Fixtures.render(r));
-    assertEquals("missing", Fixtures.render(GetcapParser.parse(
-        Fixtures.section("getcap", 0, path + " (No such file or directory)\n"), path)));
+    assertEquals(
+        "missing",
+        Fixtures.render(
+            GetcapParser.parse(
+                Fixtures.section("getcap", 0, path + " (No such file or directory)\n"), path)));
   }
 
   @Test

@@ -18,16 +18,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One test per folder of real tool outputs under fixtures/: every file must parse to what the folder's
- * expected.properties says, and no file may lack an expectation.
+ * One test per folder of real tool outputs under fixtures/: every file must parse to what the
+ * folder's expected.properties says, and no file may lack an expectation.
  */
 class GoldenFixturesTest {
-  private static final List<String> KERNEL_FILES = List.of("uname.txt", "version-signature.txt", "proc-version.txt");
+  private static final List<String> KERNEL_FILES =
+      List.of("uname.txt", "version-signature.txt", "proc-version.txt");
 
   static Stream<String> distroFolders() throws IOException {
     try (Stream<Path> dirs = Files.list(Fixtures.root())) {
-      return dirs.filter(Files::isDirectory).filter(d -> Files.exists(d.resolve("expected.properties")))
-          .map(d -> d.getFileName().toString()).sorted().toList().stream();
+      return dirs
+          .filter(Files::isDirectory)
+          .filter(d -> Files.exists(d.resolve("expected.properties")))
+          .map(d -> d.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -42,10 +48,18 @@ class GoldenFixturesTest {
     List<String> checked = new ArrayList<>();
     if (KERNEL_FILES.stream().anyMatch(f -> Files.exists(dir.resolve(f)))) {
       String uname = optional(dir, "uname.txt");
-      assertEquals(expected.getProperty("kernel"), KernelParser.parse(uname, optional(dir, "version-signature.txt"),
-          optional(dir, "proc-version.txt")).map(Fixtures::render).orElse("empty"), folder + " kernel");
+      assertEquals(
+          expected.getProperty("kernel"),
+          KernelParser.parse(
+                  uname, optional(dir, "version-signature.txt"), optional(dir, "proc-version.txt"))
+              .map(Fixtures::render)
+              .orElse("empty"),
+          folder + " kernel");
       if (uname != null) {
-        assertEquals(expected.getProperty("arch"), KernelParser.arch(uname).orElse("empty"), folder + " arch");
+        assertEquals(
+            expected.getProperty("arch"),
+            KernelParser.arch(uname).orElse("empty"),
+            folder + " arch");
       }
     }
     List<Path> files;
@@ -59,9 +73,13 @@ class GoldenFixturesTest {
       }
       String want = expected.getProperty(name);
       assertNotNull(want, folder + "/" + name + " has no expectation in expected.properties");
-      String got = name.startsWith("uname-a")
-          ? unameA(Fixtures.read(file), optional(dir, "version-signature.txt"), optional(dir, "proc-version.txt"))
-          : parse(name, Fixtures.read(file), expected);
+      String got =
+          name.startsWith("uname-a")
+              ? unameA(
+                  Fixtures.read(file),
+                  optional(dir, "version-signature.txt"),
+                  optional(dir, "proc-version.txt"))
+              : parse(name, Fixtures.read(file), expected);
       assertEquals(want, got, folder + "/" + name);
       if (name.startsWith("mounts")) {
         checkMountFor(name, Fixtures.read(file), expected);
@@ -74,11 +92,12 @@ class GoldenFixturesTest {
   private static String parse(String name, String text, Properties expected) {
     String kind = name.substring(0, name.indexOf('-') > 0 ? name.indexOf('-') : name.indexOf('.'));
     switch (kind) {
-      case "getcap": {
-        String path = expected.getProperty(name + ".path", expected.getProperty("getcap.path"));
-        int exit = Integer.parseInt(expected.getProperty(name + ".exit", "0"));
-        return render(GetcapParser.parse(Fixtures.section("getcap", exit, text), path));
-      }
+      case "getcap":
+        {
+          String path = expected.getProperty(name + ".path", expected.getProperty("getcap.path"));
+          int exit = Integer.parseInt(expected.getProperty(name + ".exit", "0"));
+          return render(GetcapParser.parse(Fixtures.section("getcap", exit, text), path));
+        }
       case "capsh":
         return CapshParser.parse(text).map(Fixtures::render).orElse("empty");
       case "status":
@@ -97,9 +116,10 @@ class GoldenFixturesTest {
   }
 
   /**
-   * Public sources often quote {@code uname -a} rather than {@code uname -srm}: the kernel name, the release (third
-   * word) and the machine (last word, after dropping {@code GNU/Linux}) are taken from it and given to the parser in
-   * {@code uname -srm} form. The fixture file itself stays as published.
+   * Public sources often quote {@code uname -a} rather than {@code uname -srm}: the kernel name,
+   * the release (third word) and the machine (last word, after dropping {@code GNU/Linux}) are
+   * taken from it and given to the parser in {@code uname -srm} form. The fixture file itself stays
+   * as published.
    */
   private static String unameA(String unameA, String versionSignature, String procVersion) {
     List<String> words = new ArrayList<>(List.of(unameA.strip().split("\\s+")));
@@ -107,8 +127,11 @@ class GoldenFixturesTest {
       words.remove(words.size() - 1);
     }
     String srm = words.get(0) + " " + words.get(2) + " " + words.get(words.size() - 1);
-    return KernelParser.parse(srm, versionSignature, procVersion).map(Fixtures::render).orElse("empty")
-        + " arch=" + KernelParser.arch(srm).orElse("empty");
+    return KernelParser.parse(srm, versionSignature, procVersion)
+            .map(Fixtures::render)
+            .orElse("empty")
+        + " arch="
+        + KernelParser.arch(srm).orElse("empty");
   }
 
   private static void checkMountFor(String name, String text, Properties expected) {
@@ -116,7 +139,8 @@ class GoldenFixturesTest {
     for (int i = 1; expected.containsKey(name + ".for." + i); i++) {
       String[] spec = expected.getProperty(name + ".for." + i).split(" => ", 2);
       Optional<Mount> got = MountsParser.mountFor(mounts, spec[0]);
-      assertEquals(spec[1], got.map(Fixtures::render).orElse("empty"), name + " mount for " + spec[0]);
+      assertEquals(
+          spec[1], got.map(Fixtures::render).orElse("empty"), name + " mount for " + spec[0]);
     }
   }
 

@@ -15,26 +15,41 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The probe runs on production hosts at every scan: it must print the same under dash, bash and busybox sh, and
- * start only the commands no builtin can replace. Processes are counted for real, by strace's execve trace.
+ * The probe runs on production hosts at every scan: it must print the same under dash, bash and
+ * busybox sh, and start only the commands no builtin can replace. Processes are counted for real,
+ * by strace's execve trace.
  */
 class ProbeFootprintTest {
   private static final Pattern EXEC = Pattern.compile("execve\\(\"([^\"]+)\".*\\) = 0");
-  /**
-   * The commands the probe may start, each at most once: grep reads the numeric sysctls where read cannot (dash,
-   * busybox); uname runs only before Linux 6.1, readlink only for a symlinked binary.
-   */
-  private static final List<String> ALLOWED = List.of("id", "stat", "getcap", "capsh", "grep", "uname", "readlink");
 
-  @TempDir
-  Path tmp;
+  /**
+   * The commands the probe may start, each at most once: grep reads the numeric sysctls where read
+   * cannot (dash, busybox); uname runs only before Linux 6.1, readlink only for a symlinked binary.
+   */
+  private static final List<String> ALLOWED =
+      List.of("id", "stat", "getcap", "capsh", "grep", "uname", "readlink");
+
+  @TempDir Path tmp;
 
   private List<String> started(List<String> shell, StringBuilder output) throws IOException {
     Shells.require("strace");
     Path trace = tmp.resolve("trace");
     String script = new String(ProbeScript.bytes(), StandardCharsets.UTF_8);
-    output.append(Shells.run(List.of("strace", "-f", "-qq", "-e", "trace=execve", "-e", "signal=none", "-o",
-        trace.toString()), shell, script, "/usr/bin/ls"));
+    output.append(
+        Shells.run(
+            List.of(
+                "strace",
+                "-f",
+                "-qq",
+                "-e",
+                "trace=execve",
+                "-e",
+                "signal=none",
+                "-o",
+                trace.toString()),
+            shell,
+            script,
+            "/usr/bin/ls"));
     List<String> commands = new ArrayList<>();
     for (String line : Files.readAllLines(trace)) {
       Matcher m = EXEC.matcher(line);

@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** No input, however broken, makes a parser throw or hang; nonsense reads as "unknown", never as a fact. */
+/**
+ * No input, however broken, makes a parser throw or hang; nonsense reads as "unknown", never as a
+ * fact.
+ */
 class RobustnessTest {
   private static final String BIN = "/usr/local/bin/ecapture";
   private static final String MEGABYTE_LINE = "cap_chown,".repeat(100_000) + "x";
@@ -37,16 +40,20 @@ class RobustnessTest {
   }
 
   /**
-   * Every parser reads {@code text} as unknown: no kernel, no capability set, no mount, no sysctl, getcap's output
-   * unreadable whatever its exit status.
+   * Every parser reads {@code text} as unknown: no kernel, no capability set, no mount, no sysctl,
+   * getcap's output unreadable whatever its exit status.
    */
   private static void assertReadsAsUnknown(String text, String what) {
     assertEquals(Optional.empty(), KernelParser.parse(text, text, text), what + ": kernel");
     assertEquals(Optional.empty(), KernelParser.arch(text), what + ": arch");
-    assertInstanceOf(GetcapResult.Unreadable.class, GetcapParser.parse(Fixtures.section("getcap", 0, text), BIN),
+    assertInstanceOf(
+        GetcapResult.Unreadable.class,
+        GetcapParser.parse(Fixtures.section("getcap", 0, text), BIN),
         what + ": getcap");
-    assertInstanceOf(GetcapResult.Unreadable.class,
-        GetcapParser.parse(Fixtures.section("getcap", 127, text), BIN), what + ": getcap exit 127");
+    assertInstanceOf(
+        GetcapResult.Unreadable.class,
+        GetcapParser.parse(Fixtures.section("getcap", 127, text), BIN),
+        what + ": getcap exit 127");
     assertEquals(Optional.empty(), CapshParser.parse(text), what + ": capsh");
     assertEquals(Optional.empty(), ProcStatusParser.parse(text), what + ": /proc/self/status");
     assertEquals(List.of(), MountsParser.parse(text), what + ": /proc/mounts");
@@ -65,9 +72,11 @@ class RobustnessTest {
     for (int i = 0; i < 500; i++) {
       byte[] bytes = new byte[random.nextInt(600)];
       random.nextBytes(bytes);
-      String text = new String(bytes, i % 2 == 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+      String text =
+          new String(bytes, i % 2 == 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
       if (text.isBlank()) {
-        parseWithAll(text); // blank is an answer, not nonsense: getcap printing nothing means no capabilities
+        parseWithAll(text); // blank is an answer, not nonsense: getcap printing nothing means no
+        // capabilities
       } else {
         assertReadsAsUnknown(text, "random text " + i);
       }
@@ -76,8 +85,15 @@ class RobustnessTest {
 
   @Test
   void survivesEveryTruncationOfRealOutputs() {
-    String[] fixtures = {"debian-12/capsh-root.txt", "debian-12/status-root.txt", "debian-12/mounts.txt",
-        "debian-12/getcap-multi.txt", "debian-12/findmnt.txt", "debian-12/stat.txt", "debian-12/proc-version.txt"};
+    String[] fixtures = {
+      "debian-12/capsh-root.txt",
+      "debian-12/status-root.txt",
+      "debian-12/mounts.txt",
+      "debian-12/getcap-multi.txt",
+      "debian-12/findmnt.txt",
+      "debian-12/stat.txt",
+      "debian-12/proc-version.txt"
+    };
     for (String fixture : fixtures) {
       String text = Fixtures.read(fixture);
       for (int end = 0; end <= text.length(); end++) {
@@ -91,18 +107,23 @@ class RobustnessTest {
     String raw = Fixtures.read("probe/dash-ready.txt");
     HostFacts whole = FactsCollector.collect(ProbeOutput.parse(raw, "0123456789abcdef"), BIN);
     for (int end = 0; end < raw.length(); end += 7) {
-      HostFacts cut = FactsCollector.collect(ProbeOutput.parse(raw.substring(0, end), "0123456789abcdef"), BIN);
-      // a cut run knows less, never something else: each fact is the whole run's or unknown (null, with a gap)
+      HostFacts cut =
+          FactsCollector.collect(ProbeOutput.parse(raw.substring(0, end), "0123456789abcdef"), BIN);
+      // a cut run knows less, never something else: each fact is the whole run's or unknown (null,
+      // with a gap)
       for (RecordComponent c : HostFacts.class.getRecordComponents()) {
         if (c.getName().equals("gaps") || c.getName().equals("security")) {
           continue;
         }
         Object value = component(c, cut);
-        if (value != null && !(value instanceof GetcapResult.Unreadable)) { // getcap's unknown is Unreadable
+        if (value != null
+            && !(value instanceof GetcapResult.Unreadable)) { // getcap's unknown is Unreadable
           assertEquals(component(c, whole), value, c.getName() + " of the run cut at " + end);
         }
       }
-      assertTrue(!cut.gaps().isEmpty() || cut.equals(whole), "the run cut at " + end + " says what it lacks");
+      assertTrue(
+          !cut.gaps().isEmpty() || cut.equals(whole),
+          "the run cut at " + end + " says what it lacks");
     }
   }
 
@@ -116,14 +137,18 @@ class RobustnessTest {
 
   @Test
   void readsAMegabyteLineAsUnknownQuickly() {
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-      assertReadsAsUnknown(MEGABYTE_LINE, "a megabyte line");
-      assertEquals(Optional.empty(), CapshParser.parse("Bounding set =" + MEGABYTE_LINE));
-      assertInstanceOf(GetcapResult.Unreadable.class,
-          GetcapParser.parse(Fixtures.section("getcap", 0, BIN + " " + MEGABYTE_LINE), BIN));
-      assertInstanceOf(GetcapResult.Unreadable.class,
-          GetcapParser.parse(Fixtures.section("getcap", 0, MEGABYTE_LINE), BIN));
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          assertReadsAsUnknown(MEGABYTE_LINE, "a megabyte line");
+          assertEquals(Optional.empty(), CapshParser.parse("Bounding set =" + MEGABYTE_LINE));
+          assertInstanceOf(
+              GetcapResult.Unreadable.class,
+              GetcapParser.parse(Fixtures.section("getcap", 0, BIN + " " + MEGABYTE_LINE), BIN));
+          assertInstanceOf(
+              GetcapResult.Unreadable.class,
+              GetcapParser.parse(Fixtures.section("getcap", 0, MEGABYTE_LINE), BIN));
+        });
   }
 
   @Test

@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs probe script text under the real shells a host may have (dash, bash, busybox sh), as the account nobody
- * when the tests run as root, so that file permissions mean what they mean for an audit login.
+ * Runs probe script text under the real shells a host may have (dash, bash, busybox sh), as the
+ * account nobody when the tests run as root, so that file permissions mean what they mean for an
+ * audit login.
  */
 final class Shells {
   static final String NONCE = "0123456789abcdef";
-  static final List<List<String>> ALL = List.of(List.of("dash"), List.of("bash"), List.of("busybox", "sh"));
+  static final List<List<String>> ALL =
+      List.of(List.of("dash"), List.of("bash"), List.of("busybox", "sh"));
 
   private Shells() {}
 
@@ -33,7 +35,8 @@ final class Shells {
 
   /** Skips a test when the shell is missing, except in CI (CI=true), where it fails. */
   static void require(String tool) {
-    boolean present = Files.isExecutable(Path.of("/usr/bin", tool)) || Files.isExecutable(Path.of("/bin", tool));
+    boolean present =
+        Files.isExecutable(Path.of("/usr/bin", tool)) || Files.isExecutable(Path.of("/bin", tool));
     if (!present && "true".equals(System.getenv("CI"))) {
       throw new AssertionError(tool + " is missing; .ci/run installs it");
     }
@@ -44,7 +47,10 @@ final class Shells {
     return "root".equals(System.getProperty("user.name"));
   }
 
-  /** Runs {@code prefix + shell -s -- NONCE binary} with {@code script} on standard input; returns stdout. */
+  /**
+   * Runs {@code prefix + shell -s -- NONCE binary} with {@code script} on standard input; returns
+   * stdout.
+   */
   static String run(List<String> prefix, List<String> shell, String script, String binary) {
     require(shell.get(0));
     List<String> argv = new ArrayList<>(prefix);
@@ -54,8 +60,11 @@ final class Shells {
     argv.addAll(shell);
     argv.addAll(List.of("-s", "--", NONCE, binary));
     try {
-      Process p = new ProcessBuilder(argv).directory(Path.of("/").toFile())
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(argv)
+              .directory(Path.of("/").toFile())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       try (var in = p.getOutputStream()) {
         in.write(script.getBytes(StandardCharsets.UTF_8));
       }

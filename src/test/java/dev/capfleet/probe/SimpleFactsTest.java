@@ -7,7 +7,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SimpleFactsTest {
   @ParameterizedTest(name = "[{0}]")
-  @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "null",
+      textBlock =
+          """
       none [integrity] confidentiality          | integrity
       [none] integrity confidentiality          | none
       none integrity [confidentiality]          | confidentiality
@@ -20,7 +24,11 @@ class SimpleFactsTest {
   }
 
   @ParameterizedTest(name = "[{0}]")
-  @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "null",
+      textBlock =
+          """
       2                 | 2
       -1                | -1
       '4\n'             | 4
@@ -33,7 +41,11 @@ class SimpleFactsTest {
   }
 
   @ParameterizedTest(name = "[{0}]")
-  @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "null",
+      textBlock =
+          """
       unlimited   | unlimited
       8192        | 8192
       65536       | 65536
@@ -45,7 +57,11 @@ class SimpleFactsTest {
   }
 
   @ParameterizedTest(name = "[{0}]")
-  @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "null",
+      textBlock =
+          """
       present | true
       absent  | false
       maybe   | empty
@@ -56,7 +72,11 @@ class SimpleFactsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "null",
+      textBlock =
+          """
       host cgroup v1            | cgroup:\\n12:pids:/\\n0::/                                                     | none
       host cgroup v2            | cgroup:\\n0::/init.scope                                                     | none
       dockerenv                 | file /.dockerenv\\ncgroup:\\n0::/                                            | docker

@@ -7,7 +7,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class StatParserTest {
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = ';', textBlock = """
+  @CsvSource(
+      delimiter = ';',
+      textBlock =
+          """
       755|root|root|0|0|regular file                          ; 0755 root root 0 0 regular file
       750|root|security-audit|0|1001|regular file              ; 0750 root security-audit 0 1001 regular file
       4755|UNKNOWN|UNKNOWN|1234|5678|regular file              ; 4755 UNKNOWN UNKNOWN 1234 5678 regular file

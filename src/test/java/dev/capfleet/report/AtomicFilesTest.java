@@ -16,19 +16,26 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A report file is whole or absent: readers never see half of one, and a failed write leaves the old one. */
+/**
+ * A report file is whole or absent: readers never see half of one, and a failed write leaves the
+ * old one.
+ */
 class AtomicFilesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void failedWriteLeavesThePreviousFileAndNoTemporary() throws Exception {
     Path target = dir.resolve("r.json");
     Files.writeString(target, "{\"old\": true}");
-    assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
-      out.write(new byte[100_000]);
-      throw new IOException("disk full");
-    }));
+    assertThrows(
+        IOException.class,
+        () ->
+            AtomicFiles.write(
+                target,
+                out -> {
+                  out.write(new byte[100_000]);
+                  throw new IOException("disk full");
+                }));
     assertEquals("{\"old\": true}", Files.readString(target));
     try (var files = Files.list(dir)) {
       assertEquals(List.of("r.json"), files.map(f -> f.getFileName().toString()).toList());
@@ -46,28 +53,32 @@ class AtomicFilesTest {
     AtomicBoolean writing = new AtomicBoolean(true);
     AtomicInteger reads = new AtomicInteger();
     AtomicReference<String> broken = new AtomicReference<>();
-    Thread reader = new Thread(() -> {
-      while (writing.get() && broken.get() == null) {
-        try {
-          byte[] seen = Files.readAllBytes(target);
-          if (!Arrays.equals(seen, old) && !Arrays.equals(seen, fresh)) {
-            broken.set("a partial file of " + seen.length + " bytes");
-          }
-          reads.incrementAndGet();
-        } catch (IOException e) {
-          broken.set("the target vanished during the write: " + e);
-        }
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              while (writing.get() && broken.get() == null) {
+                try {
+                  byte[] seen = Files.readAllBytes(target);
+                  if (!Arrays.equals(seen, old) && !Arrays.equals(seen, fresh)) {
+                    broken.set("a partial file of " + seen.length + " bytes");
+                  }
+                  reads.incrementAndGet();
+                } catch (IOException e) {
+                  broken.set("the target vanished during the write: " + e);
+                }
+              }
+            });
     reader.start();
-    AtomicFiles.write(target, out -> {
-      for (int i = 0; i < fresh.length; i += 1000) {
-        out.write(fresh, i, 1000);
-        if (i % 300_000 == 0) {
-          Thread.onSpinWait();
-        }
-      }
-    });
+    AtomicFiles.write(
+        target,
+        out -> {
+          for (int i = 0; i < fresh.length; i += 1000) {
+            out.write(fresh, i, 1000);
+            if (i % 300_000 == 0) {
+              Thread.onSpinWait();
+            }
+          }
+        });
     Thread.sleep(50);
     writing.set(false);
     reader.join();

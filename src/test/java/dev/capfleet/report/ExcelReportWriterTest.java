@@ -30,8 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExcelReportWriterTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   XSSFWorkbook written(ScanReport r) throws IOException {
     Path file = ExcelReportWriter.write(r, dir.resolve("fleet.xlsx"));
@@ -40,13 +39,18 @@ class ExcelReportWriterTest {
 
   @Test
   void moreHostsThanASheetHoldsIsAClearErrorAndNoWorkbook() {
-    // the same host a million times: the check runs before any row, so this costs one reference per host
-    ScanReport r = ReportFixtures.report("2026-03-01T10:00:00Z",
-        java.util.Collections.nCopies(1_048_576, ReportFixtures.ready("web-01", "10.0.0.1")));
+    // the same host a million times: the check runs before any row, so this costs one reference per
+    // host
+    ScanReport r =
+        ReportFixtures.report(
+            "2026-03-01T10:00:00Z",
+            java.util.Collections.nCopies(1_048_576, ReportFixtures.ready("web-01", "10.0.0.1")));
     Path file = dir.resolve("huge.xlsx");
     IOException e = assertThrows(IOException.class, () -> ExcelReportWriter.write(r, file));
-    assertEquals("the workbook's Hosts sheet would need 1048577 rows and Excel holds 1048576; write the JSON report"
-        + " only (--format json) or scan in parts (--shard K/N)", e.getMessage());
+    assertEquals(
+        "the workbook's Hosts sheet would need 1048577 rows and Excel holds 1048576; write the JSON report"
+            + " only (--format json) or scan in parts (--shard K/N)",
+        e.getMessage());
     assertFalse(Files.exists(file));
   }
 
@@ -55,8 +59,12 @@ class ExcelReportWriterTest {
     Row row = s.getRow(r);
     for (int i = 0; i < row.getLastCellNum(); i++) {
       Cell c = row.getCell(i);
-      out.add(c == null ? "" : c.getCellType() == CellType.NUMERIC ? String.valueOf((int) c.getNumericCellValue())
-          : c.getStringCellValue());
+      out.add(
+          c == null
+              ? ""
+              : c.getCellType() == CellType.NUMERIC
+                  ? String.valueOf((int) c.getNumericCellValue())
+                  : c.getStringCellValue());
     }
     return out;
   }
@@ -75,7 +83,8 @@ class ExcelReportWriterTest {
     try (XSSFWorkbook wb = written(ReportFixtures.fleet())) {
       List<String> names = new ArrayList<>();
       wb.forEach(s -> names.add(s.getSheetName()));
-      assertEquals(List.of("Summary", "Hosts", "Findings", "Remediation", "Cleanup", "Unreachable"), names);
+      assertEquals(
+          List.of("Summary", "Hosts", "Findings", "Remediation", "Cleanup", "Unreachable"), names);
     }
   }
 
@@ -94,11 +103,37 @@ class ExcelReportWriterTest {
         assertTrue(s.getRow(0).getCell(0).getCellStyle().getFont().getBold(), name);
         assertTrue(s.getColumnWidth(0) > 10 * 256, name);
       }
-      assertEquals(List.of("Host", "Address", "Verdict", "Score", "Reason", "Groups", "Kernel", "Arch", "Mode",
-          "Missing capabilities", "Excess capabilities", "Binary", "File capabilities", "Error", "Scan time (s)"),
+      assertEquals(
+          List.of(
+              "Host",
+              "Address",
+              "Verdict",
+              "Score",
+              "Reason",
+              "Groups",
+              "Kernel",
+              "Arch",
+              "Mode",
+              "Missing capabilities",
+              "Excess capabilities",
+              "Binary",
+              "File capabilities",
+              "Error",
+              "Scan time (s)"),
           row(wb.getSheet("Hosts"), 0));
-      assertEquals(List.of("Host", "Rule", "Severity", "Status", "Finding", "Detail", "Capability", "Evidence",
-          "Remediation", "Reference"), row(wb.getSheet("Findings"), 0));
+      assertEquals(
+          List.of(
+              "Host",
+              "Rule",
+              "Severity",
+              "Status",
+              "Finding",
+              "Detail",
+              "Capability",
+              "Evidence",
+              "Remediation",
+              "Reference"),
+          row(wb.getSheet("Findings"), 0));
     }
   }
 
@@ -115,7 +150,8 @@ class ExcelReportWriterTest {
         assertEquals(h.verdict() == Verdict.READY, reason.isEmpty(), h.name() + ": " + reason);
         assertEquals(String.join(", ", h.groups()), cells.get(col.get("Groups")), h.name());
       }
-      assertEquals("Not met: Required capability set on the binary as effective and permitted (CAP_BPF)",
+      assertEquals(
+          "Not met: Required capability set on the binary as effective and permitted (CAP_BPF)",
           row(s, 4).get(col.get("Reason")));
       assertEquals("connection-refused: Connection refused", row(s, 8).get(col.get("Reason")));
       assertEquals("db, prod", row(s, 4).get(col.get("Groups")));
@@ -134,9 +170,11 @@ class ExcelReportWriterTest {
       sorted.sort(null);
       assertEquals(sorted, ranks);
       assertEquals("blocker", s.getRow(1).getCell(2).getStringCellValue());
-      assertEquals("Not met: Required capability set on the binary as effective and permitted (CAP_BPF)",
+      assertEquals(
+          "Not met: Required capability set on the binary as effective and permitted (CAP_BPF)",
           s.getRow(1).getCell(4).getStringCellValue());
-      assertEquals("db-01", s.getRow(1).getCell(0).getStringCellValue(), "first host in report order");
+      assertEquals(
+          "db-01", s.getRow(1).getCell(0).getStringCellValue(), "first host in report order");
     }
   }
 
@@ -150,14 +188,29 @@ class ExcelReportWriterTest {
     List<TopFindings.Top> top = TopFindings.of(hosts, 10);
     assertEquals("blocker", top.get(0).severity());
     assertEquals("info", top.get(top.size() - 1).severity());
-    assertEquals("Not met: Required capability set on the binary as effective and permitted", top.get(0).title());
+    assertEquals(
+        "Not met: Required capability set on the binary as effective and permitted",
+        top.get(0).title());
   }
 
   @Test
   void numbersAreNumericCellsWithFormatsAndModelReferencesAreLinks() throws IOException {
-    HostReport linked = ReportFixtures.host("db-09").verdict(Verdict.NOT_READY).score(40)
-        .finding(new dev.capfleet.assess.Finding("kernel-supported", "blocker", "failed", "Kernel supported", "old",
-            null, Map.of(), List.of(), "https://github.com/gojue/ecapture#requirements")).build();
+    HostReport linked =
+        ReportFixtures.host("db-09")
+            .verdict(Verdict.NOT_READY)
+            .score(40)
+            .finding(
+                new dev.capfleet.assess.Finding(
+                    "kernel-supported",
+                    "blocker",
+                    "failed",
+                    "Kernel supported",
+                    "old",
+                    null,
+                    Map.of(),
+                    List.of(),
+                    "https://github.com/gojue/ecapture#requirements"))
+            .build();
     List<HostReport> hosts = new ArrayList<>(ReportFixtures.fleet().hosts());
     hosts.add(linked);
     try (XSSFWorkbook wb = written(ReportFixtures.report("2026-03-01T10:00:00Z", hosts))) {
@@ -174,13 +227,17 @@ class ExcelReportWriterTest {
       boolean duration = false;
       for (Row r : sum) {
         Cell label = r.getCell(0);
-        if (label != null && label.getCellType() == CellType.STRING && label.getStringCellValue().equals("NOT_READY")) {
+        if (label != null
+            && label.getCellType() == CellType.STRING
+            && label.getStringCellValue().equals("NOT_READY")) {
           assertEquals(CellType.NUMERIC, r.getCell(2).getCellType());
           assertEquals(4.0 / 10, r.getCell(2).getNumericCellValue(), 1e-9);
           assertEquals("0%", r.getCell(2).getCellStyle().getDataFormatString());
           share = true;
         }
-        if (label != null && label.getCellType() == CellType.STRING && label.getStringCellValue().equals("Duration (s)")) {
+        if (label != null
+            && label.getCellType() == CellType.STRING
+            && label.getStringCellValue().equals("Duration (s)")) {
           assertEquals(1.234, r.getCell(1).getNumericCellValue(), 1e-9);
           duration = true;
         }
@@ -193,10 +250,12 @@ class ExcelReportWriterTest {
         XSSFCell c = f.getRow(r).getCell(ref);
         if (c != null && c.getHyperlink() != null) {
           links++;
-          assertEquals("https://github.com/gojue/ecapture#requirements", c.getHyperlink().getAddress());
+          assertEquals(
+              "https://github.com/gojue/ecapture#requirements", c.getHyperlink().getAddress());
         }
       }
-      assertEquals(1, links, "only the http reference is a link; 'gojue/ecapture docs/...' stays text");
+      assertEquals(
+          1, links, "only the http reference is a link; 'gojue/ecapture docs/...' stays text");
     }
   }
 
@@ -212,8 +271,13 @@ class ExcelReportWriterTest {
       assertEquals(steps, wb.getSheet("Remediation").getLastRowNum());
       assertEquals(cleanup, wb.getSheet("Cleanup").getLastRowNum());
       assertEquals(2, wb.getSheet("Unreachable").getLastRowNum());
-      assertEquals(List.of("gone-02", "gone-02.example.net:22", "host-key-changed",
-          "host key for gone-02 changed: SHA256:abc"), row(wb.getSheet("Unreachable"), 2));
+      assertEquals(
+          List.of(
+              "gone-02",
+              "gone-02.example.net:22",
+              "host-key-changed",
+              "host key for gone-02 changed: SHA256:abc"),
+          row(wb.getSheet("Unreachable"), 2));
     }
   }
 
@@ -227,7 +291,9 @@ class ExcelReportWriterTest {
       assertEquals("CAP_BPF, CAP_PERFMON", db.get(col.get("Missing capabilities")));
       List<String> web = row(s, 3);
       assertEquals("CAP_SYS_ADMIN", web.get(col.get("Excess capabilities")));
-      assertEquals("CAP_BPF, CAP_PERFMON, CAP_SYS_ADMIN, CAP_SYS_PTRACE (eip)", web.get(col.get("File capabilities")));
+      assertEquals(
+          "CAP_BPF, CAP_PERFMON, CAP_SYS_ADMIN, CAP_SYS_PTRACE (eip)",
+          web.get(col.get("File capabilities")));
       assertEquals(90, (int) s.getRow(3).getCell(col.get("Score")).getNumericCellValue());
       assertEquals(null, s.getRow(8).getCell(col.get("Score")), "unreachable host has no score");
     }
@@ -240,13 +306,16 @@ class ExcelReportWriterTest {
       for (int r = 1; r <= hosts.getLastRowNum(); r++) {
         XSSFCell c = hosts.getRow(r).getCell(2);
         Look look = ExcelStyles.of(Verdict.valueOf(c.getStringCellValue()));
-        assertArrayEquals(ExcelStyles.rgb(ExcelStyles.fill(look)), c.getCellStyle().getFillForegroundColorColor().getRGB(),
+        assertArrayEquals(
+            ExcelStyles.rgb(ExcelStyles.fill(look)),
+            c.getCellStyle().getFillForegroundColorColor().getRGB(),
             c.getStringCellValue());
       }
       XSSFSheet findings = wb.getSheet("Findings");
       for (int r = 1; r <= findings.getLastRowNum(); r++) {
         XSSFCell c = findings.getRow(r).getCell(2);
-        assertArrayEquals(ExcelStyles.rgb(ExcelStyles.fill(ExcelStyles.ofSeverity(c.getStringCellValue()))),
+        assertArrayEquals(
+            ExcelStyles.rgb(ExcelStyles.fill(ExcelStyles.ofSeverity(c.getStringCellValue()))),
             c.getCellStyle().getFillForegroundColorColor().getRGB());
       }
     }
@@ -255,18 +324,22 @@ class ExcelReportWriterTest {
   @Test
   void hostileStringsAreQuotePrefixedTextNeverFormulas() throws IOException {
     try (XSSFWorkbook wb = written(ReportFixtures.fleet())) {
-      List<String> hostile = List.of(ReportFixtures.FORMULA, ReportFixtures.PLUS, ReportFixtures.AT, "-2+3");
+      List<String> hostile =
+          List.of(ReportFixtures.FORMULA, ReportFixtures.PLUS, ReportFixtures.AT, "-2+3");
       int seen = 0;
       for (var sheet : wb) {
         for (Row row : sheet) {
           for (Cell c : row) {
-            assertFalse(c.getCellType() == CellType.FORMULA, sheet.getSheetName() + " " + c.getAddress());
+            assertFalse(
+                c.getCellType() == CellType.FORMULA, sheet.getSheetName() + " " + c.getAddress());
             if (c.getCellType() != CellType.STRING) {
               continue;
             }
             String v = c.getStringCellValue();
             boolean formulaLike = !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0;
-            assertEquals(formulaLike, ((XSSFCellStyle) c.getCellStyle()).getQuotePrefixed(),
+            assertEquals(
+                formulaLike,
+                ((XSSFCellStyle) c.getCellStyle()).getQuotePrefixed(),
                 sheet.getSheetName() + " " + c.getAddress() + " " + v);
             if (hostile.stream().anyMatch(v::startsWith)) {
               seen++;
@@ -289,13 +362,15 @@ class ExcelReportWriterTest {
       String longest = "";
       for (Row row : s) {
         for (Cell c : row) {
-          if (c.getCellType() == CellType.STRING && c.getStringCellValue().length() > longest.length()) {
+          if (c.getCellType() == CellType.STRING
+              && c.getStringCellValue().length() > longest.length()) {
             longest = c.getStringCellValue();
           }
         }
       }
       assertEquals(CellText.EXCEL_MAX, longest.length());
-      assertTrue(longest.endsWith("characters in all, see the JSON report]"), longest.substring(32_600));
+      assertTrue(
+          longest.endsWith("characters in all, see the JSON report]"), longest.substring(32_600));
     }
   }
 
@@ -304,17 +379,37 @@ class ExcelReportWriterTest {
     try (XSSFWorkbook wb = written(ReportFixtures.fleet())) {
       XSSFSheet s = wb.getSheet("Summary");
       Map<String, String> links = new HashMap<>();
-      s.getHyperlinkList().forEach(l -> links.put(s.getRow(l.getFirstRow()).getCell(l.getFirstColumn())
-          .getStringCellValue(), l.getAddress()));
-      assertEquals(Map.of("Hosts", "'Hosts'!A1", "Findings", "'Findings'!A1", "Remediation", "'Remediation'!A1",
-          "Cleanup", "'Cleanup'!A1", "Unreachable", "'Unreachable'!A1"), links);
+      s.getHyperlinkList()
+          .forEach(
+              l ->
+                  links.put(
+                      s.getRow(l.getFirstRow()).getCell(l.getFirstColumn()).getStringCellValue(),
+                      l.getAddress()));
+      assertEquals(
+          Map.of(
+              "Hosts",
+              "'Hosts'!A1",
+              "Findings",
+              "'Findings'!A1",
+              "Remediation",
+              "'Remediation'!A1",
+              "Cleanup",
+              "'Cleanup'!A1",
+              "Unreachable",
+              "'Unreachable'!A1"),
+          links);
       assertEquals(1, s.getDrawingPatriarch().getCharts().size());
       Map<String, String> pairs = new HashMap<>();
       for (Row r : s) {
-        if (r.getCell(0) != null && r.getCell(1) != null && r.getCell(0).getCellType() == CellType.STRING) {
+        if (r.getCell(0) != null
+            && r.getCell(1) != null
+            && r.getCell(0).getCellType() == CellType.STRING) {
           Cell v = r.getCell(1);
-          pairs.putIfAbsent(r.getCell(0).getStringCellValue(), v.getCellType() == CellType.NUMERIC
-              ? String.valueOf((int) v.getNumericCellValue()) : v.getStringCellValue());
+          pairs.putIfAbsent(
+              r.getCell(0).getStringCellValue(),
+              v.getCellType() == CellType.NUMERIC
+                  ? String.valueOf((int) v.getNumericCellValue())
+                  : v.getStringCellValue());
         }
       }
       assertEquals("9", pairs.get("Hosts"));
@@ -322,9 +417,15 @@ class ExcelReportWriterTest {
       assertEquals("3", pairs.get("NOT_READY"));
       assertEquals("2", pairs.get("UNREACHABLE"));
       assertEquals("ecapture-minimum-privileges 2026.11.1", pairs.get("Requirement model"));
-      assertEquals("capability-granted", pairs.keySet().stream().filter(k -> k.equals("capability-granted"))
-          .findFirst().orElse(null), "top findings list the most frequent rule");
-      assertEquals(ReportFixtures.fleet().summary().fleetScore() + "", pairs.get("Fleet score (0-100)"));
+      assertEquals(
+          "capability-granted",
+          pairs.keySet().stream()
+              .filter(k -> k.equals("capability-granted"))
+              .findFirst()
+              .orElse(null),
+          "top findings list the most frequent rule");
+      assertEquals(
+          ReportFixtures.fleet().summary().fleetScore() + "", pairs.get("Fleet score (0-100)"));
     }
   }
 
@@ -333,22 +434,33 @@ class ExcelReportWriterTest {
     Path file = ExcelReportWriter.write(ReportFixtures.fleet(), dir.resolve("fleet.xlsx"));
     byte[] before = Files.readAllBytes(file);
     List<HostReport> good = ReportFixtures.fleet().hosts();
-    List<HostReport> failing = new AbstractList<>() {
-      @Override
-      public HostReport get(int i) {
-        if (i == 5) {
-          throw new IllegalStateException("disk gone");
-        }
-        return good.get(i);
-      }
+    List<HostReport> failing =
+        new AbstractList<>() {
+          @Override
+          public HostReport get(int i) {
+            if (i == 5) {
+              throw new IllegalStateException("disk gone");
+            }
+            return good.get(i);
+          }
 
-      @Override
-      public int size() {
-        return good.size();
-      }
-    };
-    ScanReport broken = new ScanReport(ScanReport.SCHEMA_VERSION, null, "2026-03-02T00:00:00Z", null, null, null,
-        null, ScanReport.Summary.of(good), null, failing);
+          @Override
+          public int size() {
+            return good.size();
+          }
+        };
+    ScanReport broken =
+        new ScanReport(
+            ScanReport.SCHEMA_VERSION,
+            null,
+            "2026-03-02T00:00:00Z",
+            null,
+            null,
+            null,
+            null,
+            ScanReport.Summary.of(good),
+            null,
+            failing);
     assertThrows(IllegalStateException.class, () -> ExcelReportWriter.write(broken, file));
     assertArrayEquals(before, Files.readAllBytes(file));
     try (Stream<Path> files = Files.list(dir)) {
@@ -359,15 +471,20 @@ class ExcelReportWriterTest {
   @Test
   void streamsTenThousandHosts() throws Exception {
     Path file = ExcelReportWriter.write(ReportFixtures.large(10_000), dir.resolve("big.xlsx"));
-    // read back as XML streams: loading 10,000 rows into XSSF would cost more than the write being tested
-    try (var pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(file.toFile(),
-        org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
-      var sheets = (org.apache.poi.xssf.eventusermodel.XSSFReader.SheetIterator)
-          new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg).getSheetsData();
+    // read back as XML streams: loading 10,000 rows into XSSF would cost more than the write being
+    // tested
+    try (var pkg =
+        org.apache.poi.openxml4j.opc.OPCPackage.open(
+            file.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
+      var sheets =
+          (org.apache.poi.xssf.eventusermodel.XSSFReader.SheetIterator)
+              new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg).getSheetsData();
       Map<String, String> xml = new HashMap<>();
       while (sheets.hasNext()) {
         try (var in = sheets.next()) {
-          xml.put(sheets.getSheetName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+          xml.put(
+              sheets.getSheetName(),
+              new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
       }
       assertEquals(10_001, rows(xml.get("Hosts")));

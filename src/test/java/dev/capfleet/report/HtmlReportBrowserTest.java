@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.capfleet.assess.Finding;
-import dev.capfleet.core.Verdict;
 import dev.capfleet.cli.Main;
+import dev.capfleet.core.Verdict;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -41,8 +41,14 @@ class HtmlReportBrowserTest {
     driver = Browser.start(dir.resolve("profile-" + ProcessHandle.current().pid()));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Main.run(new String[] {"demo", "--out", dir.toString(), "--name", "demo", "--format", "json,html"},
-        new PrintWriter(out), new PrintWriter(err), Map.of());
+    int exit =
+        Main.run(
+            new String[] {
+              "demo", "--out", dir.toString(), "--name", "demo", "--format", "json,html"
+            },
+            new PrintWriter(out),
+            new PrintWriter(err),
+            Map.of());
     assertEquals(4, exit, "the demo has one unreachable host\n" + out + err);
     demoPage = dir.resolve("demo.html");
     demo = JsonReports.read(dir.resolve("demo.json"));
@@ -59,12 +65,19 @@ class HtmlReportBrowserTest {
   void demoPageRunsItsScriptUnderTheCspAndShowsEveryHost() throws Exception {
     open(demoPage);
     assertEquals(demo.hosts().size(), rows().size());
-    assertEquals(demo.hosts().size() + " of " + demo.hosts().size() + " hosts shown",
+    assertEquals(
+        demo.hosts().size() + " of " + demo.hosts().size() + " hosts shown",
         driver.findElement(By.id("shown")).getText());
     // the inline style applied too: header cells are dark blue, as the stylesheet alone makes them
-    assertEquals("rgba(31, 56, 100, 1)", driver.findElement(By.cssSelector("#hosts th")).getCssValue("background-color"));
-    assertEquals(Verdict.values().length, driver.findElements(By.cssSelector("#verdict-chart rect")).size());
-    String unreachable = driver.findElement(By.cssSelector("#verdict-counts tr[data-verdict=UNREACHABLE] td.n")).getText();
+    assertEquals(
+        "rgba(31, 56, 100, 1)",
+        driver.findElement(By.cssSelector("#hosts th")).getCssValue("background-color"));
+    assertEquals(
+        Verdict.values().length, driver.findElements(By.cssSelector("#verdict-chart rect")).size());
+    String unreachable =
+        driver
+            .findElement(By.cssSelector("#verdict-counts tr[data-verdict=UNREACHABLE] td.n"))
+            .getText();
     assertEquals(demo.summary().verdicts().get(Verdict.UNREACHABLE).toString(), unreachable);
     // for the reviewer's eye: the two worst hosts opened, as a reader would
     for (int i = 0; i < demo.hosts().size(); i++) {
@@ -80,11 +93,14 @@ class HtmlReportBrowserTest {
   void printingOpensEveryHostDetailAndHidesTheControls() throws Exception {
     open(demoPage);
     assertEquals(0, driver.findElements(By.cssSelector("details.host[open]")).size());
-    Map<String, Object> pdf = driver.executeCdpCommand("Page.printToPDF", Map.of("printBackground", true));
+    Map<String, Object> pdf =
+        driver.executeCdpCommand("Page.printToPDF", Map.of("printBackground", true));
     byte[] bytes = java.util.Base64.getDecoder().decode((String) pdf.get("data"));
     assertEquals("%PDF", new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
     Files.write(TARGET.resolve("demo-report.pdf"), bytes);
-    assertEquals(demo.hosts().size(), driver.findElements(By.cssSelector("details.host[open]")).size(),
+    assertEquals(
+        demo.hosts().size(),
+        driver.findElements(By.cssSelector("details.host[open]")).size(),
         "beforeprint opened every host");
   }
 
@@ -92,13 +108,15 @@ class HtmlReportBrowserTest {
   void hostsTableSortsByScoreAndVerdictBothWays() throws Exception {
     open(demoPage);
     header("Score").click();
-    List<Integer> scores = column(2).stream().filter(s -> !s.equals("-")).map(Integer::valueOf).toList();
+    List<Integer> scores =
+        column(2).stream().filter(s -> !s.equals("-")).map(Integer::valueOf).toList();
     List<Integer> sorted = new ArrayList<>(scores);
     sorted.sort(null);
     assertEquals(sorted, scores);
     assertEquals("ascending", header("Score").getAttribute("aria-sort"));
     header("Score").click();
-    List<Integer> down = column(2).stream().filter(s -> !s.equals("-")).map(Integer::valueOf).toList();
+    List<Integer> down =
+        column(2).stream().filter(s -> !s.equals("-")).map(Integer::valueOf).toList();
     List<Integer> reversed = new ArrayList<>(sorted);
     java.util.Collections.reverse(reversed);
     assertEquals(reversed, down);
@@ -118,15 +136,25 @@ class HtmlReportBrowserTest {
     WebElement filter = driver.findElement(By.id("filter"));
     filter.sendKeys("nosuid");
     List<String> shown = visibleNames();
-    List<String> expected = demo.hosts().stream().filter(h -> rowText(h).contains("nosuid")).map(HostReport::name).toList();
+    List<String> expected =
+        demo.hosts().stream()
+            .filter(h -> rowText(h).contains("nosuid"))
+            .map(HostReport::name)
+            .toList();
     assertFalse(expected.isEmpty());
     assertEquals(expected, shown);
     filter.clear();
     filter.sendKeys(" ");
     driver.findElement(By.cssSelector("#verdict-filter option[value=NOT_READY]")).click();
-    List<String> notReady = demo.hosts().stream().filter(h -> h.verdict() == Verdict.NOT_READY).map(HostReport::name).toList();
+    List<String> notReady =
+        demo.hosts().stream()
+            .filter(h -> h.verdict() == Verdict.NOT_READY)
+            .map(HostReport::name)
+            .toList();
     assertEquals(notReady, visibleNames());
-    assertEquals(notReady.size() + " of " + demo.hosts().size() + " hosts shown", driver.findElement(By.id("shown")).getText());
+    assertEquals(
+        notReady.size() + " of " + demo.hosts().size() + " hosts shown",
+        driver.findElement(By.id("shown")).getText());
   }
 
   @Test
@@ -136,37 +164,64 @@ class HtmlReportBrowserTest {
     for (HostReport h : demo.hosts()) {
       h.remediation().stream().filter(l -> !HostViews.isComment(l)).forEach(expected::add);
     }
-    List<String> held = driver.findElements(By.cssSelector("button.copy[data-kind=remediation]:not(.copy-all)"))
-        .stream().map(b -> b.getDomAttribute("data-copy")).toList();
+    List<String> held =
+        driver
+            .findElements(By.cssSelector("button.copy[data-kind=remediation]:not(.copy-all)"))
+            .stream()
+            .map(b -> b.getDomAttribute("data-copy"))
+            .toList();
     assertFalse(expected.isEmpty());
     assertEquals(expected, held);
     // copy one for real, through the page's script, and read the clipboard back
     driver.setPermission("clipboard-read", "granted");
     driver.setPermission("clipboard-write", "granted");
-    HostReport first = demo.hosts().stream()
-        .filter(h -> h.remediation().stream().filter(l -> !HostViews.isComment(l)).count() > 1).findFirst().orElseThrow();
+    HostReport first =
+        demo.hosts().stream()
+            .filter(h -> h.remediation().stream().filter(l -> !HostViews.isComment(l)).count() > 1)
+            .findFirst()
+            .orElseThrow();
     int index = demo.hosts().indexOf(first);
     driver.findElement(By.cssSelector("#host-" + index + " > summary")).click();
     WebElement all = driver.findElement(By.cssSelector("#host-" + index + " button.copy-all"));
     all.click();
-    waitFor(() -> "true".equals(all.getDomAttribute("data-copied")), "the copy button to say Copied");
-    Object clip = ((JavascriptExecutor) driver).executeAsyncScript(
-        "var done = arguments[0]; navigator.clipboard.readText().then(done, function (e) { done('ERR ' + e); });");
-    String commands = String.join("\n", first.remediation().stream().filter(l -> !HostViews.isComment(l)).toList());
+    waitFor(
+        () -> "true".equals(all.getDomAttribute("data-copied")), "the copy button to say Copied");
+    Object clip =
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "var done = arguments[0]; navigator.clipboard.readText().then(done, function (e) { done('ERR ' + e); });");
+    String commands =
+        String.join(
+            "\n", first.remediation().stream().filter(l -> !HostViews.isComment(l)).toList());
     assertEquals(commands, clip);
   }
 
   @Test
   void hostileHostValuesRenderAsTextAndRunNoScript() throws Exception {
-    HostReport hostile = ReportFixtures.host(IMG).groups("prod", SCRIPT).kernel(SCRIPT, "6.1.55")
-        .verdict(Verdict.NOT_READY).score(10)
-        .finding(new Finding("capability-granted", "blocker", "failed", "Required capability", IMG + " detail",
-            "CAP_BPF", Map.of("binary.caps.text", SCRIPT, "url", "https://evil.example/x"), List.of(COMMAND),
-            "https://github.com/gojue/ecapture"))
-        .remediation(COMMAND).build();
+    HostReport hostile =
+        ReportFixtures.host(IMG)
+            .groups("prod", SCRIPT)
+            .kernel(SCRIPT, "6.1.55")
+            .verdict(Verdict.NOT_READY)
+            .score(10)
+            .finding(
+                new Finding(
+                    "capability-granted",
+                    "blocker",
+                    "failed",
+                    "Required capability",
+                    IMG + " detail",
+                    "CAP_BPF",
+                    Map.of("binary.caps.text", SCRIPT, "url", "https://evil.example/x"),
+                    List.of(COMMAND),
+                    "https://github.com/gojue/ecapture"))
+            .remediation(COMMAND)
+            .build();
     Path page = TARGET.toAbsolutePath().resolve("hostile.html");
-    HtmlReportWriter.write(ReportFixtures.report("2026-03-01T10:00:00Z", List.of(hostile, ReportFixtures.ready(
-        "web-01", "10.0.0.1"))), page);
+    HtmlReportWriter.write(
+        ReportFixtures.report(
+            "2026-03-01T10:00:00Z", List.of(hostile, ReportFixtures.ready("web-01", "10.0.0.1"))),
+        page);
     open(page);
     JavascriptExecutor js = (JavascriptExecutor) driver;
     assertNull(js.executeScript("return window.__pwned === undefined ? null : window.__pwned;"));
@@ -176,18 +231,24 @@ class HtmlReportBrowserTest {
     String row = driver.findElement(By.cssSelector("#hosts tbody tr")).getText();
     assertTrue(row.contains(SCRIPT), row);
     driver.findElement(By.cssSelector("#host-0 > summary")).click();
-    WebElement button = driver.findElement(By.cssSelector("#host-0 button.copy[data-kind=remediation]"));
+    WebElement button =
+        driver.findElement(By.cssSelector("#host-0 button.copy[data-kind=remediation]"));
     assertEquals(COMMAND, button.getDomAttribute("data-copy"));
     // links come from the model's reference only; a URL in host evidence stays text
-    List<String> links = driver.findElements(By.cssSelector("#host-0 a")).stream().map(a -> a.getDomAttribute("href")).toList();
+    List<String> links =
+        driver.findElements(By.cssSelector("#host-0 a")).stream()
+            .map(a -> a.getDomAttribute("href"))
+            .toList();
     assertEquals(List.of("https://github.com/gojue/ecapture"), links);
-    assertEquals("true", driver.findElement(By.tagName("html")).getDomAttribute("data-ready"), "script ran");
+    assertEquals(
+        "true", driver.findElement(By.tagName("html")).getDomAttribute("data-ready"), "script ran");
     Browser.screenshot(driver, TARGET.resolve("hostile-report.png"));
   }
 
   private static void open(Path page) {
     driver.get(page.toUri().toString());
-    waitFor(() -> "true".equals(driver.findElement(By.tagName("html")).getDomAttribute("data-ready")),
+    waitFor(
+        () -> "true".equals(driver.findElement(By.tagName("html")).getDomAttribute("data-ready")),
         "the page's script to run");
   }
 
@@ -211,8 +272,10 @@ class HtmlReportBrowserTest {
   }
 
   private static WebElement header(String text) {
-    return driver.findElements(By.cssSelector("#hosts thead th")).stream().filter(th -> th.getText().startsWith(text))
-        .findFirst().orElseThrow();
+    return driver.findElements(By.cssSelector("#hosts thead th")).stream()
+        .filter(th -> th.getText().startsWith(text))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<String> column(int i) {
@@ -220,13 +283,24 @@ class HtmlReportBrowserTest {
   }
 
   private static List<String> visibleNames() {
-    return rows().stream().filter(WebElement::isDisplayed).map(r -> r.findElement(By.tagName("a")).getText()).toList();
+    return rows().stream()
+        .filter(WebElement::isDisplayed)
+        .map(r -> r.findElement(By.tagName("a")).getText())
+        .toList();
   }
 
   private static String rowText(HostReport h) {
     String kernel = h.kernel() == null ? "" : h.kernel().release();
     String reason = HostViews.reason(h);
-    return (h.name() + " " + h.verdict() + " " + String.join(", ", h.groups()) + " " + kernel + " "
-        + (reason == null ? "" : reason)).toLowerCase();
+    return (h.name()
+            + " "
+            + h.verdict()
+            + " "
+            + String.join(", ", h.groups())
+            + " "
+            + kernel
+            + " "
+            + (reason == null ? "" : reason))
+        .toLowerCase();
   }
 }

@@ -23,7 +23,10 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
-/** JUnit XML: validated against the Jenkins xUnit plugin's junit-10.xsd (src/test/resources/junit/README.md). */
+/**
+ * JUnit XML: validated against the Jenkins xUnit plugin's junit-10.xsd
+ * (src/test/resources/junit/README.md).
+ */
 class JunitReportWriterTest {
   static Schema schema() throws SAXException {
     URL xsd = JunitReportWriterTest.class.getResource("/junit/junit-10.xsd");
@@ -40,7 +43,8 @@ class JunitReportWriterTest {
   }
 
   @Test
-  void fleetReportValidatesWithATestcasePerHostAFailurePerBlockerAndAnErrorPerUnjudgedHost() throws Exception {
+  void fleetReportValidatesWithATestcasePerHostAFailurePerBlockerAndAnErrorPerUnjudgedHost()
+      throws Exception {
     ScanReport r = ReportFixtures.fleet();
     Document d = validated(JunitReportWriter.render(r));
     Element suites = d.getDocumentElement();
@@ -53,61 +57,101 @@ class JunitReportWriterTest {
       Element c = (Element) cases.item(i);
       HostReport h = r.hosts().get(i);
       assertEquals(h.name(), c.getAttribute("name"));
-      int blockers = (int) h.findings().stream()
-          .filter(f -> f.severity().equals("blocker") && f.status().equals("failed")).count();
+      int blockers =
+          (int)
+              h.findings().stream()
+                  .filter(f -> f.severity().equals("blocker") && f.status().equals("failed"))
+                  .count();
       boolean unjudged = h.verdict() == Verdict.UNREACHABLE || h.verdict() == Verdict.INCONCLUSIVE;
-      assertEquals(unjudged ? 0 : blockers, c.getElementsByTagName("failure").getLength(), h.name());
+      assertEquals(
+          unjudged ? 0 : blockers, c.getElementsByTagName("failure").getLength(), h.name());
       assertEquals(unjudged ? 1 : 0, c.getElementsByTagName("error").getLength(), h.name());
       assertEquals(1, c.getElementsByTagName("system-out").getLength());
     }
     long notReady = r.hosts().stream().filter(h -> h.verdict() == Verdict.NOT_READY).count();
-    long unjudged = r.hosts().stream()
-        .filter(h -> h.verdict() == Verdict.UNREACHABLE || h.verdict() == Verdict.INCONCLUSIVE).count();
+    long unjudged =
+        r.hosts().stream()
+            .filter(h -> h.verdict() == Verdict.UNREACHABLE || h.verdict() == Verdict.INCONCLUSIVE)
+            .count();
     Element s = (Element) suite.item(0);
     assertEquals(Long.toString(notReady), s.getAttribute("failures"));
     assertEquals(Long.toString(unjudged), s.getAttribute("errors"));
     assertEquals(Integer.toString(r.hosts().size()), s.getAttribute("tests"));
-    assertEquals("capfleet.db", ((Element) cases.item(3)).getAttribute("classname"), "grouped by inventory group");
+    assertEquals(
+        "capfleet.db",
+        ((Element) cases.item(3)).getAttribute("classname"),
+        "grouped by inventory group");
   }
 
   @Test
   void failureNamesTheRuleAndTheFindingAndCarriesEvidenceAndFix() throws Exception {
-    Document d = validated(JunitReportWriter.render(ReportFixtures.report("2026-03-01T10:00:00Z",
-        List.of(ReportFixtures.notReadyMissingCaps("db-01")))));
+    Document d =
+        validated(
+            JunitReportWriter.render(
+                ReportFixtures.report(
+                    "2026-03-01T10:00:00Z", List.of(ReportFixtures.notReadyMissingCaps("db-01")))));
     Element failure = (Element) d.getElementsByTagName("failure").item(0);
     assertEquals("capability-granted", failure.getAttribute("type"));
-    assertEquals("Not met: Required capability set on the binary as effective and permitted (CAP_BPF)",
+    assertEquals(
+        "Not met: Required capability set on the binary as effective and permitted (CAP_BPF)",
         failure.getAttribute("message"));
-    assertTrue(failure.getTextContent().contains("sudo setcap 'cap_bpf,cap_perfmon,cap_sys_ptrace=eip' "
-        + ReportFixtures.BIN), failure.getTextContent());
-    Element error = (Element) validated(JunitReportWriter.render(ReportFixtures.report("2026-03-01T10:00:00Z",
-        List.of(ReportFixtures.unreachable("gone-01", "connection-refused", "Connection refused")))))
-        .getElementsByTagName("error").item(0);
+    assertTrue(
+        failure
+            .getTextContent()
+            .contains("sudo setcap 'cap_bpf,cap_perfmon,cap_sys_ptrace=eip' " + ReportFixtures.BIN),
+        failure.getTextContent());
+    Element error =
+        (Element)
+            validated(
+                    JunitReportWriter.render(
+                        ReportFixtures.report(
+                            "2026-03-01T10:00:00Z",
+                            List.of(
+                                ReportFixtures.unreachable(
+                                    "gone-01", "connection-refused", "Connection refused")))))
+                .getElementsByTagName("error")
+                .item(0);
     assertEquals("connection-refused", error.getAttribute("type"));
-    assertEquals("UNREACHABLE: connection-refused: Connection refused", error.getAttribute("message"));
+    assertEquals(
+        "UNREACHABLE: connection-refused: Connection refused", error.getAttribute("message"));
   }
 
   @Test
   void hostileAndControlCharactersStayValidXmlAndComeBackAsWritten() throws Exception {
-    HostReport h = ReportFixtures.host("a<b>&\"c'\u0001\u001b]0;x\u0007").verdict(Verdict.NOT_READY).score(1)
-        .finding(ReportFixtures.granted("CAP_BPF", "]]> </failure>", "x")).build();
-    Document d = validated(JunitReportWriter.render(ReportFixtures.report("2026-03-01T10:00:00Z", List.of(h))));
+    HostReport h =
+        ReportFixtures.host("a<b>&\"c'\u0001\u001b]0;x\u0007")
+            .verdict(Verdict.NOT_READY)
+            .score(1)
+            .finding(ReportFixtures.granted("CAP_BPF", "]]> </failure>", "x"))
+            .build();
+    Document d =
+        validated(
+            JunitReportWriter.render(ReportFixtures.report("2026-03-01T10:00:00Z", List.of(h))));
     Element c = (Element) d.getElementsByTagName("testcase").item(0);
     assertEquals("a<b>&\"c'\uFFFD\uFFFD]0;x\uFFFD", c.getAttribute("name"));
-    assertTrue(c.getElementsByTagName("failure").item(0).getTextContent().contains("]]> </failure>"));
+    assertTrue(
+        c.getElementsByTagName("failure").item(0).getTextContent().contains("]]> </failure>"));
   }
 
   @Test
   void emptyScanIsAValidSuiteOfNoTests() throws Exception {
-    Document d = validated(JunitReportWriter.render(ReportFixtures.report("2026-03-01T10:00:00Z", List.of())));
-    assertEquals("0", ((Element) d.getElementsByTagName("testsuite").item(0)).getAttribute("tests"));
+    Document d =
+        validated(
+            JunitReportWriter.render(ReportFixtures.report("2026-03-01T10:00:00Z", List.of())));
+    assertEquals(
+        "0", ((Element) d.getElementsByTagName("testsuite").item(0)).getAttribute("tests"));
   }
 
   @Test
   void schemaRefusesWhatIsNotJunit() {
-    // the validation above could not pass by accident: a testcase without its required name is refused
-    assertThrows(SAXException.class, () -> validated("<testsuites><testsuite name=\"x\" tests=\"1\" failures=\"0\" "
-        + "errors=\"0\"><testcase/></testsuite></testsuites>"));
+    // the validation above could not pass by accident: a testcase without its required name is
+    // refused
+    assertThrows(
+        SAXException.class,
+        () ->
+            validated(
+                "<testsuites><testsuite name=\"x\" tests=\"1\" failures=\"0\" "
+                    + "errors=\"0\"><testcase/></testsuite></testsuites>"));
   }
 
   @Test

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * What the real {@code ansible-playbook --list-hosts} resolves each play of a playbook to, against an INI inventory
- * written from the report's own {@code groups}: the check that a play naming a group reaches exactly its hosts.
+ * What the real {@code ansible-playbook --list-hosts} resolves each play of a playbook to, against
+ * an INI inventory written from the report's own {@code groups}: the check that a play naming a
+ * group reaches exactly its hosts.
  */
 public final class PlayHosts {
   private PlayHosts() {}
@@ -31,20 +32,32 @@ public final class PlayHosts {
       }
       h.groups().forEach(g -> groups.computeIfAbsent(g, k -> new ArrayList<>()).add(h.name()));
     }
-    groups.forEach((g, names) -> {
-      b.append("\n[").append(g).append("]\n");
-      names.forEach(n -> b.append(n).append('\n'));
-    });
+    groups.forEach(
+        (g, names) -> {
+          b.append("\n[").append(g).append("]\n");
+          names.forEach(n -> b.append(n).append('\n'));
+        });
     Path file = dir.resolve("inventory.ini");
     Files.writeString(file, b);
     return file;
   }
 
-  /** Each play's name and the sorted hosts its pattern resolves to; fails unless ansible-playbook exits 0. */
-  public static Map<String, TreeSet<String>> list(Path dir, Path inventory, Path playbook) throws Exception {
-    Processes.Run run = Processes.run(dir, Map.of("ANSIBLE_NOCOLOR", "1", "ANSIBLE_LOCAL_TEMP",
-        dir.resolve("tmp").toString()), List.of(Processes.require("ansible-playbook").toString(), "--list-hosts",
-        "-i", inventory.toString(), playbook.toString()));
+  /**
+   * Each play's name and the sorted hosts its pattern resolves to; fails unless ansible-playbook
+   * exits 0.
+   */
+  public static Map<String, TreeSet<String>> list(Path dir, Path inventory, Path playbook)
+      throws Exception {
+    Processes.Run run =
+        Processes.run(
+            dir,
+            Map.of("ANSIBLE_NOCOLOR", "1", "ANSIBLE_LOCAL_TEMP", dir.resolve("tmp").toString()),
+            List.of(
+                Processes.require("ansible-playbook").toString(),
+                "--list-hosts",
+                "-i",
+                inventory.toString(),
+                playbook.toString()));
     assertEquals(0, run.exit(), run.output());
     Map<String, TreeSet<String>> plays = new LinkedHashMap<>();
     TreeSet<String> current = null;

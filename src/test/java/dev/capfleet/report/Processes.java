@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs external tools in tests; a missing tool skips the test, except in CI (CI=true), where it fails it. */
+/**
+ * Runs external tools in tests; a missing tool skips the test, except in CI (CI=true), where it
+ * fails it.
+ */
 public final class Processes {
   /** Exit code and merged output. */
   public record Run(int exit, String output) {}
@@ -19,22 +22,25 @@ public final class Processes {
   private Processes() {}
 
   public static Path require(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
+    for (String dir :
+        System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
       Path p = Path.of(dir, tool);
       if (Files.isExecutable(p)) {
         return p;
       }
     }
     if ("true".equals(System.getenv("CI"))) {
-      throw new AssertionError(tool + " is not installed, and CI=true requires it (.ci/run installs it)");
+      throw new AssertionError(
+          tool + " is not installed, and CI=true requires it (.ci/run installs it)");
     }
     assumeTrue(false, tool + " is not installed");
     return null;
   }
 
-  public static Run run(Path workDir, Map<String, String> env, List<String> command) throws IOException,
-      InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+  public static Run run(Path workDir, Map<String, String> env, List<String> command)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
     pb.environment().putAll(env);
     Process p = pb.start();
     p.getOutputStream().close();

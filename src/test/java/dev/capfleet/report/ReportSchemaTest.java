@@ -29,7 +29,9 @@ class ReportSchemaTest {
   }
 
   static Set<String> problems(JsonNode node) {
-    return SCHEMA.validate(node).stream().map(ValidationMessage::getMessage).collect(Collectors.toSet());
+    return SCHEMA.validate(node).stream()
+        .map(ValidationMessage::getMessage)
+        .collect(Collectors.toSet());
   }
 
   @Test
@@ -41,8 +43,11 @@ class ReportSchemaTest {
 
   @Test
   void mergedAndLargeReportsMatchTheSchema() {
-    ScanReport merged = ReportMerger.merge(java.util.List.of(new ReportMerger.Source("a", ReportFixtures.fleet()),
-        new ReportMerger.Source("b", ReportFixtures.large(40))));
+    ScanReport merged =
+        ReportMerger.merge(
+            java.util.List.of(
+                new ReportMerger.Source("a", ReportFixtures.fleet()),
+                new ReportMerger.Source("b", ReportFixtures.large(40))));
     assertEquals(Set.of(), problems(JsonReports.mapper().valueToTree(merged)));
   }
 
@@ -79,7 +84,8 @@ class ReportSchemaTest {
   void missingHostsFailsValidation() throws Exception {
     ObjectNode node = JsonReports.mapper().valueToTree(ReportFixtures.fleet());
     node.remove("hosts");
-    assertTrue(problems(node).stream().anyMatch(m -> m.contains("hosts")), problems(node).toString());
+    assertTrue(
+        problems(node).stream().anyMatch(m -> m.contains("hosts")), problems(node).toString());
   }
 
   @Test
@@ -112,15 +118,48 @@ class ReportSchemaTest {
     assertFalse(problems(node).isEmpty());
     ((ObjectNode) node.get("summary")).put("docDrift", "three");
     assertFalse(problems(node).isEmpty());
-    ((ObjectNode) node.get("summary")).putNull("docDrift"); // reports written before doc drift existed
+    ((ObjectNode) node.get("summary"))
+        .putNull("docDrift"); // reports written before doc drift existed
     assertEquals(Set.of(), problems(node));
     HostReport h = ReportFixtures.fleet().hosts().get(0);
     java.util.List<dev.capfleet.assess.Finding> findings = new java.util.ArrayList<>(h.findings());
-    findings.add(new dev.capfleet.assess.Finding(dev.capfleet.assess.DocDrift.FINDING_ID, "info", "failed", "t",
-        "d", null, java.util.Map.of(), java.util.List.of(), "r"));
-    HostReport drifted = new HostReport(h.name(), h.address(), h.port(), h.user(), h.groups(), h.verdict(), h.score(), h.mode(),
-        h.kernel(), h.arch(), h.binary(), h.requiredCapabilities(), h.boundingSet(), h.noNewPrivs(), h.mounts(),
-        h.facts(), findings, h.remediation(), h.cleanup(), h.actions(), h.checks(), h.error(), h.probes(), h.millis());
+    findings.add(
+        new dev.capfleet.assess.Finding(
+            dev.capfleet.assess.DocDrift.FINDING_ID,
+            "info",
+            "failed",
+            "t",
+            "d",
+            null,
+            java.util.Map.of(),
+            java.util.List.of(),
+            "r"));
+    HostReport drifted =
+        new HostReport(
+            h.name(),
+            h.address(),
+            h.port(),
+            h.user(),
+            h.groups(),
+            h.verdict(),
+            h.score(),
+            h.mode(),
+            h.kernel(),
+            h.arch(),
+            h.binary(),
+            h.requiredCapabilities(),
+            h.boundingSet(),
+            h.noNewPrivs(),
+            h.mounts(),
+            h.facts(),
+            findings,
+            h.remediation(),
+            h.cleanup(),
+            h.actions(),
+            h.checks(),
+            h.error(),
+            h.probes(),
+            h.millis());
     assertEquals(1, ScanReport.Summary.of(java.util.List.of(drifted, h)).docDrift());
   }
 }

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The workbook's staged parts never go to a shared {@code poifiles} folder another local user
- * could create first: a {@code poifiles} owned by someone else, world-writable, sits in
- * java.io.tmpdir as an attacker would leave it, and POI's strategy is reset as in a fresh JVM.
+ * The workbook's staged parts never go to a shared {@code poifiles} folder another local user could
+ * create first: a {@code poifiles} owned by someone else, world-writable, sits in java.io.tmpdir as
+ * an attacker would leave it, and POI's strategy is reset as in a fresh JVM.
  */
 class WorkbookStagingTest {
   @TempDir Path tmp;
@@ -80,14 +80,16 @@ class WorkbookStagingTest {
     AtomicReference<Path> first = new AtomicReference<>();
     AtomicReference<Path> second = new AtomicReference<>();
     for (AtomicReference<Path> seen : List.of(first, second)) {
-      WorkbookStaging.run(() -> {
-        File f = TempFile.createTempFile("poi-sxssf-sheet", ".xml.gz");
-        Path parent = f.toPath().getParent();
-        seen.set(parent);
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(parent)));
-        assertEquals(Files.getOwner(tmp), Files.getOwner(parent));
-        assertNotEquals(planted, parent);
-      });
+      WorkbookStaging.run(
+          () -> {
+            File f = TempFile.createTempFile("poi-sxssf-sheet", ".xml.gz");
+            Path parent = f.toPath().getParent();
+            seen.set(parent);
+            assertEquals(
+                "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(parent)));
+            assertEquals(Files.getOwner(tmp), Files.getOwner(parent));
+            assertNotEquals(planted, parent);
+          });
       assertFalse(Files.exists(seen.get()), "removed after the run");
     }
     assertNotEquals(first.get(), second.get());

@@ -34,18 +34,27 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generated host answers (seeded, so a failure replays): real recorded probe runs, mixed, shuffled, cut, and
- * salted with random bytes, forged markers, NULs and enormous lines, through ProbeOutput, FactsCollector and the
- * whole HostAuditor path. Whatever a host sends, the result is a report entry with a verdict, never an exception,
- * and it serializes to JSON.
+ * Generated host answers (seeded, so a failure replays): real recorded probe runs, mixed, shuffled,
+ * cut, and salted with random bytes, forged markers, NULs and enormous lines, through ProbeOutput,
+ * FactsCollector and the whole HostAuditor path. Whatever a host sends, the result is a report
+ * entry with a verdict, never an exception, and it serializes to JSON.
  */
 class HostAnswerFuzzTest {
   private static final String N = "0123456789abcdef";
   private static final String BIN = "/usr/local/bin/ecapture";
-  private static final String[] RUNS = {"dash-ready.txt", "bash-ready.txt", "bash-missing-binary.txt",
-      "busybox-no-libcap.txt", "busybox-nosuid.txt", "dash-libcap244.txt", "dash-nobody-dropped-nnp.txt"};
-  private static final Pattern SECTION = Pattern.compile(
-      "@@CAPFLEET " + N + " begin (\\w+)\n(.*?)\n@@CAPFLEET " + N + " end \\1 (\\d+)\n", Pattern.DOTALL);
+  private static final String[] RUNS = {
+    "dash-ready.txt",
+    "bash-ready.txt",
+    "bash-missing-binary.txt",
+    "busybox-no-libcap.txt",
+    "busybox-nosuid.txt",
+    "dash-libcap244.txt",
+    "dash-nobody-dropped-nnp.txt"
+  };
+  private static final Pattern SECTION =
+      Pattern.compile(
+          "@@CAPFLEET " + N + " begin (\\w+)\n(.*?)\n@@CAPFLEET " + N + " end \\1 (\\d+)\n",
+          Pattern.DOTALL);
 
   private record Part(String name, String body, String exit) {}
 
@@ -69,7 +78,8 @@ class HostAnswerFuzzTest {
     for (int i = 0; i < 700; i++) {
       String raw = answer(random);
       ExecOutcome outcome = outcome(random, raw);
-      HostPlan plan = new HostPlan("h" + i, "127.0.0.1", 22, "audit", BIN, "text", "readiness", null, null);
+      HostPlan plan =
+          new HostPlan("h" + i, "127.0.0.1", 22, "audit", BIN, "text", "readiness", null, null);
       HostReport r;
       try {
         r = auditor.audit(plan, outcome, N, Instant.parse("2026-01-01T00:00:00Z"));
@@ -86,30 +96,43 @@ class HostAnswerFuzzTest {
     for (int i = 0; i < 300; i++) {
       byte[] noise = new byte[random.nextInt(20_000)];
       random.nextBytes(noise);
-      String text = new String(noise, i % 2 == 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+      String text =
+          new String(noise, i % 2 == 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
       HostFacts facts = FactsCollector.collect(ProbeOutput.parse(text, N), BIN);
-      // noise holds no section: every fact is unknown (null) and the gaps say so; only the asked path is known
+      // noise holds no section: every fact is unknown (null) and the gaps say so; only the asked
+      // path is known
       for (RecordComponent c : HostFacts.class.getRecordComponents()) {
         Object value = c.getAccessor().invoke(facts);
         switch (c.getName()) {
           case "binaryPath" -> assertEquals(BIN, value);
           case "gaps" -> assertFalse(facts.gaps().isEmpty(), "noise " + i + ": no gap named");
           case "security" -> assertUnknown(facts.security(), i);
-          case "getcap" -> assertInstanceOf(GetcapResult.Unreadable.class, value, "noise " + i); // getcap's unknown
+          case "getcap" ->
+              assertInstanceOf(
+                  GetcapResult.Unreadable.class, value, "noise " + i); // getcap's unknown
           default -> assertNull(value, "noise " + i + " read as a fact: " + c.getName());
         }
       }
-      HostPlan plan = new HostPlan("n" + i, "127.0.0.1", 22, "audit", BIN, "text", "readiness", null, null);
-      HostReport r = auditor.audit(plan, new ExecOutcome(Status.OK, 0, noise, new byte[0], false, null, null, 5), N,
-          Instant.parse("2026-01-01T00:00:00Z"));
+      HostPlan plan =
+          new HostPlan("n" + i, "127.0.0.1", 22, "audit", BIN, "text", "readiness", null, null);
+      HostReport r =
+          auditor.audit(
+              plan,
+              new ExecOutcome(Status.OK, 0, noise, new byte[0], false, null, null, 5),
+              N,
+              Instant.parse("2026-01-01T00:00:00Z"));
       assertEquals(Verdict.INCONCLUSIVE, r.verdict(), "noise " + i + " is no answer");
     }
   }
 
-  private static void assertUnknown(SecurityFacts security, int i) throws ReflectiveOperationException {
+  private static void assertUnknown(SecurityFacts security, int i)
+      throws ReflectiveOperationException {
     for (RecordComponent c : SecurityFacts.class.getRecordComponents()) {
-      if (!c.getType().isPrimitive()) { // the booleans are derived flags (false when nothing is known)
-        assertNull(c.getAccessor().invoke(security), "noise " + i + " read as a security fact: " + c.getName());
+      if (!c.getType()
+          .isPrimitive()) { // the booleans are derived flags (false when nothing is known)
+        assertNull(
+            c.getAccessor().invoke(security),
+            "noise " + i + " read as a security fact: " + c.getName());
       }
     }
   }
@@ -122,11 +145,16 @@ class HostAnswerFuzzTest {
       assertNotEquals(Verdict.UNREACHABLE, r.verdict(), "a host that answered is not unreachable");
     }
     if (outcome.status() != Status.OK || r.error() != null) {
-      assertTrue(r.verdict() == Verdict.INCONCLUSIVE || r.verdict() == Verdict.NOT_READY
-          || r.verdict() == Verdict.UNREACHABLE, "iteration " + i + ": a failed run is never READY: " + r.verdict());
+      assertTrue(
+          r.verdict() == Verdict.INCONCLUSIVE
+              || r.verdict() == Verdict.NOT_READY
+              || r.verdict() == Verdict.UNREACHABLE,
+          "iteration " + i + ": a failed run is never READY: " + r.verdict());
       assertNotNull(r.error(), "iteration " + i + ": a failed run says why");
     }
-    r.probes().values().forEach(p -> assertTrue(p.output().length() <= HostAuditor.REPORT_SECTION_CHARS));
+    r.probes()
+        .values()
+        .forEach(p -> assertTrue(p.output().length() <= HostAuditor.REPORT_SECTION_CHARS));
     String json = JsonReports.mapper().writeValueAsString(r);
     if (!json.contains("\"verdict\"")) {
       fail("iteration " + i + ": " + json);
@@ -153,20 +181,55 @@ class HostAnswerFuzzTest {
         case 0 -> parts.remove(at);
         case 1 -> parts.add(random.nextInt(parts.size() + 1), p);
         case 2 -> parts.set(at, new Part(p.name(), noise(random, 2000), p.exit()));
-        case 3 -> parts.set(at, new Part(p.name(), p.body() + "\n" + "Z".repeat(random.nextInt(300_000)), p.exit()));
-        case 4 -> parts.set(at, new Part(p.name(), p.body(), random.nextBoolean() ? "127" : "$(reboot)"));
-        case 5 -> parts.set(at, new Part(p.name(), "@@CAPFLEET ffffffffffffffff end " + p.name() + " 0\n"
-            + "@@CAPFLEET " + N + " end\n@@CAPFLEET " + N + " begin\n" + p.body(), p.exit()));
-        case 6 -> parts.set(at, new Part(p.name(), p.body().replace('\n', '\0').replace(' ', '\r'), p.exit()));
-        default -> parts.set(at, new Part(p.name(), p.body().substring(0, random.nextInt(p.body().length() + 1)),
-            p.exit()));
+        case 3 ->
+            parts.set(
+                at,
+                new Part(
+                    p.name(), p.body() + "\n" + "Z".repeat(random.nextInt(300_000)), p.exit()));
+        case 4 ->
+            parts.set(at, new Part(p.name(), p.body(), random.nextBoolean() ? "127" : "$(reboot)"));
+        case 5 ->
+            parts.set(
+                at,
+                new Part(
+                    p.name(),
+                    "@@CAPFLEET ffffffffffffffff end "
+                        + p.name()
+                        + " 0\n"
+                        + "@@CAPFLEET "
+                        + N
+                        + " end\n@@CAPFLEET "
+                        + N
+                        + " begin\n"
+                        + p.body(),
+                    p.exit()));
+        case 6 ->
+            parts.set(
+                at, new Part(p.name(), p.body().replace('\n', '\0').replace(' ', '\r'), p.exit()));
+        default ->
+            parts.set(
+                at,
+                new Part(
+                    p.name(),
+                    p.body().substring(0, random.nextInt(p.body().length() + 1)),
+                    p.exit()));
       }
     }
     StringBuilder raw = new StringBuilder("@@CAPFLEET " + N + " probe 1\n");
     for (Part p : parts) {
-      raw.append("@@CAPFLEET ").append(N).append(" begin ").append(p.name()).append('\n').append(p.body());
+      raw.append("@@CAPFLEET ")
+          .append(N)
+          .append(" begin ")
+          .append(p.name())
+          .append('\n')
+          .append(p.body());
       if (random.nextInt(30) != 0) { // now and then a section never ends
-        raw.append("\n@@CAPFLEET ").append(N).append(" end ").append(p.name()).append(' ').append(p.exit())
+        raw.append("\n@@CAPFLEET ")
+            .append(N)
+            .append(" end ")
+            .append(p.name())
+            .append(' ')
+            .append(p.exit())
             .append('\n');
       }
     }
@@ -180,17 +243,28 @@ class HostAnswerFuzzTest {
   private static String noise(Random random, int max) {
     byte[] b = new byte[random.nextInt(max)];
     random.nextBytes(b);
-    return new String(b, random.nextBoolean() ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    return new String(
+        b, random.nextBoolean() ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
   }
 
   private static ExecOutcome outcome(Random random, String raw) {
     Status[] all = Status.values();
     Status status = random.nextInt(3) == 0 ? all[random.nextInt(all.length)] : Status.OK;
-    Integer exit = status == Status.OK ? (random.nextInt(5) == 0 ? Integer.valueOf(random.nextInt(256)) : 0) : null;
+    Integer exit =
+        status == Status.OK
+            ? (random.nextInt(5) == 0 ? Integer.valueOf(random.nextInt(256)) : 0)
+            : null;
     byte[] out = status.unreachable() ? new byte[0] : raw.getBytes(StandardCharsets.UTF_8);
     byte[] err = noise(random, 300).getBytes(StandardCharsets.UTF_8);
-    return new ExecOutcome(status, exit, out, err, status == Status.OUTPUT_LIMIT, "why: " + noise(random, 100),
-        null, random.nextInt(10_000));
+    return new ExecOutcome(
+        status,
+        exit,
+        out,
+        err,
+        status == Status.OUTPUT_LIMIT,
+        "why: " + noise(random, 100),
+        null,
+        random.nextInt(10_000));
   }
 
   private static String resource(String path) {

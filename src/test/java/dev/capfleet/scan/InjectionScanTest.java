@@ -28,19 +28,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Shell payloads (quotes, {@code ;}, {@code $(...)}, backticks, newlines, NULs) in every inventory field that
- * reaches the transport, in INI and YAML: each would {@code touch /tmp/capfleet-pwned-<random>} if any shell, on
- * the host (a real sshd sharing this machine's /tmp) or here, interpreted it. Refused fields give their host
- * INCONCLUSIVE (invalid-host-settings) with a reason naming the field; a payload in a host name is only a label,
- * so that host is probed for real; and no file appears.
+ * Shell payloads (quotes, {@code ;}, {@code $(...)}, backticks, newlines, NULs) in every inventory
+ * field that reaches the transport, in INI and YAML: each would {@code touch
+ * /tmp/capfleet-pwned-<random>} if any shell, on the host (a real sshd sharing this machine's /tmp)
+ * or here, interpreted it. Refused fields give their host INCONCLUSIVE (invalid-host-settings) with
+ * a reason naming the field; a payload in a host name is only a label, so that host is probed for
+ * real; and no file appears.
  */
 @ExtendWith(RealSshd.StopAll.class)
 class InjectionScanTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   static final List<Path> pwned = new ArrayList<>();
   static final Map<String, String> expectedField = new HashMap<>();
@@ -49,10 +49,19 @@ class InjectionScanTest {
   static String console;
   static int exit;
 
-  /** Payloads; {@code P} stands for the file each would create. {@code \n} cannot be written in INI. */
+  /**
+   * Payloads; {@code P} stands for the file each would create. {@code \n} cannot be written in INI.
+   */
   static List<String> payloads(boolean yaml) {
-    List<String> p = new ArrayList<>(List.of("x'; touch P; '", "x\"; touch P; \"", "x$(touch P)", "x`touch P`",
-        "x || touch P #", "x\0touch P"));
+    List<String> p =
+        new ArrayList<>(
+            List.of(
+                "x'; touch P; '",
+                "x\"; touch P; \"",
+                "x$(touch P)",
+                "x`touch P`",
+                "x || touch P #",
+                "x\0touch P"));
     if (yaml) {
       p.add("x\ntouch P");
     }
@@ -64,8 +73,12 @@ class InjectionScanTest {
     RealSshd.assumeAvailable();
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     SshKeys.KeyFile key = SshKeys.generate(dir, "id", SshKeys.Type.ED25519);
-    RealSshd sshd = RealSshd.builder(dir.resolve("sshd")).address("127.0.51.1").hostKeys(SshKeys.Type.ED25519)
-        .authorizeLogin(key.publicKey()).start();
+    RealSshd sshd =
+        RealSshd.builder(dir.resolve("sshd"))
+            .address("127.0.51.1")
+            .hostKeys(SshKeys.Type.ED25519)
+            .authorizeLogin(key.publicKey())
+            .start();
     Path kh = Files.write(dir.resolve("known_hosts"), sshd.knownHostsLines());
 
     StringBuilder ini = new StringBuilder("[fleet]\n");
@@ -73,8 +86,14 @@ class InjectionScanTest {
     for (boolean isYaml : new boolean[] {false, true}) {
       List<String> list = payloads(isYaml);
       for (int i = 0; i < list.size(); i++) {
-        for (String field : List.of("ecapture_path", "ecapture_mode", "ansible_user", "ansible_host",
-            "ansible_ssh_private_key_file", "name")) {
+        for (String field :
+            List.of(
+                "ecapture_path",
+                "ecapture_mode",
+                "ansible_user",
+                "ansible_host",
+                "ansible_ssh_private_key_file",
+                "name")) {
           Path file = Path.of("/tmp/capfleet-pwned-" + RUN + "-" + pwned.size());
           pwned.add(file);
           String payload = list.get(i).replace("P", file.toString());
@@ -94,7 +113,13 @@ class InjectionScanTest {
           }
           if (isYaml) {
             yaml.append("    ").append(yamlString(name)).append(":\n");
-            vars.forEach((k, v) -> yaml.append("      ").append(k).append(": ").append(yamlString(v)).append('\n'));
+            vars.forEach(
+                (k, v) ->
+                    yaml.append("      ")
+                        .append(k)
+                        .append(": ")
+                        .append(yamlString(v))
+                        .append('\n'));
           } else {
             ini.append(iniWord(name));
             vars.forEach((k, v) -> ini.append(' ').append(k).append('=').append(iniWord(v)));
@@ -110,10 +135,34 @@ class InjectionScanTest {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
       String name = inv.getFileName().toString().replace('.', '-');
-      exit = Math.max(exit, Main.run(new String[] {"scan", "-i", inv.toString(), "--known-hosts", kh.toString(),
-          "--private-key", key.privateKey().toString(), "-u", RealSshd.loginUser(), "-T", "10",
-          "--command-timeout", "20", "--out", dir.resolve("reports").toString(), "--name", name, "--format",
-          "json"}, new PrintWriter(out), new PrintWriter(err), Map.of()));
+      exit =
+          Math.max(
+              exit,
+              Main.run(
+                  new String[] {
+                    "scan",
+                    "-i",
+                    inv.toString(),
+                    "--known-hosts",
+                    kh.toString(),
+                    "--private-key",
+                    key.privateKey().toString(),
+                    "-u",
+                    RealSshd.loginUser(),
+                    "-T",
+                    "10",
+                    "--command-timeout",
+                    "20",
+                    "--out",
+                    dir.resolve("reports").toString(),
+                    "--name",
+                    name,
+                    "--format",
+                    "json"
+                  },
+                  new PrintWriter(out),
+                  new PrintWriter(err),
+                  Map.of()));
       all.append(out).append(err);
       JsonNode report = JSON.readTree(dir.resolve("reports").resolve(name + ".json").toFile());
       report.path("hosts").forEach(h -> hosts.put(h.path("name").asText(), h));
@@ -154,22 +203,30 @@ class InjectionScanTest {
 
   @Test
   void refusedFieldsMakeTheirHostInconclusiveNamingTheField() {
-    expectedField.forEach((name, field) -> {
-      JsonNode h = hosts.get(name);
-      if (field.equals("ansible_ssh_private_key_file") && !name.startsWith("i5") && !name.startsWith("y5")) {
-        // a file name, never sent anywhere: a file that does not exist, reported when the key is needed
-        assertEquals("UNREACHABLE", h.path("verdict").asText(), h.toPrettyString());
-        assertEquals("auth-failed", h.path("error").path("kind").asText(), h.toPrettyString());
-        return;
-      }
-      assertEquals("INCONCLUSIVE", h.path("verdict").asText(), h.toPrettyString());
-      assertEquals("invalid-host-settings", h.path("error").path("kind").asText(), h.toPrettyString());
-      String message = h.path("error").path("message").asText();
-      // payload 5 holds a NUL, which no file path can hold: that key path is refused up front
-      String label = field.equals("ecapture_mode") ? "ecapture_mode: unknown mode" : field + ": ";
-      assertTrue(message.startsWith(label), name + ": " + message);
-      assertFalse(message.chars().anyMatch(Character::isISOControl), "message is one printable line: " + message);
-    });
+    expectedField.forEach(
+        (name, field) -> {
+          JsonNode h = hosts.get(name);
+          if (field.equals("ansible_ssh_private_key_file")
+              && !name.startsWith("i5")
+              && !name.startsWith("y5")) {
+            // a file name, never sent anywhere: a file that does not exist, reported when the key
+            // is needed
+            assertEquals("UNREACHABLE", h.path("verdict").asText(), h.toPrettyString());
+            assertEquals("auth-failed", h.path("error").path("kind").asText(), h.toPrettyString());
+            return;
+          }
+          assertEquals("INCONCLUSIVE", h.path("verdict").asText(), h.toPrettyString());
+          assertEquals(
+              "invalid-host-settings", h.path("error").path("kind").asText(), h.toPrettyString());
+          String message = h.path("error").path("message").asText();
+          // payload 5 holds a NUL, which no file path can hold: that key path is refused up front
+          String label =
+              field.equals("ecapture_mode") ? "ecapture_mode: unknown mode" : field + ": ";
+          assertTrue(message.startsWith(label), name + ": " + message);
+          assertFalse(
+              message.chars().anyMatch(Character::isISOControl),
+              "message is one printable line: " + message);
+        });
   }
 
   @Test
@@ -178,8 +235,11 @@ class InjectionScanTest {
       JsonNode h = hosts.get(name);
       assertTrue(h != null, "host named exactly as the inventory wrote it: " + name);
       assertNotEquals("UNREACHABLE", h.path("verdict").asText(), h.toPrettyString());
-      assertTrue(h.path("kernel").path("release").isTextual(), "the probe ran: " + h.toPrettyString());
-      assertFalse(h.path("error").path("kind").asText().equals("invalid-host-settings"), h.toPrettyString());
+      assertTrue(
+          h.path("kernel").path("release").isTextual(), "the probe ran: " + h.toPrettyString());
+      assertFalse(
+          h.path("error").path("kind").asText().equals("invalid-host-settings"),
+          h.toPrettyString());
     }
   }
 

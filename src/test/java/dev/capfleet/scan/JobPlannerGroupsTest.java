@@ -10,16 +10,35 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JobPlannerGroupsTest {
-  private static final JobPlanner PLANNER = new JobPlanner(ModelLoader.bundled(),
-      new JobPlanner.Defaults("/usr/local/bin/ecapture", "text", "readiness", null, null, null));
+  private static final JobPlanner PLANNER =
+      new JobPlanner(
+          ModelLoader.bundled(),
+          new JobPlanner.Defaults(
+              "/usr/local/bin/ecapture", "text", "readiness", null, null, null));
 
   @Test
   void plansEachHostWithAnsiblesGroupNames() {
-    Inventory inv = InventoryLoader.parse(Path.of("hosts.ini"), String.join("\n",
-        "lone", "[web]", "web1", "[db]", "db1", "web1", "[prod:children]", "web", "db", ""));
-    assertEquals(List.of("db", "prod", "web"), PLANNER.plan(inv.host("web1").orElseThrow()).plan().groups());
-    assertEquals(List.of("db", "prod"), PLANNER.plan(inv.host("db1").orElseThrow()).plan().groups());
-    assertEquals(List.of("ungrouped"), PLANNER.plan(inv.host("lone").orElseThrow()).plan().groups());
+    Inventory inv =
+        InventoryLoader.parse(
+            Path.of("hosts.ini"),
+            String.join(
+                "\n",
+                "lone",
+                "[web]",
+                "web1",
+                "[db]",
+                "db1",
+                "web1",
+                "[prod:children]",
+                "web",
+                "db",
+                ""));
+    assertEquals(
+        List.of("db", "prod", "web"), PLANNER.plan(inv.host("web1").orElseThrow()).plan().groups());
+    assertEquals(
+        List.of("db", "prod"), PLANNER.plan(inv.host("db1").orElseThrow()).plan().groups());
+    assertEquals(
+        List.of("ungrouped"), PLANNER.plan(inv.host("lone").orElseThrow()).plan().groups());
   }
 
   @Test
@@ -31,12 +50,25 @@ class JobPlannerGroupsTest {
 
   @Test
   void aVaultedConnectionVariableIsThatHostsErrorNotTheFleets() {
-    Inventory inv = InventoryLoader.parse(Path.of("hosts.yml"), String.join("\n",
-        "all:", "  hosts:", "    secret:", "      ansible_user: !vault |", "        $ANSIBLE_VAULT;1.1;AES256",
-        "        6162636465", "    plain:", "      ansible_user: ops", ""));
+    Inventory inv =
+        InventoryLoader.parse(
+            Path.of("hosts.yml"),
+            String.join(
+                "\n",
+                "all:",
+                "  hosts:",
+                "    secret:",
+                "      ansible_user: !vault |",
+                "        $ANSIBLE_VAULT;1.1;AES256",
+                "        6162636465",
+                "    plain:",
+                "      ansible_user: ops",
+                ""));
     HostPlan secret = PLANNER.plan(inv.host("secret").orElseThrow()).plan();
-    assertEquals("host secret: ansible_user is vault-encrypted (!vault); capfleet never decrypts vaults, so set it "
-        + "in plain text (or with -u, --private-key, ssh_config)", secret.problem());
+    assertEquals(
+        "host secret: ansible_user is vault-encrypted (!vault); capfleet never decrypts vaults, so set it "
+            + "in plain text (or with -u, --private-key, ssh_config)",
+        secret.problem());
     assertEquals(null, PLANNER.plan(inv.host("plain").orElseThrow()).plan().problem());
   }
 

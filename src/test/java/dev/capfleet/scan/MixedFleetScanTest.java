@@ -12,7 +12,6 @@ import dev.capfleet.testing.SshKeys.KeyFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -29,17 +28,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code capfleet scan} against a fleet of real OpenSSH servers on loopback addresses, each host's state made
- * real in its own mount namespace (tmpfs, debugfs, bpffs, setcap on a copied binary) or bounding set (capsh
- * --drop), logged into as the non-root audit account whose PATH lacks /usr/sbin.
+ * {@code capfleet scan} against a fleet of real OpenSSH servers on loopback addresses, each host's
+ * state made real in its own mount namespace (tmpfs, debugfs, bpffs, setcap on a copied binary) or
+ * bounding set (capsh --drop), logged into as the non-root audit account whose PATH lacks
+ * /usr/sbin.
  */
 @ExtendWith(RealSshd.StopAll.class)
 class MixedFleetScanTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CAPS = "cap_bpf,cap_perfmon,cap_sys_ptrace=eip";
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   static KeyFile client;
   static final List<String> knownHosts = new ArrayList<>();
@@ -66,13 +65,24 @@ class MixedFleetScanTest {
     host("pcap", "127.0.31.6", mounts + binary("pcap", "", CAPS), null, " ecapture_mode=pcapng");
 
     // a host whose key in known_hosts is another server's: a changed key
-    RealSshd other = RealSshd.builder(dir.resolve("other")).address("127.0.31.7")
-        .hostKeys(SshKeys.Type.ED25519).authorizeLogin(client.publicKey()).start();
-    RealSshd impostor = RealSshd.builder(dir.resolve("impostor")).address("127.0.31.8")
-        .hostKeys(SshKeys.Type.ED25519).authorizeLogin(client.publicKey()).start();
-    knownHosts.add(impostor.knownHostsName() + " " + other.hostKey(SshKeys.Type.ED25519).publicLine());
-    inventory.append("changedkey ansible_host=127.0.31.8 ansible_port=" + impostor.port()
-        + " ecapture_path=/usr/local/bin/ecapture\n");
+    RealSshd other =
+        RealSshd.builder(dir.resolve("other"))
+            .address("127.0.31.7")
+            .hostKeys(SshKeys.Type.ED25519)
+            .authorizeLogin(client.publicKey())
+            .start();
+    RealSshd impostor =
+        RealSshd.builder(dir.resolve("impostor"))
+            .address("127.0.31.8")
+            .hostKeys(SshKeys.Type.ED25519)
+            .authorizeLogin(client.publicKey())
+            .start();
+    knownHosts.add(
+        impostor.knownHostsName() + " " + other.hostKey(SshKeys.Type.ED25519).publicLine());
+    inventory.append(
+        "changedkey ansible_host=127.0.31.8 ansible_port="
+            + impostor.port()
+            + " ecapture_path=/usr/local/bin/ecapture\n");
 
     // nothing listens: refused
     int closed;
@@ -84,18 +94,21 @@ class MixedFleetScanTest {
     // accepts TCP and never speaks
     silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.31.10"));
     List<Socket> held = new ArrayList<>();
-    silentAcceptor = new Thread(() -> {
-      try {
-        while (true) {
-          held.add(silent.accept());
-        }
-      } catch (Exception e) {
-        // closed
-      }
-    });
+    silentAcceptor =
+        new Thread(
+            () -> {
+              try {
+                while (true) {
+                  held.add(silent.accept());
+                }
+              } catch (Exception e) {
+                // closed
+              }
+            });
     silentAcceptor.setDaemon(true);
     silentAcceptor.start();
-    inventory.append("silent ansible_host=127.0.31.10 ansible_port=" + silent.getLocalPort() + "\n");
+    inventory.append(
+        "silent ansible_host=127.0.31.10 ansible_port=" + silent.getLocalPort() + "\n");
 
     Path inv = dir.resolve("fleet.ini");
     Files.writeString(inv, inventory);
@@ -105,37 +118,86 @@ class MixedFleetScanTest {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
     long t0 = System.nanoTime();
-    exit = Main.run(new String[] {"scan", "-i", inv.toString(), "--model", "documented", "--known-hosts", kh.toString(), "--private-key",
-        client.privateKey().toString(), "-u", RealSshd.loginUser(), "-T", "15", "--command-timeout", "20",
-        "--out", dir.resolve("reports").toString(), "--name", "mixed", "--format", "json"},
-        new PrintWriter(o), new PrintWriter(e), Map.of());
+    exit =
+        Main.run(
+            new String[] {
+              "scan",
+              "-i",
+              inv.toString(),
+              "--model",
+              "documented",
+              "--known-hosts",
+              kh.toString(),
+              "--private-key",
+              client.privateKey().toString(),
+              "-u",
+              RealSshd.loginUser(),
+              "-T",
+              "15",
+              "--command-timeout",
+              "20",
+              "--out",
+              dir.resolve("reports").toString(),
+              "--name",
+              "mixed",
+              "--format",
+              "json"
+            },
+            new PrintWriter(o),
+            new PrintWriter(e),
+            Map.of());
     millis = (System.nanoTime() - t0) / 1_000_000;
     out = o + "\n" + e;
     JsonNode report = JSON.readTree(dir.resolve("reports/mixed.json").toFile());
     report.path("hosts").forEach(h -> hosts.put(h.path("name").asText(), h));
   }
 
-  /** A host whose binary lives on a fresh tmpfs (optionally nosuid) in the host's own mount namespace. */
+  /**
+   * A host whose binary lives on a fresh tmpfs (optionally nosuid) in the host's own mount
+   * namespace.
+   */
   private static String binary(String name, String tmpfsOptions, String caps) {
     Path bin = dir.resolve("bin-" + name);
-    return "mkdir -p " + bin + "\n"
-        + "mount -t tmpfs -o " + tmpfsOptions + "mode=755 tmpfs " + bin + "\n"
-        + "cp /bin/true " + bin + "/ecapture\nchmod 0750 " + bin + "/ecapture\n"
+    return "mkdir -p "
+        + bin
+        + "\n"
+        + "mount -t tmpfs -o "
+        + tmpfsOptions
+        + "mode=755 tmpfs "
+        + bin
+        + "\n"
+        + "cp /bin/true "
+        + bin
+        + "/ecapture\nchmod 0750 "
+        + bin
+        + "/ecapture\n"
         + (caps == null ? "" : "setcap " + caps + " " + bin + "/ecapture\n");
   }
 
-  private static void host(String name, String address, String setup, String dropBounding, String vars) {
-    RealSshd.Builder b = RealSshd.builder(dir.resolve("sshd-" + name)).address(address)
-        .hostKeys(SshKeys.Type.ED25519, SshKeys.Type.ECDSA, SshKeys.Type.RSA)
-        .authorizeLogin(client.publicKey()).namespaceSetup(setup);
+  private static void host(
+      String name, String address, String setup, String dropBounding, String vars) {
+    RealSshd.Builder b =
+        RealSshd.builder(dir.resolve("sshd-" + name))
+            .address(address)
+            .hostKeys(SshKeys.Type.ED25519, SshKeys.Type.ECDSA, SshKeys.Type.RSA)
+            .authorizeLogin(client.publicKey())
+            .namespaceSetup(setup);
     if (dropBounding != null) {
       b.dropBoundingSet(dropBounding);
     }
     RealSshd sshd = b.start();
     // known_hosts holds only the ed25519 key, as ssh-keyscan -t ed25519 would write it
     knownHosts.add(sshd.knownHostsLine(SshKeys.Type.ED25519));
-    inventory.append(name).append(" ansible_host=").append(address).append(" ansible_port=").append(sshd.port())
-        .append(" ecapture_path=").append(dir.resolve("bin-" + name).resolve("ecapture")).append(vars).append('\n');
+    inventory
+        .append(name)
+        .append(" ansible_host=")
+        .append(address)
+        .append(" ansible_port=")
+        .append(sshd.port())
+        .append(" ecapture_path=")
+        .append(dir.resolve("bin-" + name).resolve("ecapture"))
+        .append(vars)
+        .append('\n');
   }
 
   @AfterAll
@@ -147,11 +209,16 @@ class MixedFleetScanTest {
 
   private static List<String> failed(String host, String rule) {
     List<String> caps = new ArrayList<>();
-    hosts.get(host).path("findings").forEach(f -> {
-      if (f.path("id").asText().equals(rule) && f.path("status").asText().equals("failed")) {
-        caps.add(f.path("capability").isNull() ? "" : f.path("capability").asText());
-      }
-    });
+    hosts
+        .get(host)
+        .path("findings")
+        .forEach(
+            f -> {
+              if (f.path("id").asText().equals(rule)
+                  && f.path("status").asText().equals("failed")) {
+                caps.add(f.path("capability").isNull() ? "" : f.path("capability").asText());
+              }
+            });
     return caps;
   }
 
@@ -178,7 +245,9 @@ class MixedFleetScanTest {
   @Test
   void missingCapabilitiesAreNamed() {
     assertVerdict("NOT_READY", "nocaps");
-    assertEquals(List.of("CAP_BPF", "CAP_PERFMON", "CAP_SYS_PTRACE"), failed("nocaps", "capability-granted"));
+    assertEquals(
+        List.of("CAP_BPF", "CAP_PERFMON", "CAP_SYS_PTRACE"),
+        failed("nocaps", "capability-granted"));
   }
 
   @Test
@@ -197,7 +266,8 @@ class MixedFleetScanTest {
   @Test
   void droppedBoundingSetIsNamed() {
     assertVerdict("NOT_READY", "dropped");
-    assertEquals(List.of("CAP_BPF", "CAP_PERFMON"), failed("dropped", "capability-in-bounding-set"));
+    assertEquals(
+        List.of("CAP_BPF", "CAP_PERFMON"), failed("dropped", "capability-in-bounding-set"));
   }
 
   @Test
@@ -219,7 +289,8 @@ class MixedFleetScanTest {
     assertEquals("connect-refused", hosts.get("closed").path("error").path("kind").asText());
     assertVerdict("UNREACHABLE", "silent");
     assertEquals("connect-timeout", hosts.get("silent").path("error").path("kind").asText());
-    assertTrue(hosts.get("silent").path("millis").asLong() < 17_000, hosts.get("silent").toPrettyString());
+    assertTrue(
+        hosts.get("silent").path("millis").asLong() < 17_000, hosts.get("silent").toPrettyString());
     assertTrue(millis < 60_000, "the scan took " + millis + " ms");
   }
 }

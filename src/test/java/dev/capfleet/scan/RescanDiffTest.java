@@ -20,14 +20,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two scans of the same real-sshd fleet with one host broken in between (its capabilities removed with the real
- * {@code setcap -r}): {@code capfleet diff} names that host alone and exits 3, and the playbook from the second
- * report passes {@code ansible-playbook --syntax-check} and carries that host's exact fix.
+ * Two scans of the same real-sshd fleet with one host broken in between (its capabilities removed
+ * with the real {@code setcap -r}): {@code capfleet diff} names that host alone and exits 3, and
+ * the playbook from the second report passes {@code ansible-playbook --syntax-check} and carries
+ * that host's exact fix.
  */
 @ExtendWith(RealSshd.StopAll.class)
 class RescanDiffTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   record Run(int exit, String out, String err) {}
 
@@ -54,19 +54,49 @@ class RescanDiffTest {
       Processes.run(List.of("chmod", "0750", bin.toString()));
       Processes.run(List.of("setcap", "cap_bpf,cap_perfmon,cap_sys_ptrace=eip", bin.toString()));
       binaries.add(bin);
-      RealSshd s = RealSshd.builder(dir.resolve("sshd" + i)).address("127.0.33." + i)
-          .hostKeys(SshKeys.Type.ED25519).authorizeLogin(key.publicKey())
-          .namespaceSetup("mount -t debugfs debugfs /sys/kernel/debug\nmount -t bpf bpf /sys/fs/bpf").start();
+      RealSshd s =
+          RealSshd.builder(dir.resolve("sshd" + i))
+              .address("127.0.33." + i)
+              .hostKeys(SshKeys.Type.ED25519)
+              .authorizeLogin(key.publicKey())
+              .namespaceSetup(
+                  "mount -t debugfs debugfs /sys/kernel/debug\nmount -t bpf bpf /sys/fs/bpf")
+              .start();
       knownHosts.add(s.knownHostsLine(SshKeys.Type.ED25519));
-      inv.append("node").append(i).append(" ansible_host=").append(s.address()).append(" ansible_port=")
-          .append(s.port()).append(" ecapture_path=").append(bin).append('\n');
+      inv.append("node")
+          .append(i)
+          .append(" ansible_host=")
+          .append(s.address())
+          .append(" ansible_port=")
+          .append(s.port())
+          .append(" ecapture_path=")
+          .append(bin)
+          .append('\n');
     }
     Path kh = Files.write(dir.resolve("known_hosts"), knownHosts);
     Path inventory = Files.writeString(dir.resolve("fleet.ini"), inv);
-    // the documented model: this test is about diff and remediate, and its hosts carry the documented set
-    String[] scan = {"scan", "--model", "documented", "-i", inventory.toString(), "--known-hosts", kh.toString(),
-        "--private-key", key.privateKey().toString(), "-u", RealSshd.loginUser(), "-T", "15", "--out", dir.toString(),
-        "--format", "json", "--name"};
+    // the documented model: this test is about diff and remediate, and its hosts carry the
+    // documented set
+    String[] scan = {
+      "scan",
+      "--model",
+      "documented",
+      "-i",
+      inventory.toString(),
+      "--known-hosts",
+      kh.toString(),
+      "--private-key",
+      key.privateKey().toString(),
+      "-u",
+      RealSshd.loginUser(),
+      "-T",
+      "15",
+      "--out",
+      dir.toString(),
+      "--format",
+      "json",
+      "--name"
+    };
 
     Run first = capfleet(concat(scan, "before"));
     assertEquals(0, first.exit(), first.toString());
@@ -74,40 +104,70 @@ class RescanDiffTest {
     Run second = capfleet(concat(scan, "after"));
     assertEquals(3, second.exit(), second.toString());
 
-    Run diff = capfleet("diff", dir.resolve("before.json").toString(), dir.resolve("after.json").toString(),
-        "--format", "json");
+    Run diff =
+        capfleet(
+            "diff",
+            dir.resolve("before.json").toString(),
+            dir.resolve("after.json").toString(),
+            "--format",
+            "json");
     assertEquals(3, diff.exit(), diff.toString());
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(diff.out());
     assertEquals(1, json.path("worse").size(), diff.out());
     assertEquals("node2", json.path("worse").get(0).path("host").asText(), diff.out());
     assertEquals(0, json.path("better").size());
     assertTrue(diff.out().contains("capability-granted"), diff.out());
-    Run text = capfleet("diff", dir.resolve("before.json").toString(), dir.resolve("after.json").toString());
-    assertTrue(text.out().contains("node2") && !text.out().contains("node1") && !text.out().contains("node3"),
+    Run text =
+        capfleet(
+            "diff", dir.resolve("before.json").toString(), dir.resolve("after.json").toString());
+    assertTrue(
+        text.out().contains("node2")
+            && !text.out().contains("node1")
+            && !text.out().contains("node3"),
         text.out());
 
     Path playbook = dir.resolve("fix.yml");
-    Run remediate = capfleet("remediate", dir.resolve("after.json").toString(), "--format", "ansible", "-o",
-        playbook.toString());
+    Run remediate =
+        capfleet(
+            "remediate",
+            dir.resolve("after.json").toString(),
+            "--format",
+            "ansible",
+            "-o",
+            playbook.toString());
     assertEquals(0, remediate.exit(), remediate.toString());
     String yaml = Files.readString(playbook);
     assertTrue(yaml.contains("cap_sys_ptrace,cap_perfmon,cap_bpf=eip"), yaml);
-    // one play per action over the hosts that need it: outside the cleanup plays, only node2 is targeted
-    List<String> fixes = java.util.Arrays.stream(yaml.split("\n- name: ")).skip(1)
-        .filter(play -> !play.contains("tags: [cleanup, never]")).toList();
+    // one play per action over the hosts that need it: outside the cleanup plays, only node2 is
+    // targeted
+    List<String> fixes =
+        java.util.Arrays.stream(yaml.split("\n- name: "))
+            .skip(1)
+            .filter(play -> !play.contains("tags: [cleanup, never]"))
+            .toList();
     assertTrue(!fixes.isEmpty(), yaml);
     for (String play : fixes) {
-      assertTrue(play.contains("!unsafe \"node2\"") && !play.contains("!unsafe \"node1\"")
-          && !play.contains("!unsafe \"node3\""), play);
+      assertTrue(
+          play.contains("!unsafe \"node2\"")
+              && !play.contains("!unsafe \"node1\"")
+              && !play.contains("!unsafe \"node3\""),
+          play);
     }
     Path ansible = Path.of("/usr/bin/ansible-playbook");
     if (!Files.isExecutable(ansible)) {
-      // everything above was checked; the playbook's syntax cannot be, and a pass would claim it was
+      // everything above was checked; the playbook's syntax cannot be, and a pass would claim it
+      // was
       RealSshd.skipOutsideCi(ansible + " is not installed (apt-get install ansible-core)");
     }
     Files.writeString(dir.resolve("hosts.ini"), "node1\nnode2\nnode3\n");
-    String check = Processes.run(List.of(ansible.toString(), "-i", dir.resolve("hosts.ini").toString(),
-        "--syntax-check", playbook.toString()));
+    String check =
+        Processes.run(
+            List.of(
+                ansible.toString(),
+                "-i",
+                dir.resolve("hosts.ini").toString(),
+                "--syntax-check",
+                playbook.toString()));
     assertTrue(check.contains("playbook: " + playbook), check);
   }
 

@@ -28,17 +28,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ssh_config's per-host {@code UserKnownHostsFile} and {@code ConnectTimeout} applied in a real scan: one real
- * sshd under two aliases, one naming the only known_hosts file that holds its key; a silent TCP listener (it never
- * sends an SSH banner) under an alias with a short ConnectTimeout. A second scan gives {@code --known-hosts} and
- * {@code -T}, which win over ssh_config as capfleet's flags do.
+ * ssh_config's per-host {@code UserKnownHostsFile} and {@code ConnectTimeout} applied in a real
+ * scan: one real sshd under two aliases, one naming the only known_hosts file that holds its key; a
+ * silent TCP listener (it never sends an SSH banner) under an alias with a short ConnectTimeout. A
+ * second scan gives {@code --known-hosts} and {@code -T}, which win over ssh_config as capfleet's
+ * flags do.
  */
 @ExtendWith(RealSshd.StopAll.class)
 class SshConfigPerHostScanTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   static RealSshd sshd;
   static ServerSocket silent;
@@ -49,33 +49,43 @@ class SshConfigPerHostScanTest {
   @BeforeAll
   static void servers() throws Exception {
     RealSshd.assumeAvailable();
-    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x")); // sshd's StrictModes
+    Files.setPosixFilePermissions(
+        dir, PosixFilePermissions.fromString("rwxr-xr-x")); // sshd's StrictModes
     client = SshKeys.generate(dir, "id_ed25519", SshKeys.Type.ED25519);
-    sshd = RealSshd.builder(dir.resolve("sshd")).address("127.0.34.1").hostKeys(SshKeys.Type.ED25519)
-        .authorizeLogin(client.publicKey()).config("LogLevel VERBOSE").start();
+    sshd =
+        RealSshd.builder(dir.resolve("sshd"))
+            .address("127.0.34.1")
+            .hostKeys(SshKeys.Type.ED25519)
+            .authorizeLogin(client.publicKey())
+            .config("LogLevel VERBOSE")
+            .start();
     // accepts TCP (the kernel's backlog) and never says a word: the handshake can only time out
     silent = new ServerSocket(0, 5, InetAddress.getByName("127.0.34.2"));
     Path own = dir.resolve("own_known_hosts");
     Files.write(own, List.of(sshd.knownHostsLine(SshKeys.Type.ED25519)));
     sshConfig = dir.resolve("ssh_config");
-    Files.writeString(sshConfig, String.join("\n",
-        "Host own-file",
-        "  HostName " + sshd.address(),
-        "  Port " + sshd.port(),
-        "  UserKnownHostsFile " + dir.resolve("absent_known_hosts") + " " + own,
-        "",
-        "Host default-file",
-        "  HostName " + sshd.address(),
-        "  Port " + sshd.port(),
-        "",
-        "Host silent",
-        "  HostName 127.0.34.2",
-        "  Port " + silent.getLocalPort(),
-        "  ConnectTimeout 2",
-        ""));
+    Files.writeString(
+        sshConfig,
+        String.join(
+            "\n",
+            "Host own-file",
+            "  HostName " + sshd.address(),
+            "  Port " + sshd.port(),
+            "  UserKnownHostsFile " + dir.resolve("absent_known_hosts") + " " + own,
+            "",
+            "Host default-file",
+            "  HostName " + sshd.address(),
+            "  Port " + sshd.port(),
+            "",
+            "Host silent",
+            "  HostName 127.0.34.2",
+            "  Port " + silent.getLocalPort(),
+            "  ConnectTimeout 2",
+            ""));
     inv = dir.resolve("hosts");
     Files.writeString(inv, "own-file\ndefault-file\nsilent\n");
-    Files.createDirectories(dir.resolve("home/.ssh")); // HOME's known_hosts: none, so only own-file's key is known
+    Files.createDirectories(
+        dir.resolve("home/.ssh")); // HOME's known_hosts: none, so only own-file's key is known
   }
 
   @AfterAll
@@ -86,13 +96,33 @@ class SshConfigPerHostScanTest {
   }
 
   private static Map<String, JsonNode> scan(String name, String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("scan", "--model", "documented", "-i", inv.toString(), "-F",
-        sshConfig.toString(), "--private-key", client.privateKey().toString(), "-u", RealSshd.loginUser(),
-        "--out", dir.resolve("reports").toString(), "--name", name, "--format", "json"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "scan",
+                "--model",
+                "documented",
+                "-i",
+                inv.toString(),
+                "-F",
+                sshConfig.toString(),
+                "--private-key",
+                client.privateKey().toString(),
+                "-u",
+                RealSshd.loginUser(),
+                "--out",
+                dir.resolve("reports").toString(),
+                "--name",
+                name,
+                "--format",
+                "json"));
     args.addAll(List.of(extra));
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    Main.run(args.toArray(String[]::new), new PrintWriter(o), new PrintWriter(e),
+    Main.run(
+        args.toArray(String[]::new),
+        new PrintWriter(o),
+        new PrintWriter(e),
         Map.of("HOME", dir.resolve("home").toString()));
     Map<String, JsonNode> hosts = new HashMap<>();
     JsonNode report = JSON.readTree(dir.resolve("reports/" + name + ".json").toFile());
@@ -114,12 +144,18 @@ class SshConfigPerHostScanTest {
     JsonNode plain = hosts.get("default-file");
     assertEquals("UNREACHABLE", plain.path("verdict").asText(), plain.toString());
     assertEquals("host-key-unknown", plain.path("error").path("kind").asText(), plain.toString());
-    assertTrue(plain.path("error").path("message").asText().contains(dir.resolve("home/.ssh/known_hosts").toString()),
+    assertTrue(
+        plain
+            .path("error")
+            .path("message")
+            .asText()
+            .contains(dir.resolve("home/.ssh/known_hosts").toString()),
         plain.toString());
 
     JsonNode quiet = hosts.get("silent");
     assertEquals("UNREACHABLE", quiet.path("verdict").asText(), quiet.toString());
-    assertTrue(quiet.path("error").path("message").asText().endsWith("within 2 s"), quiet.toString());
+    assertTrue(
+        quiet.path("error").path("message").asText().endsWith("within 2 s"), quiet.toString());
     assertTrue(seconds < 8, "the scan's default 10 s connect timeout was used: " + seconds + " s");
   }
 
@@ -130,8 +166,10 @@ class SshConfigPerHostScanTest {
 
     JsonNode own = hosts.get("own-file");
     assertEquals("host-key-unknown", own.path("error").path("kind").asText(), own.toString());
-    assertTrue(own.path("error").path("message").asText().contains(empty.toString()), own.toString());
+    assertTrue(
+        own.path("error").path("message").asText().contains(empty.toString()), own.toString());
     JsonNode quiet = hosts.get("silent");
-    assertTrue(quiet.path("error").path("message").asText().endsWith("within 1 s"), quiet.toString());
+    assertTrue(
+        quiet.path("error").path("message").asText().endsWith("within 1 s"), quiet.toString());
   }
 }

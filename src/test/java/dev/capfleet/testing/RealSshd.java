@@ -52,8 +52,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Policy: without {@code /usr/sbin/sshd} (or without root) tests are skipped, except with {@code
  * CI=true}, where they fail. The harness creates {@code /run/sshd} (privilege separation) if it is
- * missing, and makes the directory it is given world-traversable so sshd can read a non-root
- * user's {@code authorized_keys} there.
+ * missing, and makes the directory it is given world-traversable so sshd can read a non-root user's
+ * {@code authorized_keys} there.
  */
 public final class RealSshd implements AutoCloseable {
   public static final Path SSHD = Path.of("/usr/sbin/sshd");
@@ -79,8 +79,9 @@ public final class RealSshd implements AutoCloseable {
   }
 
   /**
-   * Skips the calling test because a tool or account it needs is missing here; fails instead when {@code CI=true},
-   * where .ci/run installs everything, so that a missing part can never pass a CI run unnoticed.
+   * Skips the calling test because a tool or account it needs is missing here; fails instead when
+   * {@code CI=true}, where .ci/run installs everything, so that a missing part can never pass a CI
+   * run unnoticed.
    */
   public static void skipOutsideCi(String why) {
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -293,8 +294,8 @@ public final class RealSshd implements AutoCloseable {
 
     /**
      * Shell commands run in a private mount namespace ({@code unshare -m --propagation private})
-     * before sshd starts there: mounts and file capabilities the test sets up are seen only by
-     * this server's sessions.
+     * before sshd starts there: mounts and file capabilities the test sets up are seen only by this
+     * server's sessions.
      */
     public Builder namespaceSetup(String shell) {
       this.namespaceSetup = shell;
@@ -302,8 +303,9 @@ public final class RealSshd implements AutoCloseable {
     }
 
     /**
-     * Starts sshd under {@code capsh --drop=CAPS}, so every session's bounding set lacks them, as in a
-     * container or a unit with CapabilityBoundingSet=. {@code caps} is capsh's comma-separated list.
+     * Starts sshd under {@code capsh --drop=CAPS}, so every session's bounding set lacks them, as
+     * in a container or a unit with CapabilityBoundingSet=. {@code caps} is capsh's comma-separated
+     * list.
      */
     public Builder dropBoundingSet(String caps) {
       this.dropBounding = caps;

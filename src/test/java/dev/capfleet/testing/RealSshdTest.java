@@ -76,8 +76,7 @@ class RealSshdTest {
 
   @Test
   void knownHostsNamesFollowOpenSsh() {
-    try (RealSshd sshd =
-        RealSshd.builder(dir).address("127.0.16.3").hostKeys(Type.ECDSA).start()) {
+    try (RealSshd sshd = RealSshd.builder(dir).address("127.0.16.3").hostKeys(Type.ECDSA).start()) {
       assertEquals("[127.0.16.3]:" + sshd.port(), sshd.knownHostsName());
       assertTrue(sshd.knownHostsLine(Type.ECDSA).endsWith(sshd.hostKey(Type.ECDSA).publicLine()));
       assertEquals(1, sshd.knownHostsLines().size());
@@ -109,8 +108,8 @@ class RealSshdTest {
             .withDefaultUser(RealSshd.loginUser())
             .withIdentityFiles(List.of(me.privateKey()));
     try (SshExecutor ssh = new SshExecutor(s)) {
-      return ssh.run(SshTarget.of("t", sshd.address(), sshd.port()), command, null,
-              ExecLimits.DEFAULTS)
+      return ssh.run(
+              SshTarget.of("t", sshd.address(), sshd.port()), command, null, ExecLimits.DEFAULTS)
           .get(60, TimeUnit.SECONDS);
     }
   }

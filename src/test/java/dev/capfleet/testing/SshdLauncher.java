@@ -60,13 +60,14 @@ final class SshdLauncher {
     Map<Type, KeyFile> keys = new LinkedHashMap<>(b.givenKeys());
     for (Type t : b.keyTypes()) {
       keys.computeIfAbsent(
-          t, type -> SshKeys.generate(home, "ssh_host_" + type.name().toLowerCase() + "_key", type));
+          t,
+          type -> SshKeys.generate(home, "ssh_host_" + type.name().toLowerCase() + "_key", type));
     }
     return keys;
   }
 
-  private static Path writeConfig(
-      RealSshd.Builder b, Path home, int port, Map<Type, KeyFile> keys) throws IOException {
+  private static Path writeConfig(RealSshd.Builder b, Path home, int port, Map<Type, KeyFile> keys)
+      throws IOException {
     List<String> lines = new ArrayList<>(b.config());
     String listen = b.address().indexOf(':') >= 0 ? "[" + b.address() + "]" : b.address();
     lines.add("ListenAddress " + listen + ":" + port);
@@ -117,8 +118,7 @@ final class SshdLauncher {
    * (a ForceCommand {@code sleep 600} would otherwise outlive the test).
    */
   private static List<String> command(RealSshd.Builder b, Path config) {
-    List<String> argv =
-        new ArrayList<>(List.of("unshare", "--pid", "--fork", "--kill-child"));
+    List<String> argv = new ArrayList<>(List.of("unshare", "--pid", "--fork", "--kill-child"));
     String sshd = RealSshd.SSHD + " -D -e -f " + config;
     if (b.dropBounding() != null) {
       // every session inherits the reduced bounding set, as in a container or a hardened unit

@@ -6,9 +6,11 @@
  *       its own address {@code 127.0.x.y} (a free port, or 22), with generated host keys, its own
  *       {@code authorized_keys}, optional {@code ForceCommand}, extra config lines and a private
  *       mount namespace for per-host mounts and file capabilities. Always in its own PID namespace,
- *       so stopping it leaves no session process behind. Use {@code @ExtendWith(RealSshd.StopAll.class)}.
+ *       so stopping it leaves no session process behind. Use
+ *       {@code @ExtendWith(RealSshd.StopAll.class)}.
  *   <li>{@link dev.capfleet.testing.SshKeys}: client and host keys from the real {@code ssh-keygen}
- *       (ed25519, ECDSA, RSA, encrypted), fingerprints as OpenSSH prints them, {@code ssh-keygen -H}.
+ *       (ed25519, ECDSA, RSA, encrypted), fingerprints as OpenSSH prints them, {@code ssh-keygen
+ *       -H}.
  *   <li>{@link dev.capfleet.testing.Processes}: short helper commands, process-tree kill.
  * </ul>
  *

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A given key is offered before, and instead of, the ssh-agent's: an agent holding seven other
- * keys would use up sshd's MaxAuthTries (6) before the given key was tried.
+ * A given key is offered before, and instead of, the ssh-agent's: an agent holding seven other keys
+ * would use up sshd's MaxAuthTries (6) before the given key was tried.
  */
 @ExtendWith(RealSshd.StopAll.class)
 class AgentKeysTest {
@@ -30,15 +30,24 @@ class AgentKeysTest {
     KeyFile me = SshKeys.generate(dir.resolve("keys"), "given", Type.ED25519);
     List<String> agentKeys = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
-      agentKeys.add(SshKeys.generate(dir.resolve("keys"), "agent" + i, Type.ED25519).privateKey().toString());
+      agentKeys.add(
+          SshKeys.generate(dir.resolve("keys"), "agent" + i, Type.ED25519).privateKey().toString());
     }
-    try (RealSshd sshd = RealSshd.builder(dir).address("127.0.14.31").hostKeys(Type.ED25519)
-        .authorizeLogin(me.publicKey()).config("MaxAuthTries 6").start()) {
+    try (RealSshd sshd =
+        RealSshd.builder(dir)
+            .address("127.0.14.31")
+            .hostKeys(Type.ED25519)
+            .authorizeLogin(me.publicKey())
+            .config("MaxAuthTries 6")
+            .start()) {
       Path kh = dir.resolve("known_hosts");
       Files.writeString(kh, sshd.knownHostsLine(Type.ED25519) + "\n");
       Path socket = dir.resolve("agent.sock");
-      Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
-          .redirectErrorStream(true).redirectOutput(dir.resolve("agent.log").toFile()).start();
+      Process agent =
+          new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("agent.log").toFile())
+              .start();
       try {
         for (int i = 0; i < 100 && !Files.exists(socket); i++) {
           Thread.sleep(20);
@@ -50,8 +59,9 @@ class AgentKeysTest {
         Process p = pb.start();
         p.getInputStream().readAllBytes();
         assertEquals(0, p.waitFor());
-        SshSettings s = SshRuns.settings(kh, me.privateKey())
-            .withEnvironment(Map.of(SshSettings.AGENT_ENV, socket.toString()));
+        SshSettings s =
+            SshRuns.settings(kh, me.privateKey())
+                .withEnvironment(Map.of(SshSettings.AGENT_ENV, socket.toString()));
         ExecOutcome o = SshRuns.runOnce(s, SshRuns.target("web1", sshd), "echo given", null);
         assertEquals(Status.OK, o.status(), o.message());
         assertEquals("given\n", o.stdoutText());

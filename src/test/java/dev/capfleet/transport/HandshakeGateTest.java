@@ -24,7 +24,8 @@ class HandshakeGateTest {
     assertEquals(List.of("a", "b"), started, "only two in their handshake at once");
     assertEquals(2, gate.waitingCount());
     gate.leave();
-    assertEquals(List.of("a", "b", "c"), started, "a leaving passes its permit to the first waiting");
+    assertEquals(
+        List.of("a", "b", "c"), started, "a leaving passes its permit to the first waiting");
     gate.leave();
     gate.leave();
     gate.leave();

@@ -48,16 +48,19 @@ class HostileKeyFilesTest {
     try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
       f.setLength(8L << 30); // sparse 8 GiB: would not fit the heap if read whole
     }
-    Files.setPosixFilePermissions(huge, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    Files.setPosixFilePermissions(
+        huge, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     Path kh = shared.resolve("known_hosts");
     Files.writeString(kh, sshd.knownHostsLine(Type.ED25519) + "\n");
     SshSettings s = SshRuns.settings(kh, me.privateKey());
     long start = System.nanoTime();
     try (SshExecutor ssh = new SshExecutor(s)) {
-      CompletableFuture<ExecOutcome> zero = ssh.run(on("zero", Path.of("/dev/zero")), "true", null, SshRuns.FAST);
+      CompletableFuture<ExecOutcome> zero =
+          ssh.run(on("zero", Path.of("/dev/zero")), "true", null, SshRuns.FAST);
       CompletableFuture<ExecOutcome> pipe = ssh.run(on("pipe", fifo), "true", null, SshRuns.FAST);
       CompletableFuture<ExecOutcome> big = ssh.run(on("big", huge), "true", null, SshRuns.FAST);
-      CompletableFuture<ExecOutcome> good = ssh.run(on("good", me.privateKey()), "true", null, SshRuns.FAST);
+      CompletableFuture<ExecOutcome> good =
+          ssh.run(on("good", me.privateKey()), "true", null, SshRuns.FAST);
       assertEquals(Status.OK, SshRuns.await(good).status(), SshRuns.await(good).message());
       for (var bad : List.of(zero, pipe)) {
         ExecOutcome o = SshRuns.await(bad);

@@ -116,7 +116,10 @@ class JumpWithoutListenerTest {
   }
 
   private static RealSshd server(String address) {
-    return RealSshd.builder(dir).address(address).hostKeys(Type.ED25519)
-        .authorizeLogin(me.publicKey()).start();
+    return RealSshd.builder(dir)
+        .address(address)
+        .hostKeys(Type.ED25519)
+        .authorizeLogin(me.publicKey())
+        .start();
   }
 }

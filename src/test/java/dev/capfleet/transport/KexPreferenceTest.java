@@ -38,17 +38,24 @@ class KexPreferenceTest {
   @Test
   void negotiatesWhatEachPreferenceProposesFirst() throws Exception {
     RealSshd sshd = server("127.0.61.1", null);
-    assertTrue(negotiated(sshd, KexPreference.FAST).contains("kex: algorithm: curve25519-sha256"), sshd.log());
+    assertTrue(
+        negotiated(sshd, KexPreference.FAST).contains("kex: algorithm: curve25519-sha256"),
+        sshd.log());
     RealSshd other = server("127.0.61.2", null);
-    assertTrue(negotiated(other, KexPreference.PQ).contains("kex: algorithm: sntrup761x25519-sha512"), other.log());
+    assertTrue(
+        negotiated(other, KexPreference.PQ).contains("kex: algorithm: sntrup761x25519-sha512"),
+        other.log());
   }
 
   @Test
   void eitherPreferenceFallsBackToWhatTheServerOffers() throws Exception {
     RealSshd pqOnly = server("127.0.61.3", "sntrup761x25519-sha512@openssh.com");
-    assertTrue(negotiated(pqOnly, KexPreference.FAST).contains("kex: algorithm: sntrup761x25519"), pqOnly.log());
+    assertTrue(
+        negotiated(pqOnly, KexPreference.FAST).contains("kex: algorithm: sntrup761x25519"),
+        pqOnly.log());
     RealSshd classicOnly = server("127.0.61.4", "curve25519-sha256");
-    assertTrue(negotiated(classicOnly, KexPreference.PQ).contains("kex: algorithm: curve25519-sha256"),
+    assertTrue(
+        negotiated(classicOnly, KexPreference.PQ).contains("kex: algorithm: curve25519-sha256"),
         classicOnly.log());
   }
 
@@ -57,8 +64,12 @@ class KexPreferenceTest {
     if (me == null) {
       me = SshKeys.generate(dir.resolve("keys"), "id", Type.ED25519);
     }
-    RealSshd.Builder b = RealSshd.builder(dir).address(address).hostKeys(Type.ED25519)
-        .authorizeLogin(me.publicKey()).config("LogLevel DEBUG1");
+    RealSshd.Builder b =
+        RealSshd.builder(dir)
+            .address(address)
+            .hostKeys(Type.ED25519)
+            .authorizeLogin(me.publicKey())
+            .config("LogLevel DEBUG1");
     if (onlyKex != null) {
       b.config("KexAlgorithms " + onlyKex);
     }

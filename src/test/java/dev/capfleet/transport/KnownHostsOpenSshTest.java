@@ -18,9 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hashed known_hosts files written by {@code ssh-keyscan -H} and {@code ssh-keygen -H}, read with
- * a mixed-case address: capfleet must decide what real {@code ssh} decides for the same file.
- * {@code LocalHost} resolves to 127.0.0.1 (glibc compares /etc/hosts names without case).
+ * Hashed known_hosts files written by {@code ssh-keyscan -H} and {@code ssh-keygen -H}, read with a
+ * mixed-case address: capfleet must decide what real {@code ssh} decides for the same file. {@code
+ * LocalHost} resolves to 127.0.0.1 (glibc compares /etc/hosts names without case).
  */
 @ExtendWith(RealSshd.StopAll.class)
 class KnownHostsOpenSshTest {

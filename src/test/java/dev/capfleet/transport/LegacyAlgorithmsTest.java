@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A server that offers only algorithms OpenSSH 9 no longer offers by default (CBC, ssh-rsa SHA-1
- * signatures, SHA-1 key exchange) or only hmac-sha1 is refused in the handshake, as real {@code
- * ssh -F /dev/null} refuses the first three; a default server still works.
+ * signatures, SHA-1 key exchange) or only hmac-sha1 is refused in the handshake, as real {@code ssh
+ * -F /dev/null} refuses the first three; a default server still works.
  */
 @ExtendWith(RealSshd.StopAll.class)
 class LegacyAlgorithmsTest {
@@ -49,24 +49,32 @@ class LegacyAlgorithmsTest {
   @Test
   void hmacSha1OnlyServerIsRefused() throws Exception {
     // OpenSSH 9.2 would still take hmac-sha1 (last in its list); capfleet does not
-    assertRefused("127.0.14.24", Type.ED25519, "Ciphers aes128-ctr\nMACs hmac-sha1,hmac-sha1-etm@openssh.com", false);
+    assertRefused(
+        "127.0.14.24",
+        Type.ED25519,
+        "Ciphers aes128-ctr\nMACs hmac-sha1,hmac-sha1-etm@openssh.com",
+        false);
   }
 
   private void assertRefused(String address, Type keyType, String config, boolean sshRefuses)
       throws Exception {
-    RealSshd.Builder b = RealSshd.builder(dir).address(address).hostKeys(keyType).authorizeLogin(me.publicKey());
+    RealSshd.Builder b =
+        RealSshd.builder(dir).address(address).hostKeys(keyType).authorizeLogin(me.publicKey());
     for (String line : config.split("\n")) {
       b.config(line);
     }
     try (RealSshd sshd = b.start()) {
       Path kh = dir.resolve("kh-" + address);
       Files.writeString(kh, sshd.knownHostsLine(keyType) + "\n");
-      assertEquals(sshRefuses ? 255 : 0, SshRuns.realSsh(sshd.address(), sshd.port(), kh, "yes", me.privateKey()),
+      assertEquals(
+          sshRefuses ? 255 : 0,
+          SshRuns.realSsh(sshd.address(), sshd.port(), kh, "yes", me.privateKey()),
           "real ssh -F /dev/null");
-      ExecOutcome o = SshRuns.runOnce(SshRuns.settings(kh, me.privateKey()), SshRuns.target("old", sshd), "true", null);
+      ExecOutcome o =
+          SshRuns.runOnce(
+              SshRuns.settings(kh, me.privateKey()), SshRuns.target("old", sshd), "true", null);
       assertEquals(Status.HANDSHAKE_FAILED, o.status(), o.message());
       assertTrue(o.message().contains("SSH handshake with old"), o.message());
     }
   }
-
 }

@@ -37,7 +37,8 @@ class LocalExecutorTest {
 
   @Test
   void probeNeverInheritsThePassphraseOrTheAgent() {
-    assumeTrue(System.getenv(SshSettings.PASSPHRASE_ENV) != null, "the build sets a canary passphrase");
+    assumeTrue(
+        System.getenv(SshSettings.PASSPHRASE_ENV) != null, "the build sets a canary passphrase");
     ExecOutcome o = run(List.of("env"), null, LIMITS);
     assertEquals(Status.OK, o.status(), o.message());
     assertTrue(o.stdoutText().contains("PATH="), o.stdoutText());
@@ -55,7 +56,8 @@ class LocalExecutorTest {
   @Test
   void commandStringIsSplitOnWhitespaceOnly() throws Exception {
     ExecOutcome o =
-        LOCAL.run(SshTarget.of("localhost", "localhost", 22), "sh -s", bytes("echo hi"), LIMITS)
+        LOCAL
+            .run(SshTarget.of("localhost", "localhost", 22), "sh -s", bytes("echo hi"), LIMITS)
             .get();
     assertEquals("hi\n", o.stdoutText());
   }
@@ -76,13 +78,15 @@ class LocalExecutorTest {
     assertEquals(Status.COMMAND_TIMEOUT, o.status(), o.message());
     assertTrue(o.millis() < 5000, o.toString());
     long child = Long.parseLong(Files.readString(pidFile).trim());
-    ProcessHandle.of(child).ifPresent(h -> {
-      try {
-        h.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (Exception e) {
-        throw new AssertionError("child " + child + " survived the timeout", e);
-      }
-    });
+    ProcessHandle.of(child)
+        .ifPresent(
+            h -> {
+              try {
+                h.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (Exception e) {
+                throw new AssertionError("child " + child + " survived the timeout", e);
+              }
+            });
   }
 
   @Test
@@ -105,7 +109,9 @@ class LocalExecutorTest {
 
   private static ExecOutcome run(List<String> argv, String stdin, ExecLimits limits) {
     try {
-      return LOCAL.runLocal(argv, bytes(stdin), limits).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      return LOCAL
+          .runLocal(argv, bytes(stdin), limits)
+          .get(30, java.util.concurrent.TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new AssertionError(e);
     }

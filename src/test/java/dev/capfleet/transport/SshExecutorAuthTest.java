@@ -109,7 +109,8 @@ class SshExecutorAuthTest {
                 });
     try (SshExecutor ssh = new SshExecutor(s)) {
       for (int i = 0; i < 3; i++) {
-        assertEquals(Status.OK, SshRuns.await(ssh.run(target(), "true", null, SshRuns.FAST)).status());
+        assertEquals(
+            Status.OK, SshRuns.await(ssh.run(target(), "true", null, SshRuns.FAST)).status());
       }
     }
     assertEquals(1, asked.get());
@@ -176,14 +177,18 @@ class SshExecutorAuthTest {
   @Test
   void signsWithTheSshAgentWhenNoKeyFileIsGiven(@TempDir Path tmp) throws Exception {
     Path socket = tmp.resolve("agent.sock");
-    Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
-        .redirectErrorStream(true).redirectOutput(tmp.resolve("agent.log").toFile()).start();
+    Process agent =
+        new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("agent.log").toFile())
+            .start();
     try {
       for (int i = 0; i < 100 && !Files.exists(socket); i++) {
         Thread.sleep(20);
       }
-      ProcessBuilder add = new ProcessBuilder("ssh-add", keys.get(Type.ECDSA).privateKey().toString())
-          .redirectErrorStream(true);
+      ProcessBuilder add =
+          new ProcessBuilder("ssh-add", keys.get(Type.ECDSA).privateKey().toString())
+              .redirectErrorStream(true);
       add.environment().put("SSH_AUTH_SOCK", socket.toString());
       Process p = add.start();
       p.getInputStream().readAllBytes();

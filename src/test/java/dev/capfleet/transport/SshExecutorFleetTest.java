@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SshExecutorFleetTest {
   private static final int HOSTS = 20;
   private static final ExecLimits FLEET =
-      SshRuns.FAST.withConnectTimeout(Duration.ofSeconds(20)).withAuthTimeout(Duration.ofSeconds(20));
+      SshRuns.FAST
+          .withConnectTimeout(Duration.ofSeconds(20))
+          .withAuthTimeout(Duration.ofSeconds(20));
 
   @TempDir static Path dir;
   static KeyFile me;
@@ -69,8 +71,12 @@ class SshExecutorFleetTest {
       long start = System.nanoTime();
       List<CompletableFuture<ExecOutcome>> runs = new ArrayList<>();
       for (RealSshd s : fleet) {
-        runs.add(ssh.run(SshRuns.target("h" + s.address(), s), "sh -s", SshRuns.bytes(
-            "echo \"$SSH_CONNECTION\""), FLEET));
+        runs.add(
+            ssh.run(
+                SshRuns.target("h" + s.address(), s),
+                "sh -s",
+                SshRuns.bytes("echo \"$SSH_CONNECTION\""),
+                FLEET));
       }
       long sum = 0;
       for (int i = 0; i < HOSTS; i++) {
@@ -88,14 +94,13 @@ class SshExecutorFleetTest {
   @Test
   void reachesAHostThroughAJumpHostCheckingBothHostKeys() throws Exception {
     Path kh = dir.resolve("jump_known_hosts");
-    Files.write(kh, List.of(bastion.knownHostsLine(Type.ED25519),
-        inner.knownHostsLine(Type.ED25519)));
+    Files.write(
+        kh, List.of(bastion.knownHostsLine(Type.ED25519), inner.knownHostsLine(Type.ED25519)));
     SshTarget t =
         SshRuns.target("inner", inner)
             .withJumps(List.of(new SshTarget.Jump(null, bastion.address(), bastion.port())));
     ExecOutcome o =
-        SshRuns.runOnce(SshRuns.settings(kh, me.privateKey()), t, "echo \"$SSH_CONNECTION\"",
-            null);
+        SshRuns.runOnce(SshRuns.settings(kh, me.privateKey()), t, "echo \"$SSH_CONNECTION\"", null);
     assertEquals(Status.OK, o.status(), o.message());
     assertTrue(o.stdoutText().contains(" " + inner.address() + " "), o.stdoutText());
     assertEquals("ED25519 " + inner.hostKey(Type.ED25519).fingerprint(), o.hostKeyFingerprint());
@@ -117,14 +122,17 @@ class SshExecutorFleetTest {
   @Test
   void changedTargetKeyBehindAJumpHostIsRejected() throws Exception {
     Path kh = dir.resolve("jump_changed_known_hosts");
-    Files.write(kh, List.of(bastion.knownHostsLine(Type.ED25519),
-        inner.knownHostsName() + " " + bastion.hostKey(Type.ED25519).publicLine()));
+    Files.write(
+        kh,
+        List.of(
+            bastion.knownHostsLine(Type.ED25519),
+            inner.knownHostsName() + " " + bastion.hostKey(Type.ED25519).publicLine()));
     SshTarget t =
         SshRuns.target("inner", inner)
             .withJumps(List.of(new SshTarget.Jump(null, bastion.address(), bastion.port())));
     ExecOutcome o =
-        SshRuns.runOnce(SshRuns.settings(kh, me.privateKey()).withAcceptNewHostKeys(true), t,
-            "true", null);
+        SshRuns.runOnce(
+            SshRuns.settings(kh, me.privateKey()).withAcceptNewHostKeys(true), t, "true", null);
     assertEquals(Status.HOST_KEY_CHANGED, o.status(), o.message());
     assertTrue(o.message().contains("inner (" + inner.endpoint()), o.message());
   }

@@ -69,12 +69,13 @@ class SshExecutorHostKeyTest {
     ExecOutcome o = run(kh, false);
     assertEquals(Status.HOST_KEY_UNKNOWN, o.status());
     assertTrue(o.status().unreachable());
-    assertTrue(o.message().startsWith("host key for web1 (127.0.11.1:" + sshd.port() + ")"),
-        o.message());
+    assertTrue(
+        o.message().startsWith("host key for web1 (127.0.11.1:" + sshd.port() + ")"), o.message());
     assertTrue(o.message().contains("is not in known_hosts " + kh), o.message());
     assertTrue(o.message().contains(o.hostKeyFingerprint()), o.message());
-    assertTrue(sshd.hostKeys().stream()
-        .anyMatch(k -> o.hostKeyFingerprint().endsWith(k.fingerprint())), o.hostKeyFingerprint());
+    assertTrue(
+        sshd.hostKeys().stream().anyMatch(k -> o.hostKeyFingerprint().endsWith(k.fingerprint())),
+        o.hostKeyFingerprint());
   }
 
   @Test

@@ -114,8 +114,8 @@ class SshExecutorLimitsTest {
       ExecLimits limits = TIGHT.withConnectTimeout(Duration.ofMillis(1500));
       ExecOutcome o = run(SshTarget.of("mute", "127.0.12.8", silent.getLocalPort()), limits);
       assertEquals(Status.CONNECT_TIMEOUT, o.status(), o.message());
-      assertTrue(o.message().contains("accepted TCP but the SSH handshake did not finish"),
-          o.message());
+      assertTrue(
+          o.message().contains("accepted TCP but the SSH handshake did not finish"), o.message());
       assertTrue(o.millis() >= 1400 && o.millis() < 4000, o.toString());
     }
   }
@@ -125,8 +125,10 @@ class SshExecutorLimitsTest {
     try (ServerSocket silent = new ServerSocket()) {
       silent.bind(new InetSocketAddress(InetAddress.getByName("127.0.12.7"), 0), 50);
       // never accepted: the kernel completes the TCP handshake from the backlog, nothing speaks
-      ExecLimits limits = TIGHT.withConnectTimeout(Duration.ofSeconds(30))
-          .withHostDeadline(Duration.ofMillis(1200));
+      ExecLimits limits =
+          TIGHT
+              .withConnectTimeout(Duration.ofSeconds(30))
+              .withHostDeadline(Duration.ofMillis(1200));
       ExecOutcome o = run(SshTarget.of("mute", "127.0.12.7", silent.getLocalPort()), limits);
       assertEquals(Status.CONNECT_TIMEOUT, o.status(), o.message());
       assertTrue(o.message().contains("host deadline"), o.message());
@@ -136,7 +138,8 @@ class SshExecutorLimitsTest {
 
   @Test
   void commandThatNeverEndsIsCommandTimeout() {
-    ExecOutcome o = run(SshRuns.target("hang", sleeper), TIGHT.withCommandTimeout(Duration.ofSeconds(2)));
+    ExecOutcome o =
+        run(SshRuns.target("hang", sleeper), TIGHT.withCommandTimeout(Duration.ofSeconds(2)));
     assertEquals(Status.COMMAND_TIMEOUT, o.status(), o.message());
     assertTrue(!o.status().unreachable());
     assertTrue(o.message().contains("did not finish within 2 s"), o.message());
@@ -179,8 +182,8 @@ class SshExecutorLimitsTest {
   void outputOfExactlyTheCapIsNotTruncated() {
     ExecLimits limits = TIGHT.withMaxOutputBytes(100_000);
     ExecOutcome o =
-        SshRuns.await(ssh.run(SshRuns.target("exact", plain), "head -c 100000 /dev/zero", null,
-            limits));
+        SshRuns.await(
+            ssh.run(SshRuns.target("exact", plain), "head -c 100000 /dev/zero", null, limits));
     assertEquals(Status.OK, o.status(), o.message());
     assertEquals(100_000, o.stdout().length);
     assertTrue(!o.truncated());

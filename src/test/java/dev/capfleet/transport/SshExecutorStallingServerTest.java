@@ -48,8 +48,11 @@ class SshExecutorStallingServerTest {
     knownHosts = dir.resolve("known_hosts");
     Files.write(
         knownHosts,
-        List.of("[127.0.15.1]:" + server.getPort() + " "
-            + PublicKeyEntry.appendPublicKeyEntry(new StringBuilder(), hostKey.getPublic())));
+        List.of(
+            "[127.0.15.1]:"
+                + server.getPort()
+                + " "
+                + PublicKeyEntry.appendPublicKeyEntry(new StringBuilder(), hostKey.getPublic())));
     key = SshKeys.generate(dir, "id", SshKeys.Type.ECDSA).privateKey();
   }
 
@@ -65,8 +68,8 @@ class SshExecutorStallingServerTest {
     ExecLimits limits = SshRuns.FAST.withAuthTimeout(Duration.ofMillis(1500));
     try (SshExecutor ssh = new SshExecutor(SshRuns.settings(knownHosts, key))) {
       ExecOutcome o =
-          SshRuns.await(ssh.run(SshTarget.of("stall", "127.0.15.1", server.getPort()), "true",
-              null, limits));
+          SshRuns.await(
+              ssh.run(SshTarget.of("stall", "127.0.15.1", server.getPort()), "true", null, limits));
       assertEquals(Status.AUTH_TIMEOUT, o.status(), o.message());
       assertTrue(o.message().contains("did not finish within 1500 ms"), o.message());
       assertTrue(o.millis() < 6000, o.toString());

@@ -21,7 +21,9 @@ final class SshRuns {
   private SshRuns() {}
 
   static SshSettings settings(Path knownHosts, Path key) {
-    return SshSettings.strict(knownHosts).withDefaultUser(RealSshd.loginUser()).withIdentityFiles(List.of(key));
+    return SshSettings.strict(knownHosts)
+        .withDefaultUser(RealSshd.loginUser())
+        .withIdentityFiles(List.of(key));
   }
 
   static SshTarget target(String name, RealSshd sshd) {
@@ -48,15 +50,42 @@ final class SshRuns {
   }
 
   /**
-   * What OpenSSH's own client decides against the same server and known_hosts file: its exit code (0 logged in,
-   * 255 refused). No config file, no agent, no global known_hosts: only what the test gives.
+   * What OpenSSH's own client decides against the same server and known_hosts file: its exit code
+   * (0 logged in, 255 refused). No config file, no agent, no global known_hosts: only what the test
+   * gives.
    */
-  static int realSsh(String host, int port, Path knownHosts, String strict, Path key) throws Exception {
-    List<String> argv = List.of("ssh", "-F", "/dev/null", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=" + strict,
-        "-o", "UserKnownHostsFile=" + knownHosts, "-o", "GlobalKnownHostsFile=/dev/null", "-o", "IdentitiesOnly=yes",
-        "-o", "IdentityAgent=none", "-i", key.toString(), "-p", "" + port, "-l", RealSshd.loginUser(), host, "true");
-    Process p = new ProcessBuilder(argv).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+  static int realSsh(String host, int port, Path knownHosts, String strict, Path key)
+      throws Exception {
+    List<String> argv =
+        List.of(
+            "ssh",
+            "-F",
+            "/dev/null",
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "StrictHostKeyChecking=" + strict,
+            "-o",
+            "UserKnownHostsFile=" + knownHosts,
+            "-o",
+            "GlobalKnownHostsFile=/dev/null",
+            "-o",
+            "IdentitiesOnly=yes",
+            "-o",
+            "IdentityAgent=none",
+            "-i",
+            key.toString(),
+            "-p",
+            "" + port,
+            "-l",
+            RealSshd.loginUser(),
+            host,
+            "true");
+    Process p =
+        new ProcessBuilder(argv)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(30, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("ssh hung");

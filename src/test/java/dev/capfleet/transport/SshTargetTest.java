@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.capfleet.transport.SshTarget.Jump;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SshTargetTest {
@@ -22,8 +21,8 @@ class SshTargetTest {
   @Test
   void messagesAreOnePrintableBoundedLine() {
     ExecOutcome o =
-        ExecOutcome.failure(ExecOutcome.Status.ERROR, "bad\r\n\u001b[31mthing\t " + "x".repeat(900),
-            null, 1);
+        ExecOutcome.failure(
+            ExecOutcome.Status.ERROR, "bad\r\n\u001b[31mthing\t " + "x".repeat(900), null, 1);
     assertEquals("bad [31mthing xxx", o.message().substring(0, 17));
     assertEquals(600, o.message().length());
   }
