@@ -155,7 +155,13 @@ class ShellIT {
                     + commit.replace("-dirty", "")),
         lines.get(0) + " vs " + commit);
     assertTrue(
-        lines.get(1).matches("model ecapture-minimum-privileges \\S+ \\(bundled\\)"), lines.get(1));
+        lines
+            .get(1)
+            .matches(
+                "model "
+                    + java.util.regex.Pattern.quote(dev.capfleet.model.ModelLoader.verified().id())
+                    + " \\S+ \\(bundled\\)"),
+        lines.get(1));
     assertTrue(
         lines.get(2).startsWith("Java " + System.getProperty("java.version") + " "), lines.get(2));
   }
