@@ -65,7 +65,7 @@ class FirstHourCliTest {
     ObjectMapper json = new ObjectMapper();
     ObjectNode model;
     try (InputStream in =
-        getClass().getResourceAsStream("/dev/capfleet/model/ecapture-requirements.json")) {
+        getClass().getResourceAsStream("/dev/capfleet/model/ecapture-verified.json")) {
       model = (ObjectNode) json.readTree(in);
     }
     model
