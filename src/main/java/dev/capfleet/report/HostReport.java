@@ -72,58 +72,6 @@ public record HostReport(
     groups = groups == null ? List.of() : List.copyOf(groups);
   }
 
-  /** A host without inventory groups ({@code check --local}, fixtures). */
-  public HostReport(
-      String name,
-      String address,
-      Integer port,
-      String user,
-      Verdict verdict,
-      Integer score,
-      String mode,
-      Kernel kernel,
-      String arch,
-      Binary binary,
-      List<String> requiredCapabilities,
-      List<String> boundingSet,
-      Boolean noNewPrivs,
-      List<MountLine> mounts,
-      Map<String, Object> facts,
-      List<Finding> findings,
-      List<String> remediation,
-      List<String> cleanup,
-      List<RemediationStep> actions,
-      List<Check> checks,
-      HostError error,
-      Map<String, ProbeRecord> probes,
-      long millis) {
-    this(
-        name,
-        address,
-        port,
-        user,
-        List.of(),
-        verdict,
-        score,
-        mode,
-        kernel,
-        arch,
-        binary,
-        requiredCapabilities,
-        boundingSet,
-        noNewPrivs,
-        mounts,
-        facts,
-        findings,
-        remediation,
-        cleanup,
-        actions,
-        checks,
-        error,
-        probes,
-        millis);
-  }
-
   /** The running kernel and where its version was read. */
   public record Kernel(String release, String version, String source) {}
 

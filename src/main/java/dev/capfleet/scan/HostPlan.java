@@ -30,48 +30,4 @@ public record HostPlan(
   public HostPlan {
     groups = groups == null ? List.of() : List.copyOf(groups);
   }
-
-  /** An inventory host scored for the model's default module. */
-  public HostPlan(
-      String name,
-      String address,
-      Integer port,
-      String user,
-      List<String> groups,
-      String binary,
-      String mode,
-      String purpose,
-      Instant windowUntil,
-      String problem) {
-    this(name, address, port, user, groups, binary, mode, purpose, windowUntil, problem, null);
-  }
-
-  /** A host outside any inventory ({@code check --local}, tests of one host), with a module. */
-  public HostPlan(
-      String name,
-      String address,
-      Integer port,
-      String user,
-      String binary,
-      String mode,
-      String purpose,
-      Instant windowUntil,
-      String problem,
-      String module) {
-    this(name, address, port, user, List.of(), binary, mode, purpose, windowUntil, problem, module);
-  }
-
-  /** A host outside any inventory ({@code check --local}, tests of one host). */
-  public HostPlan(
-      String name,
-      String address,
-      Integer port,
-      String user,
-      String binary,
-      String mode,
-      String purpose,
-      Instant windowUntil,
-      String problem) {
-    this(name, address, port, user, List.of(), binary, mode, purpose, windowUntil, problem, null);
-  }
 }

@@ -89,7 +89,8 @@ public final class JobPlanner {
               defaults.mode(),
               defaults.purpose(),
               null,
-              e.getMessage()),
+              e.getMessage(),
+              null),
           null,
           false);
     }

@@ -148,9 +148,11 @@ class DemoFixturesTest {
             "127.0.0.1",
             22,
             DemoFleet.USER,
+            List.of(),
             t.binary(),
             t.mode() == null ? "text" : t.mode(),
             "readiness",
+            null,
             null,
             null);
     ExecOutcome outcome =

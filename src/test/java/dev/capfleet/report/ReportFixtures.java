@@ -318,6 +318,7 @@ public final class ReportFixtures {
         name + ".example.net",
         22,
         "audit",
+        List.of(),
         Verdict.UNREACHABLE,
         null,
         "text",

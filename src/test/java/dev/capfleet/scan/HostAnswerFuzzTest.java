@@ -79,7 +79,18 @@ class HostAnswerFuzzTest {
       String raw = answer(random);
       ExecOutcome outcome = outcome(random, raw);
       HostPlan plan =
-          new HostPlan("h" + i, "127.0.0.1", 22, "audit", BIN, "text", "readiness", null, null);
+          new HostPlan(
+              "h" + i,
+              "127.0.0.1",
+              22,
+              "audit",
+              List.of(),
+              BIN,
+              "text",
+              "readiness",
+              null,
+              null,
+              null);
       HostReport r;
       try {
         r = auditor.audit(plan, outcome, N, Instant.parse("2026-01-01T00:00:00Z"));
@@ -114,7 +125,18 @@ class HostAnswerFuzzTest {
         }
       }
       HostPlan plan =
-          new HostPlan("n" + i, "127.0.0.1", 22, "audit", BIN, "text", "readiness", null, null);
+          new HostPlan(
+              "n" + i,
+              "127.0.0.1",
+              22,
+              "audit",
+              List.of(),
+              BIN,
+              "text",
+              "readiness",
+              null,
+              null,
+              null);
       HostReport r =
           auditor.audit(
               plan,
