@@ -118,8 +118,8 @@ hz=$(getconf CLK_TCK)
 
 echo "# $(date -u '+%Y-%m-%dT%H:%M:%SZ') $(nproc) cores, kernel $(uname -r), $n hosts, scanner -Xmx$heap"
 echo "# fleet: $(head -1 "$work/serve.log"); delay by $how"
-printf '%6s %8s %7s %8s %8s %9s %10s %10s %8s %8s  %s\n' rtt_ms tcp_rtt forks scan_s wall_s reached \
-  scan_cpu_s fleet_cpu_s peak_MB live_MB load
+printf '%6s %8s %7s %8s %8s %9s %10s %10s %9s %8s %8s  %s\n' rtt_ms tcp_rtt forks scan_s wall_s reached \
+  scan_cpu_s fleet_cpu_s line_cpu_s peak_MB live_MB load
 for r in $rtts; do
   set_rtt "$r"
   ping_ms=$(in_scan python3 - "$addr" "$port" <<'PY'
@@ -136,6 +136,7 @@ PY
   out=$work/out; rm -rf "$out"
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   f0=$(ticks "$server_java")
+  l0=0; [ -n "$line" ] && l0=$(ticks "$line")
   t0=$(date +%s%N)
   rc=0
   in_scan env JAVA_OPTS="-Xmx$heap -Xlog:gc:file=$work/gc.log ${JAVA_OPTS:-}" /usr/bin/time -f '%U %S' \
@@ -143,6 +144,7 @@ PY
     ${forks:+-f "$forks"} --out "$out" --name scan --format json >"$work/scan.log" 2>&1 || rc=$?
   t1=$(date +%s%N)
   f1=$(ticks "$server_java")
+  l1=0; [ -n "$line" ] && l1=$(ticks "$line") # the delay line's CPU is the bench's, on the same cores
   if [ "$rc" != 0 ] && [ "$rc" != 3 ] && [ "$rc" != 4 ]; then
     echo "# scan at $r ms failed (exit $rc):"; tail -5 "$work/scan.log"; continue
   fi
@@ -150,14 +152,14 @@ PY
   read -r peak live < <(grep -oE '[0-9]+M->[0-9]+M\(' "$work/gc.log" | tr -d '(' |
     awk -F'->' '{b=$1+0; a=$2+0; if (b>p) p=b; if (a>l) l=a} END {print p+0, l+0}')
   python3 - "$out/scan.json" "$n" "$r" "$ping_ms" "${forks:-default}" "$t0" "$t1" "$u" "$s" "$f0" "$f1" "$hz" \
-    "$peak" "$live" "$load" <<'PY'
+    "$peak" "$live" "$load" "$l0" "$l1" <<'PY'
 import json, sys
-f, n, rtt, ping, forks, t0, t1, u, s, f0, f1, hz, peak, live, load = sys.argv[1:]
+f, n, rtt, ping, forks, t0, t1, u, s, f0, f1, hz, peak, live, load, l0, l1 = sys.argv[1:]
 hosts = json.load(open(f))["hosts"]
 scan = json.load(open(f))["scan"]["millis"] / 1000
 reached = sum(1 for h in hosts if h["verdict"] != "UNREACHABLE" and not h.get("error"))
 print(f"{rtt:>6} {ping:>8} {forks:>7} {scan:8.1f} {(int(t1)-int(t0))/1e9:8.1f} {reached:>5}/{n:<5} "
-      f"{float(u)+float(s):10.1f} {(int(f1)-int(f0))/int(hz):10.1f} {peak:>8} {live:>8}  {load}")
+      f"{float(u)+float(s):10.1f} {(int(f1)-int(f0))/int(hz):10.1f} {(int(l1)-int(l0))/int(hz):9.1f} {peak:>8} {live:>8}  {load}")
 PY
 done
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
