@@ -1,6 +1,7 @@
 package dev.capfleet.assess;
 
 import dev.capfleet.core.Capability;
+import dev.capfleet.core.Facts;
 import dev.capfleet.core.Severity;
 import dev.capfleet.core.Verdict;
 import dev.capfleet.model.RequirementModel;
@@ -128,8 +129,8 @@ public final class Assessor {
             : blockersUnknown > 0
                 ? Verdict.INCONCLUSIVE
                 : warningsFailed > 0 ? Verdict.READY_WITH_WARNINGS : Verdict.READY;
-    Object caps = facts.get("binary.caps");
-    boolean carriesCaps = caps instanceof Collection<?> c && !c.isEmpty();
+    Set<Capability> caps = facts.get(Facts.BINARY_CAPS);
+    boolean carriesCaps = caps != null && !caps.isEmpty();
     Map<String, String> hostWords = words(facts, null, null);
     RemediationPlanner.Plan plan =
         new RemediationPlanner(model).plan(findings, hostWords, carriesCaps);
@@ -169,11 +170,8 @@ public final class Assessor {
   }
 
   private static List<String> requiredNames(FactView facts) {
-    Object req = facts.get("required.capabilities");
-    if (!(req instanceof Collection<?> c)) {
-      return List.of();
-    }
-    return c.stream().map(o -> ((Capability) o).name()).toList();
+    Set<Capability> req = facts.get(Facts.REQUIRED_CAPABILITIES);
+    return req == null ? List.of() : req.stream().map(Capability::name).toList();
   }
 
   private static List<Capability> items(Rule rule, FactView facts) {
@@ -182,7 +180,7 @@ public final class Assessor {
       items.add(null);
       return items;
     }
-    Object set = facts.get(rule.forEach());
+    Object set = facts.value(rule.forEach());
     if (set == null) {
       items.add(null); // evaluating with no item reports the set itself as the missing fact
       return items;
@@ -227,7 +225,7 @@ public final class Assessor {
       w.put("item", item.libcapName());
       w.put("item.name", item.name());
       w.put("item.short", item.shortName());
-      Object newNames = facts.get("libcap.newNames");
+      Boolean newNames = facts.get(Facts.LIBCAP_NEW_NAMES);
       w.put("item.setcap", item.setcapToken(!Boolean.FALSE.equals(newNames)));
     }
     if (expected != null) {

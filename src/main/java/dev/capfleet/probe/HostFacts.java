@@ -1,5 +1,6 @@
 package dev.capfleet.probe;
 
+import dev.capfleet.core.Mount;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
