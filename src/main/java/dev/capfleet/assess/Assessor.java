@@ -17,6 +17,9 @@ import java.util.TreeSet;
 
 /** Scores one host: evaluates every rule of the model against the host's facts. */
 public final class Assessor {
+  /** Why a check was skipped: the rule's {@code when} condition does not hold on the host. */
+  static final String NOT_APPLICABLE = "does not apply to this host";
+
   private final RequirementModel model;
 
   public Assessor(RequirementModel model) {
@@ -40,14 +43,15 @@ public final class Assessor {
       if (rule.when() != null) {
         ConditionEvaluator.Result applies = evaluator.evaluate(rule.when(), null);
         if (applies.outcome() == Outcome.FAIL) {
-          checks.add(new Check(rule.id(), null, "skipped"));
+          checks.add(new Check(rule.id(), null, CheckStatus.SKIPPED, NOT_APPLICABLE));
           continue;
         }
         if (applies.outcome() == Outcome.UNKNOWN) {
+          Finding unknown = unknown(rule, null, applies.missing(), facts);
           if (rule.severity() != Severity.INFO) {
-            findings.add(unknown(rule, null, applies.missing(), facts));
+            findings.add(unknown);
           }
-          checks.add(new Check(rule.id(), null, "unknown"));
+          checks.add(new Check(rule.id(), null, CheckStatus.UNKNOWN, unknown.detail()));
           if (rule.severity() == Severity.BLOCKER) {
             blockersUnknown++;
             penalty += model.scoring().unknown();
@@ -64,32 +68,35 @@ public final class Assessor {
           // the rule detects that facts cannot be gathered (a tool is missing): the host is
           // INCONCLUSIVE, and
           // the finding carries the rule's fix (install the tool)
-          checks.add(new Check(rule.id(), null, "unknown"));
           Map<String, String> words = words(facts, item, r.expected());
           List<String> fixes =
               rule.remediation().stream().map(t -> Templates.render(t, words)).toList();
-          findings.add(
+          Finding unknown =
               new Finding(
                   rule.id(),
-                  rule.severity().id(),
-                  "unknown",
+                  rule.severity(),
+                  CheckStatus.UNKNOWN,
                   rule.title(),
                   Templates.render(rule.detail(), words),
                   null,
                   evidence(rule, words),
                   fixes,
-                  model.source(rule.reference())));
+                  model.source(rule.reference()));
+          checks.add(new Check(rule.id(), null, CheckStatus.UNKNOWN, unknown.detail()));
+          findings.add(unknown);
           blockersUnknown++;
           penalty += model.scoring().unknown();
           continue;
         }
         String itemName = item == null ? null : item.name();
         switch (r.outcome()) {
-          case PASS -> checks.add(new Check(rule.id(), itemName, "pass"));
+          case PASS ->
+              checks.add(new Check(rule.id(), itemName, CheckStatus.PASS, "met: " + rule.title()));
           case UNKNOWN -> {
-            checks.add(new Check(rule.id(), itemName, "unknown"));
+            Finding unknown = unknown(rule, item, r.missing(), facts);
+            checks.add(new Check(rule.id(), itemName, CheckStatus.UNKNOWN, unknown.detail()));
             if (rule.severity() != Severity.INFO) {
-              findings.add(unknown(rule, item, r.missing(), facts));
+              findings.add(unknown);
             }
             if (rule.severity() == Severity.BLOCKER) {
               blockersUnknown++;
@@ -97,21 +104,22 @@ public final class Assessor {
             }
           }
           case FAIL -> {
-            checks.add(new Check(rule.id(), itemName, "fail"));
             Map<String, String> words = words(facts, item, r.expected());
             List<String> fixes =
                 rule.remediation().stream().map(t -> Templates.renderCommand(t, words)).toList();
-            findings.add(
+            Finding failed =
                 new Finding(
                     rule.id(),
-                    rule.severity().id(),
-                    "failed",
+                    rule.severity(),
+                    CheckStatus.FAIL,
                     rule.title(),
                     Templates.render(rule.detail(), words),
                     itemName,
                     evidence(rule, words),
                     fixes,
-                    model.source(rule.reference())));
+                    model.source(rule.reference()));
+            checks.add(new Check(rule.id(), itemName, CheckStatus.FAIL, failed.detail()));
+            findings.add(failed);
             penalty += model.scoring().weight(rule.severity());
             switch (rule.severity()) {
               case BLOCKER -> blockersFailed++;
@@ -201,8 +209,8 @@ public final class Assessor {
     names.forEach(n -> evidence.put(n, "unknown (" + facts.gap(n) + ")"));
     return new Finding(
         rule.id(),
-        rule.severity().id(),
-        "unknown",
+        rule.severity(),
+        CheckStatus.UNKNOWN,
         "Could not check: " + rule.title(),
         "A fact this rule needs could not be gathered: " + String.join("; ", reasons),
         item == null ? null : item.name(),

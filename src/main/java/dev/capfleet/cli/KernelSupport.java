@@ -47,7 +47,7 @@ final class KernelSupport {
       facts.word(fact, facts.get(fact).toString()); // the words the rules' texts are rendered with
     }
     Assessment a = new Assessor(model).assess(facts);
-    return a.findings().stream().filter(f -> "failed".equals(f.status())).toList();
+    return a.findings().stream().filter(Finding::failed).toList();
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.capfleet.report;
 
 import dev.capfleet.assess.Finding;
+import dev.capfleet.core.Severity;
 import dev.capfleet.core.Verdict;
 import dev.capfleet.report.ExcelStyles.Look;
 import dev.capfleet.report.TableSheet.Column;
@@ -200,18 +201,17 @@ public final class ExcelReportWriter {
    * in memory).
    */
   private static void findings(ScanReport r, TableSheet t) {
-    for (String severity : List.of("blocker", "warning", "info", "")) {
+    for (int rank = 0; rank <= Severity.values().length; rank++) {
       for (HostReport h : hosts(r)) {
         for (Finding f : HostViews.findings(h)) {
-          boolean known = List.of("blocker", "warning", "info").contains(f.severity());
-          if (severity.isEmpty() ? known : !severity.equals(f.severity())) {
+          if (HostViews.severityRank(f.severity()) != rank) {
             continue;
           }
           t.row(
               h.name(),
               f.id(),
-              new Styled(f.severity(), ExcelStyles.ofSeverity(f.severity())),
-              f.status(),
+              new Styled(HostViews.severity(f), ExcelStyles.ofSeverity(f.severity())),
+              HostViews.status(f),
               HostViews.findingTitle(f),
               f.detail(),
               f.capability(),

@@ -89,4 +89,27 @@ class ReportMergerTest {
         ReportMerger.ConflictException.class,
         () -> ReportMerger.merge(List.of(src("a.json", a), src("c.json", otherSchema))));
   }
+
+  @Test
+  void mergesReportsOfTheSameMajorSchemaAsTheHighestMinor() {
+    ScanReport a = ReportFixtures.fleet();
+    ScanReport older =
+        new ScanReport(
+            "1.0",
+            a.tool(),
+            a.generatedAt(),
+            a.purpose(),
+            a.inventory(),
+            a.model(),
+            a.scan(),
+            a.summary(),
+            a.bestPractices(),
+            a.hosts());
+    assertEquals(
+        ScanReport.SCHEMA_VERSION,
+        ReportMerger.merge(List.of(src("old.json", older), src("new.json", a))).schemaVersion());
+    assertEquals(
+        ScanReport.SCHEMA_VERSION,
+        ReportMerger.merge(List.of(src("new.json", a), src("old.json", older))).schemaVersion());
+  }
 }
