@@ -1,5 +1,6 @@
 package dev.capfleet.report;
 
+import dev.capfleet.assess.DocDrift;
 import dev.capfleet.core.HostText;
 import dev.capfleet.core.Severity;
 import dev.capfleet.core.Verdict;
@@ -61,8 +62,8 @@ public final class ConsoleSummary {
               HostText.fit(
                   String.format(
                       "  %d host(s) where eCapture's documentation would judge differently"
-                          + " (finding doc-drift)",
-                      sum.docDrift()),
+                          + " (finding %s)",
+                      sum.docDrift(), DocDrift.FINDING_ID),
                   WIDTH))
           .append('\n');
     }

@@ -1,5 +1,6 @@
 package dev.capfleet.report;
 
+import dev.capfleet.assess.CapabilityRules;
 import dev.capfleet.assess.Finding;
 import dev.capfleet.core.Severity;
 import dev.capfleet.core.Verdict;
@@ -185,8 +186,8 @@ public final class ExcelReportWriter {
           h.kernel() == null ? null : h.kernel().release(),
           h.arch(),
           h.mode(),
-          String.join(", ", HostViews.capabilities(h, HostViews.RULE_GRANTED)),
-          String.join(", ", HostViews.capabilities(h, HostViews.RULE_EXCESS)),
+          String.join(", ", HostViews.capabilities(h, CapabilityRules.GRANTED)),
+          String.join(", ", HostViews.capabilities(h, CapabilityRules.EXCESS)),
           HostViews.binaryPath(h),
           HostViews.fileCapabilities(h),
           HostViews.error(h),

@@ -1,6 +1,7 @@
 package dev.capfleet.report;
 
 import dev.capfleet.assess.CheckStatus;
+import dev.capfleet.assess.DocDrift;
 import dev.capfleet.assess.Finding;
 import dev.capfleet.core.Severity;
 import java.util.ArrayList;
@@ -12,9 +13,6 @@ import java.util.TreeMap;
 
 /** Read-only views of a host that several renderings share (workbook, console, remediation). */
 final class HostViews {
-  static final String RULE_GRANTED = "capability-granted";
-  static final String RULE_EXCESS = "no-excess-capability";
-
   private HostViews() {}
 
   /** Capabilities named by failed findings of one rule, in report order, without repeats. */
@@ -211,6 +209,6 @@ final class HostViews {
    * otherwise.
    */
   static boolean isDocDrift(Finding f) {
-    return f.id() != null && f.id().startsWith("doc-drift");
+    return f.id() != null && f.id().startsWith(DocDrift.FINDING_ID);
   }
 }
