@@ -150,60 +150,38 @@ public final class HostAuditor {
         verdict = Verdict.INCONCLUSIVE;
       }
     }
-    return new HostReport(
-        plan.name(),
-        plan.address(),
-        plan.port(),
-        plan.user(),
-        plan.groups(),
+    return HostReport.assessed(
+        target(plan),
         verdict,
-        a.score(),
-        plan.mode(),
-        kernel(facts),
-        facts.arch(),
-        binary(plan, facts),
-        a.requiredCapabilities(),
-        bounding(facts.boundingSet()),
-        facts.noNewPrivs(),
-        mounts(facts),
-        otherFacts(facts, view),
-        a.findings(),
-        a.remediation(),
-        a.cleanup(),
-        a.actions(),
-        a.checks(),
+        a,
+        new HostReport.Seen(
+            kernel(facts),
+            facts.arch(),
+            binary(plan, facts),
+            bounding(facts.boundingSet()),
+            facts.noNewPrivs(),
+            mounts(facts),
+            otherFacts(facts, view),
+            probes(probe)),
         error,
-        probes(probe),
         outcome.millis());
   }
 
   private HostReport failed(
       HostPlan plan, Verdict verdict, String kind, String message, long millis) {
-    return new HostReport(
+    return HostReport.notAssessed(
+        target(plan), verdict, new HostReport.HostError(kind, message), millis);
+  }
+
+  private static HostReport.Target target(HostPlan plan) {
+    return new HostReport.Target(
         plan.name(),
         plan.address(),
         plan.port(),
         plan.user(),
         plan.groups(),
-        verdict,
-        null,
         plan.mode(),
-        null,
-        null,
-        new HostReport.Binary(plan.binary(), null, null, null, null, null, null, null, null),
-        List.of(),
-        null,
-        null,
-        List.of(),
-        Map.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        new HostReport.HostError(kind, message),
-        Map.of(),
-        millis);
+        plan.binary());
   }
 
   static String kind(ExecOutcome.Status status) {
