@@ -137,31 +137,20 @@ public record HostReport(
 
   /** A host that could not be assessed (unreachable, refused, interrupted): the error says why. */
   public static HostReport notAssessed(Target t, Verdict verdict, HostError error, long millis) {
-    return new HostReport(
-        t.name(),
-        t.address(),
-        t.port(),
-        t.user(),
-        t.groups(),
-        verdict,
-        null,
-        t.mode(),
-        null,
-        null,
-        new Binary(t.binary(), null, null, null, null, null, null, null, null),
-        List.of(),
-        null,
-        null,
-        List.of(),
-        Map.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        error,
-        Map.of(),
-        millis);
+    Assessment none =
+        new Assessment(
+            verdict, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    Seen nothing =
+        new Seen(
+            null,
+            null,
+            new Binary(t.binary(), null, null, null, null, null, null, null, null),
+            null,
+            null,
+            List.of(),
+            Map.of(),
+            Map.of());
+    return assessed(t, verdict, none, nothing, error, millis);
   }
 
   /** The running kernel and where its version was read. */
