@@ -106,14 +106,14 @@ public final class FactViewBuilder {
       v.put(Facts.CONTAINER, f.container() == null ? "none" : f.container());
     }
     v.put(Facts.LIBCAP_INSTALLED, f.libcapInstalled());
-    v.put(Facts.LIBCAP_NEW_NAMES, f.libcapKnowsNewNames());
+    v.put(Facts.LIBCAP_NEW_NAMES, f.libcapNewNames());
     boolean windowOpen = ctx.windowUntil() != null && ctx.now().isBefore(ctx.windowUntil());
     v.put(Facts.WINDOW_OPEN, windowOpen);
     v.word("window.until", ctx.windowUntil() == null ? "none set" : ctx.windowUntil().toString());
     words(v, f, ctx);
     if (set != null) {
       RequiredSet.derive(
-          v, model, set, ctx.mode(), module, !Boolean.FALSE.equals(f.libcapKnowsNewNames()));
+          v, model, set, ctx.mode(), module, !Boolean.FALSE.equals(f.libcapNewNames()));
     }
     return v;
   }
@@ -140,7 +140,7 @@ public final class FactViewBuilder {
         "binary", ctx.binaryPath()); // commands quote it where it stands (Templates.renderCommand)
     Set<Capability> req = v.get(Facts.REQUIRED_CAPABILITIES);
     if (req != null) {
-      boolean newNames = !Boolean.FALSE.equals(f.libcapKnowsNewNames());
+      boolean newNames = !Boolean.FALSE.equals(f.libcapNewNames());
       v.word(
           "required.setcap",
           req.stream().map(c -> c.setcapToken(newNames)).collect(Collectors.joining(",")));
