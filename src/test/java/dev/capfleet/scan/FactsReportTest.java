@@ -130,6 +130,28 @@ class FactsReportTest {
     assertFalse(view.gaps().isEmpty() && facts.get("gaps") == null);
   }
 
+  @Test
+  void theSchemaDescribesExactlyTheFactsMapKeys() throws IOException {
+    JsonNode schema;
+    try (InputStream in =
+        FactsReportTest.class.getResourceAsStream("/dev/capfleet/report/report.schema.json")) {
+      schema = JsonReports.mapper().readTree(in);
+    }
+    Set<String> described = new TreeSet<>();
+    schema
+        .at("/$defs/host/properties/facts/properties")
+        .fieldNames()
+        .forEachRemaining(described::add);
+    Set<String> declared =
+        Facts.all().stream()
+            .filter(f -> f.report().filter(p -> p.startsWith("/facts/")).isPresent())
+            .map(Fact::reportKey)
+            .collect(Collectors.toCollection(TreeSet::new));
+    declared.addAll(NOT_FACTS);
+    // a report key renamed on its constant is a schema change: it must be made here too
+    assertEquals(declared, described, "report.schema.json's facts keys and the declared keys");
+  }
+
   private FactView view(String run) {
     ProbeOutput out = ProbeOutput.parse(resource(run), NONCE);
     return FactViewBuilder.build(
