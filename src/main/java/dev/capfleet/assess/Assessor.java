@@ -1,6 +1,7 @@
 package dev.capfleet.assess;
 
 import dev.capfleet.core.Capability;
+import dev.capfleet.core.Facts;
 import dev.capfleet.core.Severity;
 import dev.capfleet.core.Verdict;
 import dev.capfleet.model.RequirementModel;
@@ -16,6 +17,9 @@ import java.util.TreeSet;
 
 /** Scores one host: evaluates every rule of the model against the host's facts. */
 public final class Assessor {
+  /** Why a check was skipped: the rule's {@code when} condition does not hold on the host. */
+  static final String NOT_APPLICABLE = "does not apply to this host";
+
   private final RequirementModel model;
 
   public Assessor(RequirementModel model) {
@@ -39,14 +43,15 @@ public final class Assessor {
       if (rule.when() != null) {
         ConditionEvaluator.Result applies = evaluator.evaluate(rule.when(), null);
         if (applies.outcome() == Outcome.FAIL) {
-          checks.add(new Check(rule.id(), null, "skipped"));
+          checks.add(new Check(rule.id(), null, CheckStatus.SKIPPED, NOT_APPLICABLE));
           continue;
         }
         if (applies.outcome() == Outcome.UNKNOWN) {
+          Finding unknown = unknown(rule, null, applies.missing(), facts);
           if (rule.severity() != Severity.INFO) {
-            findings.add(unknown(rule, null, applies.missing(), facts));
+            findings.add(unknown);
           }
-          checks.add(new Check(rule.id(), null, "unknown"));
+          checks.add(new Check(rule.id(), null, CheckStatus.UNKNOWN, unknown.detail()));
           if (rule.severity() == Severity.BLOCKER) {
             blockersUnknown++;
             penalty += model.scoring().unknown();
@@ -63,32 +68,35 @@ public final class Assessor {
           // the rule detects that facts cannot be gathered (a tool is missing): the host is
           // INCONCLUSIVE, and
           // the finding carries the rule's fix (install the tool)
-          checks.add(new Check(rule.id(), null, "unknown"));
           Map<String, String> words = words(facts, item, r.expected());
           List<String> fixes =
               rule.remediation().stream().map(t -> Templates.render(t, words)).toList();
-          findings.add(
+          Finding unknown =
               new Finding(
                   rule.id(),
-                  rule.severity().id(),
-                  "unknown",
+                  rule.severity(),
+                  CheckStatus.UNKNOWN,
                   rule.title(),
                   Templates.render(rule.detail(), words),
                   null,
                   evidence(rule, words),
                   fixes,
-                  model.source(rule.reference())));
+                  model.source(rule.reference()));
+          checks.add(new Check(rule.id(), null, CheckStatus.UNKNOWN, unknown.detail()));
+          findings.add(unknown);
           blockersUnknown++;
           penalty += model.scoring().unknown();
           continue;
         }
         String itemName = item == null ? null : item.name();
         switch (r.outcome()) {
-          case PASS -> checks.add(new Check(rule.id(), itemName, "pass"));
+          case PASS ->
+              checks.add(new Check(rule.id(), itemName, CheckStatus.PASS, "met: " + rule.title()));
           case UNKNOWN -> {
-            checks.add(new Check(rule.id(), itemName, "unknown"));
+            Finding unknown = unknown(rule, item, r.missing(), facts);
+            checks.add(new Check(rule.id(), itemName, CheckStatus.UNKNOWN, unknown.detail()));
             if (rule.severity() != Severity.INFO) {
-              findings.add(unknown(rule, item, r.missing(), facts));
+              findings.add(unknown);
             }
             if (rule.severity() == Severity.BLOCKER) {
               blockersUnknown++;
@@ -96,21 +104,22 @@ public final class Assessor {
             }
           }
           case FAIL -> {
-            checks.add(new Check(rule.id(), itemName, "fail"));
             Map<String, String> words = words(facts, item, r.expected());
             List<String> fixes =
                 rule.remediation().stream().map(t -> Templates.renderCommand(t, words)).toList();
-            findings.add(
+            Finding failed =
                 new Finding(
                     rule.id(),
-                    rule.severity().id(),
-                    "failed",
+                    rule.severity(),
+                    CheckStatus.FAIL,
                     rule.title(),
                     Templates.render(rule.detail(), words),
                     itemName,
                     evidence(rule, words),
                     fixes,
-                    model.source(rule.reference())));
+                    model.source(rule.reference()));
+            checks.add(new Check(rule.id(), itemName, CheckStatus.FAIL, failed.detail()));
+            findings.add(failed);
             penalty += model.scoring().weight(rule.severity());
             switch (rule.severity()) {
               case BLOCKER -> blockersFailed++;
@@ -128,8 +137,8 @@ public final class Assessor {
             : blockersUnknown > 0
                 ? Verdict.INCONCLUSIVE
                 : warningsFailed > 0 ? Verdict.READY_WITH_WARNINGS : Verdict.READY;
-    Object caps = facts.get("binary.caps");
-    boolean carriesCaps = caps instanceof Collection<?> c && !c.isEmpty();
+    Set<Capability> caps = facts.get(Facts.BINARY_CAPS);
+    boolean carriesCaps = caps != null && !caps.isEmpty();
     Map<String, String> hostWords = words(facts, null, null);
     RemediationPlanner.Plan plan =
         new RemediationPlanner(model).plan(findings, hostWords, carriesCaps);
@@ -169,11 +178,8 @@ public final class Assessor {
   }
 
   private static List<String> requiredNames(FactView facts) {
-    Object req = facts.get("required.capabilities");
-    if (!(req instanceof Collection<?> c)) {
-      return List.of();
-    }
-    return c.stream().map(o -> ((Capability) o).name()).toList();
+    Set<Capability> req = facts.get(Facts.REQUIRED_CAPABILITIES);
+    return req == null ? List.of() : req.stream().map(Capability::name).toList();
   }
 
   private static List<Capability> items(Rule rule, FactView facts) {
@@ -182,7 +188,7 @@ public final class Assessor {
       items.add(null);
       return items;
     }
-    Object set = facts.get(rule.forEach());
+    Object set = facts.value(rule.forEach());
     if (set == null) {
       items.add(null); // evaluating with no item reports the set itself as the missing fact
       return items;
@@ -203,8 +209,8 @@ public final class Assessor {
     names.forEach(n -> evidence.put(n, "unknown (" + facts.gap(n) + ")"));
     return new Finding(
         rule.id(),
-        rule.severity().id(),
-        "unknown",
+        rule.severity(),
+        CheckStatus.UNKNOWN,
         "Could not check: " + rule.title(),
         "A fact this rule needs could not be gathered: " + String.join("; ", reasons),
         item == null ? null : item.name(),
@@ -227,7 +233,7 @@ public final class Assessor {
       w.put("item", item.libcapName());
       w.put("item.name", item.name());
       w.put("item.short", item.shortName());
-      Object newNames = facts.get("libcap.newNames");
+      Boolean newNames = facts.get(Facts.LIBCAP_NEW_NAMES);
       w.put("item.setcap", item.setcapToken(!Boolean.FALSE.equals(newNames)));
     }
     if (expected != null) {

@@ -1,9 +1,10 @@
 package dev.capfleet.assess;
 
 import dev.capfleet.core.Capability;
+import dev.capfleet.core.Facts;
 import dev.capfleet.core.KernelVersion;
+import dev.capfleet.core.Mount;
 import dev.capfleet.model.Condition;
-import dev.capfleet.probe.Mount;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -64,15 +65,15 @@ final class ConditionEvaluator {
   }
 
   private Outcome test(Condition.Test t, Capability item, Set<String> missing, String[] expected) {
-    Object fact = facts.get(t.fact());
+    Object fact = facts.value(t.fact());
     Object operand = bind(t.value(), item);
     if (t.valueByArch() != null) {
-      Object arch = facts.get("arch");
+      String arch = facts.get(Facts.ARCH);
       if (arch == null) {
-        missing.add("arch");
+        missing.add(Facts.ARCH.name());
         return Outcome.UNKNOWN;
       }
-      operand = t.valueByArch().get(arch.toString());
+      operand = t.valueByArch().get(arch);
       if (operand == null) {
         expected[0] =
             "a supported architecture (" + String.join(", ", t.valueByArch().keySet()) + ")";

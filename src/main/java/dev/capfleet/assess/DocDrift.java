@@ -1,5 +1,6 @@
 package dev.capfleet.assess;
 
+import dev.capfleet.core.Severity;
 import dev.capfleet.model.RequirementModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,8 +80,8 @@ public final class DocDrift {
     return Optional.of(
         new Finding(
             FINDING_ID,
-            "info",
-            "failed",
+            Severity.INFO,
+            CheckStatus.FAIL,
             "eCapture's documentation would judge this host differently",
             detail,
             null,
@@ -110,7 +111,7 @@ public final class DocDrift {
   }
 
   private static boolean blocksOrWarns(Finding f) {
-    return !f.severity().equals("info");
+    return f.severity() != Severity.INFO;
   }
 
   private static Set<String> failed(Assessment a) {
@@ -120,7 +121,7 @@ public final class DocDrift {
   }
 
   private static String key(Finding f) {
-    return f.id() + "/" + f.capability() + "/" + f.status();
+    return f.id() + "/" + f.capability() + "/" + f.status().findingId();
   }
 
   private static String names(List<String> caps) {

@@ -1,6 +1,10 @@
 package dev.capfleet.assess;
 
 import dev.capfleet.core.Capability;
+import dev.capfleet.core.Fact;
+import dev.capfleet.core.Facts;
+import dev.capfleet.core.Mount;
+import dev.capfleet.core.ProbeGap;
 import dev.capfleet.core.SpecialFilesystems;
 import dev.capfleet.model.CapabilitySet;
 import dev.capfleet.model.KernelTraits;
@@ -10,85 +14,39 @@ import dev.capfleet.probe.FileCapabilities;
 import dev.capfleet.probe.FileStat;
 import dev.capfleet.probe.GetcapResult;
 import dev.capfleet.probe.HostFacts;
-import dev.capfleet.probe.Mount;
 import dev.capfleet.probe.SecurityFacts;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Names a host's parsed facts with the model's vocabulary, and renders them for templates. */
 public final class FactViewBuilder {
-  /** Special filesystems whose mounts are evidence for the mount rules. */
-
-  /** Which HostFacts gap explains each vocabulary fact that can be missing. */
-  private static final Map<String, String> GAP_OF =
-      Map.ofEntries(
-          Map.entry("kernel.version", "kernel"),
-          Map.entry("kernel.release", "kernel"),
-          Map.entry("kernel.source", "kernel"),
-          Map.entry("arch", "arch"),
-          Map.entry("binary.present", "binary"),
-          Map.entry("binary.caps", "getcap"),
-          Map.entry("binary.caps.ep", "getcap"),
-          Map.entry("binary.mode", "binary stat"),
-          Map.entry("binary.owner", "binary stat"),
-          Map.entry("binary.group", "binary stat"),
-          Map.entry("binary.otherExecute", "binary stat"),
-          Map.entry("binary.writableByNonRoot", "binary stat"),
-          Map.entry("binary.mount.point", "binary mount"),
-          Map.entry("binary.mount.fsType", "binary mount"),
-          Map.entry("binary.mount.options", "binary mount"),
-          Map.entry("boundingSet", "bounding set"),
-          Map.entry("noNewPrivs", "no_new_privs"),
-          Map.entry("mounts", "mounts"),
-          Map.entry("lockdown", "lockdown"),
-          Map.entry("btf", "btf"),
-          Map.entry("sysctl.unprivileged_bpf_disabled", "unprivileged_bpf_disabled"),
-          Map.entry("sysctl.perf_event_paranoid", "perf_event_paranoid"),
-          Map.entry("memlock.hard", "memlock"),
-          Map.entry("container", "container"),
-          Map.entry("libcap.newNames", "libcap names"),
-          Map.entry("required.capabilities", "kernel"),
-          Map.entry("module", "module"),
-          Map.entry("kernel.uprobeRevert", "kernel"),
-          Map.entry("kernel.el8", "kernel"),
-          Map.entry("kernel.ubuntu", "kernel"),
-          Map.entry("kernel.capLastCap", "cap_last_cap"),
-          Map.entry("uprobePmu", "uprobe pmu"),
-          Map.entry("userNamespace", "uid map"),
-          Map.entry("lockdown.mode", "lockdown mode"),
-          Map.entry("required.missing", "getcap"),
-          Map.entry("capabilities.needed", "getcap"),
-          Map.entry("capabilities.useful", "kernel"));
-
   private FactViewBuilder() {}
 
   public static FactView build(HostFacts f, HostContext ctx, RequirementModel model) {
     FactView v = new FactView();
-    GAP_OF.forEach(
-        (fact, gap) -> {
-          String why = f.gaps().get(gap);
-          if (why != null) {
-            v.gap(fact, why);
-          }
-        });
-    v.put("mode", ctx.mode()).put("purpose", ctx.purpose()).put("binary.path", ctx.binaryPath());
+    for (Fact<?> fact : Facts.all()) {
+      fact.gap().map(g -> f.gaps().get(g.label())).ifPresent(why -> v.gap(fact, why));
+    }
+    v.put(Facts.MODE, ctx.mode())
+        .put(Facts.PURPOSE, ctx.purpose())
+        .put(Facts.BINARY_PATH, ctx.binaryPath());
     String module = model.canonicalModule(ctx.module()).orElse(model.defaultModule());
-    v.put("module", module);
+    v.put(Facts.MODULE, module);
     SecurityFacts sec = f.security();
     String revert = UprobeRevert.of(model.uprobeRevert(), f.kernel(), sec);
     CapabilitySet set = null;
     if (f.kernel() != null) {
-      v.put("kernel.version", f.kernel().version())
-          .put("kernel.release", f.kernel().release())
-          .put("kernel.source", f.kernel().source())
-          .put("kernel.uprobeRevert", revert)
-          .put("kernel.el8", sec.el8())
-          .put("kernel.ubuntu", sec.ubuntu());
+      v.put(Facts.KERNEL_VERSION, f.kernel().version())
+          .put(Facts.KERNEL_RELEASE, f.kernel().release())
+          .put(Facts.KERNEL_SOURCE, f.kernel().source())
+          .put(Facts.KERNEL_UPROBE_REVERT, revert)
+          .put(Facts.KERNEL_EL8, sec.el8())
+          .put(Facts.KERNEL_UBUNTU, sec.ubuntu());
       set =
           model
               .capabilitySet(
@@ -98,33 +56,33 @@ public final class FactViewBuilder {
               .orElse(null);
       // in the model's order, which is also the order of the documented setcap line
       v.put(
-          "required.capabilities",
+          Facts.REQUIRED_CAPABILITIES,
           new LinkedHashSet<>(set == null ? List.of() : set.capabilities()));
     }
-    v.put("kernel.capLastCap", sec.capLastCap());
-    v.put("uprobePmu", sec.uprobePmu());
-    v.put("userNamespace", sec.userNamespace());
-    v.put("lockdown.mode", sec.lockdownMode());
+    v.put(Facts.KERNEL_CAP_LAST_CAP, sec.capLastCap());
+    v.put(Facts.UPROBE_PMU, sec.uprobePmu());
+    v.put(Facts.USER_NAMESPACE, sec.userNamespace());
+    v.put(Facts.LOCKDOWN_MODE, sec.lockdownMode());
     v.word("uidMap", sec.uidMap());
     v.word("account", sec.account() == null ? "(unknown)" : sec.account());
     v.word(
         "kernel.buildDate", sec.buildDate() == null ? "date unknown" : sec.buildDate().toString());
-    v.put("arch", f.arch());
-    v.put("binary.present", f.binaryPresent());
+    v.put(Facts.ARCH, f.arch());
+    v.put(Facts.BINARY_PRESENT, f.binaryPresent());
     binaryCapabilities(f.getcap(), v);
     FileStat st = f.binaryStat();
     if (st != null) {
-      v.put("binary.mode", st.octalMode())
-          .put("binary.owner", st.owner())
-          .put("binary.group", st.group())
-          .put("binary.otherExecute", st.otherExecute())
-          .put("binary.writableByNonRoot", st.writableByNonRoot());
+      v.put(Facts.BINARY_MODE, st.octalMode())
+          .put(Facts.BINARY_OWNER, st.owner())
+          .put(Facts.BINARY_GROUP, st.group())
+          .put(Facts.BINARY_OTHER_EXECUTE, st.otherExecute())
+          .put(Facts.BINARY_WRITABLE_BY_NON_ROOT, st.writableByNonRoot());
     }
     Mount bm = f.binaryMount();
     if (bm != null && Boolean.TRUE.equals(f.binaryPresent())) {
-      v.put("binary.mount.point", bm.mountPoint())
-          .put("binary.mount.fsType", bm.fsType())
-          .put("binary.mount.options", new LinkedHashSet<>(bm.options()));
+      v.put(Facts.BINARY_MOUNT_POINT, bm.mountPoint())
+          .put(Facts.BINARY_MOUNT_FS_TYPE, bm.fsType())
+          .put(Facts.BINARY_MOUNT_OPTIONS, new LinkedHashSet<>(bm.options()));
     }
     BoundingSet bs = f.boundingSet();
     // The kernel gives every new user namespace a full bounding set, so inside one CapBnd says
@@ -132,30 +90,30 @@ public final class FactViewBuilder {
     // the initial namespace, where eCapture's capabilities count (lab: unshare -Ur): unknown, not
     // "all of them".
     if (bs != null && !Boolean.TRUE.equals(sec.userNamespace())) {
-      v.put("boundingSet", capSet(bs.capabilities()));
+      v.put(Facts.BOUNDING_SET, capSet(bs.capabilities()));
       v.word(
           "boundingSet.source",
           bs.source().equals("capsh") ? "capsh --print" : "/proc/self/status CapBnd");
     }
-    v.put("noNewPrivs", f.noNewPrivs());
-    v.put("mounts", f.mounts());
-    v.put("lockdown", f.lockdown());
-    v.put("btf", f.btf());
-    v.put("sysctl.unprivileged_bpf_disabled", f.unprivilegedBpfDisabled());
-    v.put("sysctl.perf_event_paranoid", f.perfEventParanoid());
-    v.put("memlock.hard", f.memlockHard());
-    if (!f.gaps().containsKey("container")) {
-      v.put("container", f.container() == null ? "none" : f.container());
+    v.put(Facts.NO_NEW_PRIVS, f.noNewPrivs());
+    v.put(Facts.MOUNTS, f.mounts());
+    v.put(Facts.LOCKDOWN, f.lockdown());
+    v.put(Facts.BTF, f.btf());
+    v.put(Facts.UNPRIVILEGED_BPF_DISABLED, f.unprivilegedBpfDisabled());
+    v.put(Facts.PERF_EVENT_PARANOID, f.perfEventParanoid());
+    v.put(Facts.MEMLOCK_HARD, f.memlockHard());
+    if (!f.gaps().containsKey(ProbeGap.CONTAINER.label())) {
+      v.put(Facts.CONTAINER, f.container() == null ? "none" : f.container());
     }
-    v.put("libcap.installed", f.libcapInstalled());
-    v.put("libcap.newNames", f.libcapKnowsNewNames());
+    v.put(Facts.LIBCAP_INSTALLED, f.libcapInstalled());
+    v.put(Facts.LIBCAP_NEW_NAMES, f.libcapNewNames());
     boolean windowOpen = ctx.windowUntil() != null && ctx.now().isBefore(ctx.windowUntil());
-    v.put("window.open", windowOpen);
+    v.put(Facts.WINDOW_OPEN, windowOpen);
     v.word("window.until", ctx.windowUntil() == null ? "none set" : ctx.windowUntil().toString());
     words(v, f, ctx);
     if (set != null) {
       RequiredSet.derive(
-          v, model, set, ctx.mode(), module, !Boolean.FALSE.equals(f.libcapKnowsNewNames()));
+          v, model, set, ctx.mode(), module, !Boolean.FALSE.equals(f.libcapNewNames()));
     }
     return v;
   }
@@ -167,12 +125,12 @@ public final class FactViewBuilder {
   private static void binaryCapabilities(GetcapResult getcap, FactView v) {
     if (getcap instanceof GetcapResult.Capabilities c) {
       FileCapabilities caps = c.capabilities();
-      v.put("binary.caps", capSet(caps.all()));
-      v.put("binary.caps.ep", capSet(caps.effectiveAndPermitted()));
+      v.put(Facts.BINARY_CAPS, capSet(caps.all()));
+      v.put(Facts.BINARY_CAPS_EP, capSet(caps.effectiveAndPermitted()));
       v.word("binary.caps.text", caps.isEmpty() ? "no capabilities" : caps.describe());
     } else if (getcap instanceof GetcapResult.FileMissing) {
-      v.put("binary.caps", EnumSet.noneOf(Capability.class));
-      v.put("binary.caps.ep", EnumSet.noneOf(Capability.class));
+      v.put(Facts.BINARY_CAPS, EnumSet.noneOf(Capability.class));
+      v.put(Facts.BINARY_CAPS_EP, EnumSet.noneOf(Capability.class));
       v.word("binary.caps.text", "no file");
     }
   }
@@ -180,38 +138,34 @@ public final class FactViewBuilder {
   private static void words(FactView v, HostFacts f, HostContext ctx) {
     v.word(
         "binary", ctx.binaryPath()); // commands quote it where it stands (Templates.renderCommand)
-    Object req = v.get("required.capabilities");
-    if (req instanceof Collection<?> c) {
-      boolean newNames = !Boolean.FALSE.equals(f.libcapKnowsNewNames());
+    Set<Capability> req = v.get(Facts.REQUIRED_CAPABILITIES);
+    if (req != null) {
+      boolean newNames = !Boolean.FALSE.equals(f.libcapNewNames());
       v.word(
           "required.setcap",
-          c.stream()
-              .map(o -> ((Capability) o).setcapToken(newNames))
-              .collect(Collectors.joining(",")));
+          req.stream().map(c -> c.setcapToken(newNames)).collect(Collectors.joining(",")));
       // the same set in capability-number order, as getcap prints it: the playbook compares the two
       // texts
       v.word(
           "required.getcap",
-          c.stream()
-              .map(o -> (Capability) o)
+          req.stream()
               .sorted(Comparator.comparingInt(Capability::number))
               .map(cap -> cap.setcapToken(newNames))
               .collect(Collectors.joining(",")));
       v.word(
-          "required.names",
-          c.stream().map(o -> ((Capability) o).name()).collect(Collectors.joining(", ")));
+          "required.names", req.stream().map(Capability::name).collect(Collectors.joining(", ")));
     }
-    Object bs = v.get("boundingSet");
-    if (bs instanceof Collection<?> set && req instanceof Collection<?> required) {
+    Set<Capability> bs = v.get(Facts.BOUNDING_SET);
+    if (bs != null && req != null) {
       List<String> missing =
-          required.stream().filter(r -> !set.contains(r)).map(Object::toString).toList();
+          req.stream().filter(r -> !bs.contains(r)).map(Object::toString).toList();
       v.word(
           "boundingSet.text",
           (missing.isEmpty()
                   ? "holds every required capability"
                   : "lacks " + String.join(", ", missing))
               + " ("
-              + set.size()
+              + bs.size()
               + " capabilities in the set)");
     }
     List<Mount> mounts = f.mounts();
@@ -226,29 +180,27 @@ public final class FactViewBuilder {
           "mounts.special",
           special.isEmpty() ? "no " + SpecialFilesystems.names() + " mount" : special);
     }
-    Object opts = v.get("binary.mount.options");
-    if (opts instanceof Collection<?> o) {
-      v.word(
-          "binary.mount.options",
-          o.stream().map(Object::toString).collect(Collectors.joining(",")));
+    Set<String> opts = v.get(Facts.BINARY_MOUNT_OPTIONS);
+    if (opts != null) {
+      v.word(Facts.BINARY_MOUNT_OPTIONS, String.join(",", opts));
     }
-    Object nnp = v.get("noNewPrivs");
+    Boolean nnp = v.get(Facts.NO_NEW_PRIVS);
     if (nnp != null) {
-      v.word("noNewPrivs", Boolean.TRUE.equals(nnp) ? "1" : "0");
+      v.word(Facts.NO_NEW_PRIVS, nnp ? "1" : "0");
     }
-    Object newNames = v.get("libcap.newNames");
+    Boolean newNames = v.get(Facts.LIBCAP_NEW_NAMES);
     if (newNames != null) {
-      v.word("libcap.newNames", Boolean.TRUE.equals(newNames) ? "yes" : "no (libcap before 2.43)");
+      v.word(Facts.LIBCAP_NEW_NAMES, newNames ? "yes" : "no (libcap before 2.43)");
     }
-    Object installed = v.get("libcap.installed");
+    Boolean installed = v.get(Facts.LIBCAP_INSTALLED);
     if (installed != null) {
-      v.word("libcap.installed", Boolean.TRUE.equals(installed) ? "yes" : "no");
+      v.word(Facts.LIBCAP_INSTALLED, installed ? "yes" : "no");
     }
-    for (String name : dev.capfleet.model.FactVocabulary.facts().keySet()) {
-      Object value = v.get(name);
-      if (value != null && !v.words().containsKey(name)) {
+    for (Fact<?> fact : Facts.all()) {
+      Object value = v.get(fact);
+      if (value != null && !v.words().containsKey(fact.name())) {
         v.word(
-            name,
+            fact,
             value instanceof Collection<?> c
                 ? c.stream().map(Object::toString).collect(Collectors.joining(", "))
                 : value.toString());

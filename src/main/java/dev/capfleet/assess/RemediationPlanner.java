@@ -1,5 +1,6 @@
 package dev.capfleet.assess;
 
+import dev.capfleet.core.Severity;
 import dev.capfleet.model.RemediationAction;
 import dev.capfleet.model.RemediationAction.Effect;
 import dev.capfleet.model.RequirementModel;
@@ -46,7 +47,7 @@ public final class RemediationPlanner {
   public Plan plan(List<Finding> findings, Map<String, String> words, boolean carriesCapabilities) {
     Set<String> failed = new LinkedHashSet<>();
     for (Finding f : findings) {
-      if ("failed".equals(f.status()) && !"info".equals(f.severity())) {
+      if (f.failed() && f.severity() != Severity.INFO) {
         failed.add(f.id());
       }
     }
@@ -90,8 +91,8 @@ public final class RemediationPlanner {
     List<Finding> out = new ArrayList<>();
     for (Finding f : findings) {
       boolean answered = model.actions().stream().anyMatch(a -> a.triggeredBy().contains(f.id()));
-      if (!"failed".equals(f.status()) || "info".equals(f.severity())) {
-        if ("unknown".equals(f.status())) {
+      if (!f.failed() || f.severity() == Severity.INFO) {
+        if (f.unknown()) {
           guidance.addAll(
               f.remediation().isEmpty()
                   ? List.of("# " + f.title() + " (scan again once the tool or output is fixed)")

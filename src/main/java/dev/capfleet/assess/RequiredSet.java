@@ -1,10 +1,10 @@
 package dev.capfleet.assess;
 
 import dev.capfleet.core.Capability;
+import dev.capfleet.core.Facts;
 import dev.capfleet.model.CapabilitySet;
 import dev.capfleet.model.RequirementModel;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,9 +27,8 @@ final class RequiredSet {
       String mode,
       String module,
       boolean newNames) {
-    Object epFact = v.get("binary.caps.ep");
-    Object bsFact = v.get("boundingSet");
-    Set<?> bounding = bsFact instanceof Set<?> b ? b : null;
+    Set<Capability> ep = v.get(Facts.BINARY_CAPS_EP);
+    Set<Capability> bounding = v.get(Facts.BOUNDING_SET);
     List<Capability> memlock = set.memlock() == null ? List.of() : List.of(set.memlock());
     List<Capability> extra = new ArrayList<>(memlock);
     extra.addAll(model.optionalCapabilities());
@@ -41,9 +40,9 @@ final class RequiredSet {
         s.accepted().forEach(useful::addAll);
       }
     }
-    v.put("capabilities.useful", useful);
+    v.put(Facts.CAPABILITIES_USEFUL, useful);
 
-    if (epFact instanceof Collection<?> ep) {
+    if (ep != null) {
       List<Capability> closest = set.capabilities();
       int fewest = Integer.MAX_VALUE;
       for (List<Capability> accepted : set.accepted()) {
@@ -55,7 +54,7 @@ final class RequiredSet {
       }
       EnumSet<Capability> missing = EnumSet.noneOf(Capability.class);
       closest.stream().filter(c -> !ep.contains(c)).forEach(missing::add);
-      v.put("required.missing", missing);
+      v.put(Facts.REQUIRED_MISSING, missing);
       // next to a set it holds whole, the rest of what is useful is redundant; while it lacks
       // something, nothing is
       EnumSet<Capability> needed = EnumSet.copyOf(useful);
@@ -64,7 +63,7 @@ final class RequiredSet {
         needed.addAll(closest);
         needed.addAll(extra);
       }
-      v.put("capabilities.needed", needed);
+      v.put(Facts.CAPABILITIES_NEEDED, needed);
     }
 
     List<Capability> recommended = withMemlock(set.capabilities(), memlock, bounding);
@@ -94,7 +93,7 @@ final class RequiredSet {
    * whatever the set.
    */
   private static List<Capability> withMemlock(
-      List<Capability> caps, List<Capability> memlock, Set<?> bounding) {
+      List<Capability> caps, List<Capability> memlock, Set<Capability> bounding) {
     LinkedHashSet<Capability> out = new LinkedHashSet<>(caps);
     for (Capability m : memlock) {
       if (bounding != null && bounding.contains(m)) {

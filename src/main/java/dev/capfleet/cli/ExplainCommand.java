@@ -4,6 +4,7 @@ import dev.capfleet.core.BinaryPath;
 import dev.capfleet.core.Capability;
 import dev.capfleet.core.HostText;
 import dev.capfleet.core.KernelVersion;
+import dev.capfleet.core.Severity;
 import dev.capfleet.model.CapabilitySet;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.model.Rule;
@@ -94,7 +95,7 @@ final class ExplainCommand extends BaseCommand {
       // a snippet alone on standard output stays pipeable; the warning that it cannot help goes
       // beside it
       failures.stream()
-          .filter(f -> "blocker".equals(f.severity()))
+          .filter(f -> f.severity() == Severity.BLOCKER)
           .forEach(
               f ->
                   err.println(
@@ -146,13 +147,14 @@ final class ExplainCommand extends BaseCommand {
       String bin,
       java.util.List<dev.capfleet.assess.Finding> failures) {
     out.printf("%s (model %s %s)%n%n", model.title(), model.id(), model.version());
-    boolean runs = failures.stream().noneMatch(f -> "blocker".equals(f.severity()));
+    boolean runs = failures.stream().noneMatch(f -> f.severity() == Severity.BLOCKER);
     if (!runs) {
       out.printf("eCapture does NOT run on kernel %s (%s):%n", k, arch);
     }
     for (var f : failures) {
       out.printf(
-          "  %s: %s%n", "blocker".equals(f.severity()) ? "NOT_READY" : f.severity(), f.detail());
+          "  %s: %s%n",
+          f.severity() == Severity.BLOCKER ? "NOT_READY" : f.severity().id(), f.detail());
     }
     if (!failures.isEmpty()) {
       out.println(runs ? "" : "The capabilities below apply only once the kernel is supported.\n");

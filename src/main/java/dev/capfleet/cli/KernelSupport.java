@@ -4,6 +4,8 @@ import dev.capfleet.assess.Assessment;
 import dev.capfleet.assess.Assessor;
 import dev.capfleet.assess.FactView;
 import dev.capfleet.assess.Finding;
+import dev.capfleet.core.Fact;
+import dev.capfleet.core.Facts;
 import dev.capfleet.core.KernelVersion;
 import dev.capfleet.model.Condition;
 import dev.capfleet.model.RequirementModel;
@@ -27,20 +29,25 @@ final class KernelSupport {
       RequirementModel model, KernelVersion kernel, String arch, String mode) {
     FactView facts =
         new FactView()
-            .put("mode", mode)
-            .put("kernel.version", kernel)
-            .put("kernel.release", kernel.toString())
-            .put("kernel.source", "--kernel")
-            .put("arch", arch)
+            .put(Facts.MODE, mode)
+            .put(Facts.KERNEL_VERSION, kernel)
+            .put(Facts.KERNEL_RELEASE, kernel.toString())
+            .put(Facts.KERNEL_SOURCE, "--kernel")
+            .put(Facts.ARCH, arch)
             .put(
-                "required.capabilities",
+                Facts.REQUIRED_CAPABILITIES,
                 new LinkedHashSet<>(model.requiredCapabilities(kernel, mode)));
-    for (String name :
-        List.of("mode", "kernel.version", "kernel.release", "kernel.source", "arch")) {
-      facts.word(name, facts.get(name).toString()); // the words the rules' texts are rendered with
+    for (Fact<?> fact :
+        List.of(
+            Facts.MODE,
+            Facts.KERNEL_VERSION,
+            Facts.KERNEL_RELEASE,
+            Facts.KERNEL_SOURCE,
+            Facts.ARCH)) {
+      facts.word(fact, facts.get(fact).toString()); // the words the rules' texts are rendered with
     }
     Assessment a = new Assessor(model).assess(facts);
-    return a.findings().stream().filter(f -> "failed".equals(f.status())).toList();
+    return a.findings().stream().filter(Finding::failed).toList();
   }
 
   /**

@@ -11,7 +11,21 @@ public enum Severity {
   WARNING,
   INFO;
 
+  /** The spelling in models and reports: {@code blocker}, {@code warning}, {@code info}. */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** A severity by its spelling, in any case; empty for anything else. */
+  public static java.util.Optional<Severity> parse(String text) {
+    if (text == null) {
+      return java.util.Optional.empty();
+    }
+    for (Severity s : values()) {
+      if (s.name().equalsIgnoreCase(text.strip())) {
+        return java.util.Optional.of(s);
+      }
+    }
+    return java.util.Optional.empty();
   }
 }

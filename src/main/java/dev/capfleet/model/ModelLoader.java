@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.capfleet.core.Capability;
+import dev.capfleet.core.Fact;
 import dev.capfleet.core.KernelVersion;
 import dev.capfleet.core.Severity;
 import java.io.IOException;
@@ -330,7 +331,7 @@ public final class ModelLoader {
             where + ".failureMeansUnknown", "only a blocker rule can make a host INCONCLUSIVE");
       }
       String forEach = n.hasNonNull("forEach") ? n.get("forEach").asText() : null;
-      if (forEach != null && FactVocabulary.kind(forEach) != FactVocabulary.Kind.CAPABILITIES) {
+      if (forEach != null && FactVocabulary.kind(forEach) != Fact.Kind.CAPABILITIES) {
         throw fail(where + ".forEach", "'" + forEach + "' is not a capability-set fact");
       }
       Condition when = n.hasNonNull("when") ? condition(n.get("when"), where + ".when") : null;
@@ -413,7 +414,7 @@ public final class ModelLoader {
       throw fail(where, "operator '" + opName + "' needs a 'value'");
     }
     if (op == Operator.AT_LEAST || op == Operator.BELOW) {
-      if (FactVocabulary.kind(fact) == FactVocabulary.Kind.VERSION) {
+      if (FactVocabulary.kind(fact) == Fact.Kind.VERSION) {
         if (value != null) {
           version(n.get("value"), where + ".value");
         }

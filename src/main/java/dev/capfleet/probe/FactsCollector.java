@@ -3,6 +3,8 @@ package dev.capfleet.probe;
 import static dev.capfleet.probe.SectionTrouble.okText;
 import static dev.capfleet.probe.SectionTrouble.why;
 
+import dev.capfleet.core.Mount;
+import dev.capfleet.core.ProbeGap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,25 +31,27 @@ public final class FactsCollector {
             .orElse(null);
     if (kernel == null) {
       gaps.put(
-          "kernel",
+          ProbeGap.KERNEL.label(),
           "no kernel version in uname, /proc/version_signature or /proc/version (uname: "
               + (uname == null ? why(out, "uname") : GetcapParser.cut(uname))
               + ")");
     }
-    String arch = fact(out, "uname", KernelParser::arch, "arch", gaps);
+    String arch = fact(out, "uname", KernelParser::arch, ProbeGap.ARCH, gaps);
 
     GetcapResult getcap = GetcapParser.parse(out.section("getcap").orElse(null), binaryPath);
     if (getcap instanceof GetcapResult.ToolMissing || getcap instanceof GetcapResult.Unreadable) {
-      gaps.put("getcap", message(getcap));
+      gaps.put(ProbeGap.GETCAP.label(), message(getcap));
     }
     FileStat stat = okText(out, "stat").flatMap(StatParser::parse).orElse(null);
     Boolean present = binaryPresent(out, stat, getcap);
     if (present == null) {
-      gaps.put("binary", "neither stat nor getcap told whether " + binaryPath + " exists");
+      gaps.put(
+          ProbeGap.BINARY.label(),
+          "neither stat nor getcap told whether " + binaryPath + " exists");
     }
     if (stat == null) {
       gaps.put(
-          "binary stat",
+          ProbeGap.BINARY_STAT.label(),
           Boolean.FALSE.equals(present) ? "binary does not exist" : why(out, "stat"));
     }
     String realPath =
@@ -55,7 +59,7 @@ public final class FactsCollector {
             out,
             "realpath",
             t -> Optional.of(t.strip()).filter(p -> p.startsWith("/")),
-            "binary realpath",
+            ProbeGap.BINARY_REALPATH,
             gaps);
 
     List<Mount> mounts =
@@ -63,7 +67,7 @@ public final class FactsCollector {
             out,
             "mounts",
             t -> Optional.of(MountsParser.parse(t)).filter(l -> !l.isEmpty()),
-            "mounts",
+            ProbeGap.MOUNTS,
             gaps);
     Mount binaryMount =
         okText(out, "findmnt")
@@ -72,7 +76,8 @@ public final class FactsCollector {
             .orElse(null);
     if (binaryMount == null) {
       gaps.put(
-          "binary mount", "findmnt: " + why(out, "findmnt") + "; /proc/mounts: no mount found");
+          ProbeGap.BINARY_MOUNT.label(),
+          "findmnt: " + why(out, "findmnt") + "; /proc/mounts: no mount found");
     }
 
     BoundingSet capsh = okText(out, "capsh").flatMap(CapshParser::parse).orElse(null);
@@ -80,7 +85,7 @@ public final class FactsCollector {
     BoundingSet bounding = boundingSet(capsh, status);
     if (bounding == null) {
       gaps.put(
-          "bounding set",
+          ProbeGap.BOUNDING_SET.label(),
           "capsh and /proc/self/status both unreadable (capsh: "
               + why(out, "capsh")
               + "; status: "
@@ -90,7 +95,7 @@ public final class FactsCollector {
     Boolean noNewPrivs = bounding == null ? null : bounding.noNewPrivs();
     if (noNewPrivs == null) {
       gaps.put(
-          "no_new_privs",
+          ProbeGap.NO_NEW_PRIVS.label(),
           "neither capsh nor /proc/self/status showed it (old capsh, kernel before 4.10)");
     }
 
@@ -102,17 +107,20 @@ public final class FactsCollector {
             .filter(s -> s.text().endsWith(" absent"))
             .isPresent();
     String lockdown =
-        lockdownAbsent ? "none" : fact(out, "lockdown", SimpleFacts::lockdown, "lockdown", gaps);
-    Boolean btf = fact(out, "btf", SimpleFacts::btf, "btf", gaps);
+        lockdownAbsent
+            ? "none"
+            : fact(out, "lockdown", SimpleFacts::lockdown, ProbeGap.LOCKDOWN, gaps);
+    Boolean btf = fact(out, "btf", SimpleFacts::btf, ProbeGap.BTF, gaps);
     Integer unprivileged =
         fact(
             out,
             "unprivileged_bpf_disabled",
             SimpleFacts::sysctlInt,
-            "unprivileged_bpf_disabled",
+            ProbeGap.UNPRIVILEGED_BPF_DISABLED,
             gaps);
     Integer paranoid =
-        fact(out, "perf_event_paranoid", SimpleFacts::sysctlInt, "perf_event_paranoid", gaps);
+        fact(
+            out, "perf_event_paranoid", SimpleFacts::sysctlInt, ProbeGap.PERF_EVENT_PARANOID, gaps);
     String memlock =
         okText(out, "memlock")
             .flatMap(SimpleFacts::memlock)
@@ -120,18 +128,18 @@ public final class FactsCollector {
             .orElse(null);
     if (memlock == null) {
       gaps.put(
-          "memlock",
+          ProbeGap.MEMLOCK.label(),
           "ulimit: " + why(out, "memlock") + "; /proc/self/limits: " + why(out, "limits"));
     }
     String container = okText(out, "container").flatMap(SimpleFacts::container).orElse(null);
     if (okText(out, "container").isEmpty()) {
-      gaps.put("container", why(out, "container"));
+      gaps.put(ProbeGap.CONTAINER.label(), why(out, "container"));
     }
 
     Boolean newNames = LibcapNaming.knowsNewNames(out, getcap, capsh);
     if (newNames == null) {
       gaps.put(
-          "libcap names",
+          ProbeGap.LIBCAP_NAMES.label(),
           "neither getcap nor capsh printed capabilities 38-40 (by name or number)");
     }
     SecurityFacts security =
@@ -173,13 +181,13 @@ public final class FactsCollector {
       ProbeOutput out,
       String section,
       Function<String, Optional<T>> parser,
-      String name,
+      ProbeGap gap,
       Map<String, String> gaps) {
     Optional<String> text = okText(out, section);
     Optional<T> value = text.flatMap(parser);
     if (value.isEmpty()) {
       gaps.put(
-          name,
+          gap.label(),
           text.isEmpty()
               ? why(out, section)
               : "unexpected output: " + GetcapParser.cut(text.get()));

@@ -1,5 +1,6 @@
 package dev.capfleet.probe;
 
+import dev.capfleet.core.Mount;
 import java.util.Optional;
 
 /** Reads {@code findmnt -n -o TARGET,FSTYPE,OPTIONS -T BIN}: the mount that holds the binary. */

@@ -1,5 +1,6 @@
 package dev.capfleet.probe;
 
+import dev.capfleet.core.Mount;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.Map;
  * @param boundingSet capsh's when readable, else /proc/self/status's
  * @param noNewPrivs the login session's no_new_privs bit
  * @param container the container runtime detected, null on a host (or when none is detectable)
- * @param libcapKnowsNewNames false when getcap or capsh printed 38-40 as numbers, true when they
- *     printed the names, null when neither showed those capabilities
+ * @param libcapNewNames (the fact {@code libcap.newNames}) false when getcap or capsh printed 38-40
+ *     as numbers, true when they printed the names, null when neither showed those capabilities
  * @param security the facts only the verified model uses (never null; its components may be)
  */
 public record HostFacts(
@@ -38,7 +39,7 @@ public record HostFacts(
     Integer perfEventParanoid,
     String memlockHard,
     String container,
-    Boolean libcapKnowsNewNames,
+    Boolean libcapNewNames,
     Boolean libcapInstalled,
     Map<String, String> gaps,
     SecurityFacts security) {

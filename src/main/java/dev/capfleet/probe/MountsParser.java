@@ -1,5 +1,6 @@
 package dev.capfleet.probe;
 
+import dev.capfleet.core.Mount;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

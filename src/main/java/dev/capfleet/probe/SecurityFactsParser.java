@@ -3,6 +3,8 @@ package dev.capfleet.probe;
 import static dev.capfleet.probe.SectionTrouble.okText;
 import static dev.capfleet.probe.SectionTrouble.why;
 
+import dev.capfleet.core.Mount;
+import dev.capfleet.core.ProbeGap;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.TextStyle;
@@ -42,7 +44,7 @@ final class SecurityFactsParser {
       Map<String, String> gaps) {
     Boolean pmu = fileExists(out, "uprobe_pmu");
     if (pmu == null) {
-      gaps.put("uprobe pmu", why(out, "uprobe_pmu"));
+      gaps.put(ProbeGap.UPROBE_PMU.label(), why(out, "uprobe_pmu"));
     }
     String uidMap = okText(out, "uid_map").map(String::strip).orElse(null);
     Boolean userNs = null;
@@ -52,11 +54,11 @@ final class SecurityFactsParser {
       userNs = false; // a kernel without user namespaces has no uid_map
     }
     if (userNs == null) {
-      gaps.put("uid map", why(out, "uid_map"));
+      gaps.put(ProbeGap.UID_MAP.label(), why(out, "uid_map"));
     }
     Integer capLastCap = okText(out, "cap_last_cap").flatMap(SimpleFacts::sysctlInt).orElse(null);
     if (capLastCap == null) {
-      gaps.put("cap_last_cap", why(out, "cap_last_cap"));
+      gaps.put(ProbeGap.CAP_LAST_CAP.label(), why(out, "cap_last_cap"));
     }
     String lockdown = lockdownMode(out, mounts, lockdownFile, gaps);
     String procVersion = okText(out, "proc_version").orElse(null);
@@ -123,7 +125,7 @@ final class SecurityFactsParser {
       return cmdline.get();
     }
     gaps.put(
-        "lockdown mode",
+        ProbeGap.LOCKDOWN_MODE.label(),
         securityfs
             ? "lockdown: " + why(out, "lockdown")
             : "/sys/kernel/security/lockdown absent and securityfs not mounted, no lockdown= on the kernel command "

@@ -1,6 +1,8 @@
 package dev.capfleet.report;
 
+import dev.capfleet.assess.DocDrift;
 import dev.capfleet.core.HostText;
+import dev.capfleet.core.Severity;
 import dev.capfleet.core.Verdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,8 +62,8 @@ public final class ConsoleSummary {
               HostText.fit(
                   String.format(
                       "  %d host(s) where eCapture's documentation would judge differently"
-                          + " (finding doc-drift)",
-                      sum.docDrift()),
+                          + " (finding %s)",
+                      sum.docDrift(), DocDrift.FINDING_ID),
                   WIDTH))
           .append('\n');
     }
@@ -190,11 +192,11 @@ public final class ConsoleSummary {
       s.append(detail == Detail.VERBOSE ? line : HostText.fit(line, WIDTH)).append('\n');
       if (detail == Detail.VERBOSE) {
         for (var f : HostViews.findings(h)) {
-          if (!"info".equals(f.severity()) && !"passed".equals(f.status())) {
+          if (f.severity() != Severity.INFO) {
             s.append("      ")
-                .append(f.severity())
+                .append(HostViews.severity(f))
                 .append(' ')
-                .append(f.status())
+                .append(HostViews.status(f))
                 .append(": ")
                 .append(HostText.ascii(f.detail()))
                 .append('\n');

@@ -1,6 +1,8 @@
 package dev.capfleet.report;
 
+import dev.capfleet.assess.CapabilityRules;
 import dev.capfleet.assess.Finding;
+import dev.capfleet.core.Severity;
 import dev.capfleet.core.Verdict;
 import dev.capfleet.report.ExcelStyles.Look;
 import dev.capfleet.report.TableSheet.Column;
@@ -184,8 +186,8 @@ public final class ExcelReportWriter {
           h.kernel() == null ? null : h.kernel().release(),
           h.arch(),
           h.mode(),
-          String.join(", ", HostViews.capabilities(h, HostViews.RULE_GRANTED)),
-          String.join(", ", HostViews.capabilities(h, HostViews.RULE_EXCESS)),
+          String.join(", ", HostViews.capabilities(h, CapabilityRules.GRANTED)),
+          String.join(", ", HostViews.capabilities(h, CapabilityRules.EXCESS)),
           HostViews.binaryPath(h),
           HostViews.fileCapabilities(h),
           HostViews.error(h),
@@ -200,18 +202,17 @@ public final class ExcelReportWriter {
    * in memory).
    */
   private static void findings(ScanReport r, TableSheet t) {
-    for (String severity : List.of("blocker", "warning", "info", "")) {
+    for (int rank = 0; rank <= Severity.values().length; rank++) {
       for (HostReport h : hosts(r)) {
         for (Finding f : HostViews.findings(h)) {
-          boolean known = List.of("blocker", "warning", "info").contains(f.severity());
-          if (severity.isEmpty() ? known : !severity.equals(f.severity())) {
+          if (HostViews.severityRank(f.severity()) != rank) {
             continue;
           }
           t.row(
               h.name(),
               f.id(),
-              new Styled(f.severity(), ExcelStyles.ofSeverity(f.severity())),
-              f.status(),
+              new Styled(HostViews.severity(f), ExcelStyles.ofSeverity(f.severity())),
+              HostViews.status(f),
               HostViews.findingTitle(f),
               f.detail(),
               f.capability(),

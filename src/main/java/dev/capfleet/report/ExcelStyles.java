@@ -1,8 +1,8 @@
 package dev.capfleet.report;
 
+import dev.capfleet.core.Severity;
 import dev.capfleet.core.Verdict;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -71,15 +71,14 @@ final class ExcelStyles {
     return v == null ? Look.TEXT : Look.valueOf(v.name());
   }
 
-  static Look ofSeverity(String severity) {
+  static Look ofSeverity(Severity severity) {
     if (severity == null) {
       return Look.TEXT;
     }
-    return switch (severity.toLowerCase(Locale.ROOT)) {
-      case "blocker" -> Look.BLOCKER;
-      case "warning" -> Look.WARNING;
-      case "info" -> Look.INFO;
-      default -> Look.TEXT;
+    return switch (severity) {
+      case BLOCKER -> Look.BLOCKER;
+      case WARNING -> Look.WARNING;
+      case INFO -> Look.INFO;
     };
   }
 

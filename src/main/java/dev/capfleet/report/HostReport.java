@@ -1,6 +1,7 @@
 package dev.capfleet.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.capfleet.assess.Assessment;
 import dev.capfleet.assess.Check;
 import dev.capfleet.assess.Finding;
 import dev.capfleet.assess.RemediationStep;
@@ -70,6 +71,86 @@ public record HostReport(
    */
   public HostReport {
     groups = groups == null ? List.of() : List.copyOf(groups);
+  }
+
+  /** The host as the inventory and the scan's options name it. */
+  public record Target(
+      String name,
+      String address,
+      Integer port,
+      String user,
+      List<String> groups,
+      String mode,
+      String binary) {}
+
+  /**
+   * What the probe saw, shaped by scan (the stage that reads probe facts; report does not).
+   *
+   * @param facts the {@code facts} map, keyed as the {@code dev.capfleet.core.Facts} constants
+   *     declare
+   */
+  public record Seen(
+      Kernel kernel,
+      String arch,
+      Binary binary,
+      List<String> boundingSet,
+      Boolean noNewPrivs,
+      List<MountLine> mounts,
+      Map<String, Object> facts,
+      Map<String, ProbeRecord> probes) {}
+
+  /**
+   * A host the model assessed: the report takes the score, required set, findings, remediation,
+   * cleanup, actions and checks from the assessment itself.
+   *
+   * @param verdict the assessment's, or INCONCLUSIVE where the probe's answer was incomplete
+   * @param error why the answer was incomplete, or null
+   */
+  public static HostReport assessed(
+      Target t, Verdict verdict, Assessment a, Seen seen, HostError error, long millis) {
+    return new HostReport(
+        t.name(),
+        t.address(),
+        t.port(),
+        t.user(),
+        t.groups(),
+        verdict,
+        a.score(),
+        t.mode(),
+        seen.kernel(),
+        seen.arch(),
+        seen.binary(),
+        a.requiredCapabilities(),
+        seen.boundingSet(),
+        seen.noNewPrivs(),
+        seen.mounts(),
+        seen.facts(),
+        a.findings(),
+        a.remediation(),
+        a.cleanup(),
+        a.actions(),
+        a.checks(),
+        error,
+        seen.probes(),
+        millis);
+  }
+
+  /** A host that could not be assessed (unreachable, refused, interrupted): the error says why. */
+  public static HostReport notAssessed(Target t, Verdict verdict, HostError error, long millis) {
+    Assessment none =
+        new Assessment(
+            verdict, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    Seen nothing =
+        new Seen(
+            null,
+            null,
+            new Binary(t.binary(), null, null, null, null, null, null, null, null),
+            null,
+            null,
+            List.of(),
+            Map.of(),
+            Map.of());
+    return assessed(t, verdict, none, nothing, error, millis);
   }
 
   /** The running kernel and where its version was read. */

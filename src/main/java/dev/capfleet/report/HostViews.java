@@ -1,6 +1,9 @@
 package dev.capfleet.report;
 
+import dev.capfleet.assess.CheckStatus;
+import dev.capfleet.assess.DocDrift;
 import dev.capfleet.assess.Finding;
+import dev.capfleet.core.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,16 +13,13 @@ import java.util.TreeMap;
 
 /** Read-only views of a host that several renderings share (workbook, console, remediation). */
 final class HostViews {
-  static final String RULE_GRANTED = "capability-granted";
-  static final String RULE_EXCESS = "no-excess-capability";
-
   private HostViews() {}
 
   /** Capabilities named by failed findings of one rule, in report order, without repeats. */
   static List<String> capabilities(HostReport h, String ruleId) {
     Set<String> out = new LinkedHashSet<>();
     for (Finding f : findings(h)) {
-      if (ruleId.equals(f.id()) && "failed".equals(f.status()) && f.capability() != null) {
+      if (ruleId.equals(f.id()) && f.failed() && f.capability() != null) {
         out.add(f.capability());
       }
     }
@@ -104,12 +104,12 @@ final class HostViews {
    */
   static String firstBlocker(HostReport h) {
     for (Finding f : findings(h)) {
-      if ("blocker".equals(f.severity()) && "failed".equals(f.status())) {
+      if (f.failedBlocker()) {
         return findingTitle(f);
       }
     }
     for (Finding f : findings(h)) {
-      if ("blocker".equals(f.severity())) {
+      if (f.severity() == Severity.BLOCKER) {
         return findingTitle(f);
       }
     }
@@ -117,7 +117,7 @@ final class HostViews {
       return error(h);
     }
     for (Finding f : findings(h)) {
-      if (!"info".equals(f.severity())) {
+      if (f.severity() != Severity.INFO) {
         return findingTitle(f);
       }
     }
@@ -139,12 +139,10 @@ final class HostViews {
       return t; // a note about the documentation, not a rule this host failed
     }
     String prefix =
-        switch (f.status() == null ? "" : f.status()) {
-          case "failed" -> FAILED;
-          case "unknown" ->
-              UNKNOWN; // the assessor already phrases unknown findings so; never twice
-          default -> "";
-        };
+        f.status() == CheckStatus.FAIL
+            ? FAILED
+            // the assessor already phrases unknown findings so; never twice
+            : f.status() == CheckStatus.UNKNOWN ? UNKNOWN : "";
     return (t.startsWith(prefix) ? t : prefix + t)
         + (f.capability() == null || t.contains(f.capability()) ? "" : " (" + f.capability() + ")");
   }
@@ -158,10 +156,10 @@ final class HostViews {
         && (h.verdict() == dev.capfleet.core.Verdict.UNREACHABLE || findings(h).isEmpty())) {
       return error(h);
     }
-    for (String severity : List.of("blocker", "warning")) {
-      for (String status : List.of("failed", "unknown")) {
+    for (Severity severity : List.of(Severity.BLOCKER, Severity.WARNING)) {
+      for (CheckStatus status : List.of(CheckStatus.FAIL, CheckStatus.UNKNOWN)) {
         for (Finding f : findings(h)) {
-          if (severity.equals(f.severity()) && status.equals(f.status())) {
+          if (severity == f.severity() && status == f.status()) {
             return findingTitle(f);
           }
         }
@@ -177,13 +175,19 @@ final class HostViews {
         .toList();
   }
 
-  static int severityRank(String s) {
-    return switch (s == null ? "" : s) {
-      case "blocker" -> 0;
-      case "warning" -> 1;
-      case "info" -> 2;
-      default -> 3;
-    };
+  /** Blocker, warning, info, then a finding without a severity. */
+  static int severityRank(Severity s) {
+    return s == null ? Severity.values().length : s.ordinal();
+  }
+
+  /** A severity as reports spell it; null stays null. */
+  static String severity(Finding f) {
+    return f.severity() == null ? null : f.severity().id();
+  }
+
+  /** A finding's status as reports spell it ({@code failed}, {@code unknown}); null stays null. */
+  static String status(Finding f) {
+    return f.status() == null ? null : f.status().findingId();
   }
 
   /**
@@ -205,6 +209,6 @@ final class HostViews {
    * otherwise.
    */
   static boolean isDocDrift(Finding f) {
-    return f.id() != null && f.id().startsWith("doc-drift");
+    return f.id() != null && f.id().startsWith(DocDrift.FINDING_ID);
   }
 }

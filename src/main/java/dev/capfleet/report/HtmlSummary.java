@@ -1,5 +1,6 @@
 package dev.capfleet.report;
 
+import dev.capfleet.core.Severity;
 import dev.capfleet.core.Verdict;
 import java.util.List;
 import java.util.Locale;
@@ -179,8 +180,8 @@ final class HtmlSummary {
     b.append("</svg>\n");
   }
 
-  static String severity(String s) {
-    String name = s == null ? "unknown" : s;
+  static String severity(Severity s) {
+    String name = s == null ? "unknown" : s.id();
     return "<span class=\"sev sev-"
         + HtmlText.escape(name)
         + "\">"

@@ -17,6 +17,7 @@ public final class JsonReports {
       JsonMapper.builder()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .addModule(ReportSpellings.module())
           .build();
 
   private JsonReports() {}

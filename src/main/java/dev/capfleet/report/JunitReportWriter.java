@@ -1,6 +1,7 @@
 package dev.capfleet.report;
 
 import dev.capfleet.assess.Finding;
+import dev.capfleet.core.Severity;
 import dev.capfleet.core.Verdict;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -155,9 +156,7 @@ public final class JunitReportWriter {
   }
 
   static List<Finding> failedBlockers(HostReport h) {
-    return HostViews.findings(h).stream()
-        .filter(f -> "blocker".equals(f.severity()) && "failed".equals(f.status()))
-        .toList();
+    return HostViews.findings(h).stream().filter(Finding::failedBlocker).toList();
   }
 
   private static String errorText(HostReport h) {
@@ -166,7 +165,7 @@ public final class JunitReportWriter {
       lines.add(h.error().kind() + ": " + h.error().message());
     }
     for (Finding f : HostViews.findings(h)) {
-      if ("blocker".equals(f.severity())) {
+      if (f.severity() == Severity.BLOCKER) {
         lines.add(HostViews.findingTitle(f) + (f.detail() == null ? "" : ": " + f.detail()));
       }
     }
@@ -199,8 +198,8 @@ public final class JunitReportWriter {
       lines.add("kernel: " + h.kernel().release());
     }
     for (Finding f : HostViews.bySeverity(HostViews.findings(h))) {
-      if (!("blocker".equals(f.severity()) && "failed".equals(f.status()))) {
-        lines.add(f.severity() + ": " + HostViews.findingTitle(f));
+      if (!f.failedBlocker()) {
+        lines.add(HostViews.severity(f) + ": " + HostViews.findingTitle(f));
       }
     }
     List<String> remediation = HostViews.lines(h.remediation());

@@ -128,8 +128,8 @@ public record ReportDiff(
   private static Map<String, FindingKey> keys(HostReport h) {
     Map<String, FindingKey> m = new LinkedHashMap<>();
     for (Finding f : HostViews.findings(h)) {
-      if ("failed".equals(f.status())) {
-        FindingKey k = new FindingKey(f.id(), f.capability(), f.severity(), f.title());
+      if (f.failed()) {
+        FindingKey k = new FindingKey(f.id(), f.capability(), HostViews.severity(f), f.title());
         m.putIfAbsent(k.key(), k);
       }
     }

@@ -34,7 +34,9 @@ public final class ReportMerger {
     }
     Source first = sources.get(0);
     for (Source s : sources) {
-      same(first, s, "schema version", r -> r.schemaVersion());
+      // minor versions only add optional fields (1.1: a reason on each check), so last month's
+      // 1.0 report merges with today's 1.1 one; a major version apart is refused
+      same(first, s, "schema major version", r -> major(r.schemaVersion()));
       same(
           first,
           s,
@@ -60,7 +62,7 @@ public final class ReportMerger {
     ScanReport newest = oldestFirst.get(oldestFirst.size() - 1).report();
     List<HostReport> merged = List.copyOf(hosts.values());
     return new ScanReport(
-        newest.schemaVersion(),
+        highestSchema(sources),
         newest.tool(),
         newest.generatedAt(),
         newest.purpose(),
@@ -70,6 +72,28 @@ public final class ReportMerger {
         ScanReport.Summary.of(merged),
         newest.bestPractices(),
         merged);
+  }
+
+  private static String major(String version) {
+    return version == null || version.indexOf('.') < 0
+        ? version
+        : version.substring(0, version.indexOf('.'));
+  }
+
+  private static int minor(String version) {
+    try {
+      return Integer.parseInt(version.substring(version.indexOf('.') + 1));
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** The merged report holds fields of every source, so it carries the highest minor version. */
+  private static String highestSchema(List<Source> sources) {
+    return sources.stream()
+        .map(s -> s.report().schemaVersion())
+        .max(Comparator.comparingInt(ReportMerger::minor))
+        .orElseThrow();
   }
 
   private static void same(

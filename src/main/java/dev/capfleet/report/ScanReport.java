@@ -34,8 +34,11 @@ public record ScanReport(
     List<String> bestPractices,
     List<HostReport> hosts) {
 
-  /** The version of the report shape; bumped on any incompatible change. */
-  public static final String SCHEMA_VERSION = "1.0";
+  /**
+   * The version of the report shape: the major part changes on any incompatible change, the minor
+   * part when optional fields are added (1.1: {@code checks[].reason}).
+   */
+  public static final String SCHEMA_VERSION = "1.1";
 
   /** The tool that wrote the report. */
   public record Tool(String name, String version) {}

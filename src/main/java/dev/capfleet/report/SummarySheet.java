@@ -144,7 +144,11 @@ final class SummarySheet {
       Row r = sheet.createRow(next++);
       cell(r, 0, t.id(), Look.TEXT);
       cell(r, 1, t.title(), Look.WRAP);
-      cell(r, 2, t.severity(), ExcelStyles.ofSeverity(t.severity()));
+      cell(
+          r,
+          2,
+          t.severity() == null ? null : t.severity().id(),
+          ExcelStyles.ofSeverity(t.severity()));
       number(r, 3, t.findings());
       number(r, 4, t.hosts());
     }

@@ -1,6 +1,8 @@
 package dev.capfleet.report;
 
+import dev.capfleet.assess.CheckStatus;
 import dev.capfleet.assess.Finding;
+import dev.capfleet.core.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,7 +20,8 @@ final class TopFindings {
   static final int LIMIT = 10;
 
   /** One line: a rule and status, its phrased title, how many findings and on how many hosts. */
-  record Top(String id, String severity, String status, String title, int findings, int hosts) {}
+  record Top(
+      String id, Severity severity, CheckStatus status, String title, int findings, int hosts) {}
 
   private TopFindings() {}
 
@@ -59,7 +62,7 @@ final class TopFindings {
         });
     out.sort(
         Comparator.comparingInt((Top t) -> HostViews.severityRank(t.severity()))
-            .thenComparing(t -> "failed".equals(t.status()) ? 0 : 1)
+            .thenComparing(t -> t.status() == CheckStatus.FAIL ? 0 : 1)
             .thenComparing(Comparator.comparingInt(Top::hosts).reversed())
             .thenComparing(Comparator.comparingInt(Top::findings).reversed())
             .thenComparing(Top::id));

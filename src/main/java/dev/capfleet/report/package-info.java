@@ -5,7 +5,9 @@
  * CI, the console summary, the remediation playbook and shell script, and the {@code diff} and
  * {@code merge} of reports. Files are written whole or not at all ({@link
  * dev.capfleet.report.AtomicFiles}); every host value is written as a value, never as a formula,
- * markup or code.
+ * markup or code. A host's entry is made here from its {@link dev.capfleet.assess.Assessment}
+ * ({@link dev.capfleet.report.HostReport#assessed}) and every output builds its own rows from the
+ * entries; scan only supplies what the probe saw.
  *
  * <p>Imports: core (verdicts, severities, host text, shell quoting) and assess (findings); nothing
  * of probe, transport, scan or cli.

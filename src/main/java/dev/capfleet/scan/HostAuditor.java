@@ -7,7 +7,10 @@ import dev.capfleet.assess.FactView;
 import dev.capfleet.assess.FactViewBuilder;
 import dev.capfleet.assess.HostContext;
 import dev.capfleet.core.Capability;
+import dev.capfleet.core.Fact;
+import dev.capfleet.core.Facts;
 import dev.capfleet.core.HostText;
+import dev.capfleet.core.Mount;
 import dev.capfleet.core.SpecialFilesystems;
 import dev.capfleet.core.Verdict;
 import dev.capfleet.model.RequirementModel;
@@ -16,7 +19,6 @@ import dev.capfleet.probe.FactsCollector;
 import dev.capfleet.probe.FileStat;
 import dev.capfleet.probe.GetcapResult;
 import dev.capfleet.probe.HostFacts;
-import dev.capfleet.probe.Mount;
 import dev.capfleet.probe.ProbeOutput;
 import dev.capfleet.probe.Section;
 import dev.capfleet.report.HostReport;
@@ -148,60 +150,38 @@ public final class HostAuditor {
         verdict = Verdict.INCONCLUSIVE;
       }
     }
-    return new HostReport(
-        plan.name(),
-        plan.address(),
-        plan.port(),
-        plan.user(),
-        plan.groups(),
+    return HostReport.assessed(
+        target(plan),
         verdict,
-        a.score(),
-        plan.mode(),
-        kernel(facts),
-        facts.arch(),
-        binary(plan, facts),
-        a.requiredCapabilities(),
-        bounding(facts.boundingSet()),
-        facts.noNewPrivs(),
-        mounts(facts),
-        otherFacts(facts, view),
-        a.findings(),
-        a.remediation(),
-        a.cleanup(),
-        a.actions(),
-        a.checks(),
+        a,
+        new HostReport.Seen(
+            kernel(facts),
+            facts.arch(),
+            binary(plan, facts),
+            bounding(facts.boundingSet()),
+            facts.noNewPrivs(),
+            mounts(facts),
+            otherFacts(facts, view),
+            probes(probe)),
         error,
-        probes(probe),
         outcome.millis());
   }
 
   private HostReport failed(
       HostPlan plan, Verdict verdict, String kind, String message, long millis) {
-    return new HostReport(
+    return HostReport.notAssessed(
+        target(plan), verdict, new HostReport.HostError(kind, message), millis);
+  }
+
+  private static HostReport.Target target(HostPlan plan) {
+    return new HostReport.Target(
         plan.name(),
         plan.address(),
         plan.port(),
         plan.user(),
         plan.groups(),
-        verdict,
-        null,
         plan.mode(),
-        null,
-        null,
-        new HostReport.Binary(plan.binary(), null, null, null, null, null, null, null, null),
-        List.of(),
-        null,
-        null,
-        List.of(),
-        Map.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        new HostReport.HostError(kind, message),
-        Map.of(),
-        millis);
+        plan.binary());
   }
 
   static String kind(ExecOutcome.Status status) {
@@ -254,28 +234,39 @@ public final class HostAuditor {
     return out;
   }
 
+  /**
+   * The host's {@code facts} map: each entry under the report key its {@link Facts} constant
+   * declares (FactsReportTest checks every such fact arrives), in the order reports have had since
+   * schema 1.0. {@code kernelBuildDate} and {@code auditAccount} are template words, not facts a
+   * model can test, and {@code gaps} is keyed by probe reading ({@code ProbeGap}).
+   */
   private static Map<String, Object> otherFacts(HostFacts f, FactView view) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("module", view.get("module"));
-    m.put("uprobeRevert", view.get("kernel.uprobeRevert"));
-    m.put("uprobePmu", f.security().uprobePmu());
-    m.put("userNamespace", f.security().userNamespace());
-    m.put("capLastCap", f.security().capLastCap());
-    m.put("lockdownMode", f.security().lockdownMode());
+    put(m, view, Facts.MODULE);
+    put(m, view, Facts.KERNEL_UPROBE_REVERT);
+    put(m, view, Facts.UPROBE_PMU);
+    put(m, view, Facts.USER_NAMESPACE);
+    put(m, view, Facts.KERNEL_CAP_LAST_CAP);
+    put(m, view, Facts.LOCKDOWN_MODE);
     m.put(
         "kernelBuildDate",
         f.security().buildDate() == null ? null : f.security().buildDate().toString());
     m.put("auditAccount", f.security().account());
-    m.put("lockdown", f.lockdown());
-    m.put("btf", f.btf());
-    m.put("unprivilegedBpfDisabled", f.unprivilegedBpfDisabled());
-    m.put("perfEventParanoid", f.perfEventParanoid());
-    m.put("memlockHard", f.memlockHard());
-    m.put("container", f.container());
-    m.put("libcapInstalled", f.libcapInstalled());
-    m.put("libcapKnowsNewNames", f.libcapKnowsNewNames());
+    put(m, view, Facts.LOCKDOWN);
+    put(m, view, Facts.BTF);
+    put(m, view, Facts.UNPRIVILEGED_BPF_DISABLED);
+    put(m, view, Facts.PERF_EVENT_PARANOID);
+    put(m, view, Facts.MEMLOCK_HARD);
+    // the runtime detected, null on a plain host: the view's "none" is for conditions to compare
+    m.put(Facts.CONTAINER.reportKey(), f.container());
+    put(m, view, Facts.LIBCAP_INSTALLED);
+    put(m, view, Facts.LIBCAP_NEW_NAMES);
     m.put("gaps", f.gaps());
     return m;
+  }
+
+  private static void put(Map<String, Object> m, FactView view, Fact<?> fact) {
+    m.put(fact.reportKey(), view.get(fact));
   }
 
   /** At most {@link #REPORT_SECTION_CHARS}, never ending in half a surrogate pair. */

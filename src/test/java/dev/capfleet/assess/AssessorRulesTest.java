@@ -49,12 +49,12 @@ class AssessorRulesTest {
         .forEach(
             c -> {
               boolean detectsGap =
-                  c.status().equals("unknown")
+                  c.status() == dev.capfleet.assess.CheckStatus.UNKNOWN
                       && MODEL.rules().stream()
                           .anyMatch(r -> r.id().equals(c.id()) && r.failureMeansUnknown());
-              if (c.status().equals("pass")) {
+              if (c.status() == dev.capfleet.assess.CheckStatus.PASS) {
                 PASSED.add(c.id());
-              } else if (c.status().equals("fail") || detectsGap) {
+              } else if (c.status() == dev.capfleet.assess.CheckStatus.FAIL || detectsGap) {
                 FAILED.add(c.id());
               }
             });
@@ -71,7 +71,7 @@ class AssessorRulesTest {
 
   private static Set<String> failed(Assessment a) {
     return a.findings().stream()
-        .filter(f -> f.status().equals("failed"))
+        .filter(f -> f.status() == dev.capfleet.assess.CheckStatus.FAIL)
         .map(Finding::id)
         .collect(Collectors.toSet());
   }
@@ -130,10 +130,15 @@ class AssessorRulesTest {
     assertTrue(
         a.findings().stream()
             .anyMatch(
-                f -> f.id().equals("libcap-tools-installed") && f.status().equals("unknown")));
+                f ->
+                    f.id().equals("libcap-tools-installed")
+                        && f.status() == dev.capfleet.assess.CheckStatus.UNKNOWN));
     assertTrue(
         a.checks().stream()
-            .noneMatch(c -> c.status().equals("fail") && c.id().equals("no-excess-capability")),
+            .noneMatch(
+                c ->
+                    c.status() == dev.capfleet.assess.CheckStatus.FAIL
+                        && c.id().equals("no-excess-capability")),
         "an unknown capability set is not an excess");
     assertTrue(a.remediation().get(0).startsWith("sudo apt-get install -y libcap2-bin"));
     assertTrue(
@@ -141,7 +146,7 @@ class AssessorRulesTest {
             .anyMatch(
                 f ->
                     f.id().equals("capability-granted")
-                        && f.status().equals("unknown")
+                        && f.status() == dev.capfleet.assess.CheckStatus.UNKNOWN
                         && f.detail().contains("getcap")),
         () -> a.findings().toString());
   }
@@ -435,7 +440,10 @@ class AssessorRulesTest {
         assess(ready().with("capsh", "capsh: garbage", 0).with("status", "\u0000\u0001", 1));
     assertEquals(Verdict.INCONCLUSIVE, a.verdict(), () -> a.findings().toString());
     Finding f =
-        a.findings().stream().filter(x -> x.status().equals("unknown")).findFirst().orElseThrow();
+        a.findings().stream()
+            .filter(x -> x.status() == dev.capfleet.assess.CheckStatus.UNKNOWN)
+            .findFirst()
+            .orElseThrow();
     assertEquals("capability-in-bounding-set", f.id());
     assertNotNull(f.evidence().get("boundingSet"));
   }

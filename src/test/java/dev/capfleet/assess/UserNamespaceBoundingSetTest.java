@@ -39,7 +39,10 @@ class UserNamespaceBoundingSetTest {
     assertEquals(Verdict.NOT_READY, a.verdict(), a.findings().toString());
     assertTrue(
         a.findings().stream()
-            .anyMatch(f -> f.id().equals("not-in-user-namespace") && f.status().equals("failed")),
+            .anyMatch(
+                f ->
+                    f.id().equals("not-in-user-namespace")
+                        && f.status() == dev.capfleet.assess.CheckStatus.FAIL),
         a.findings().toString());
     assertTrue(
         a.remediation().stream().noneMatch(r -> r.contains("cap_sys_resource")),
@@ -47,7 +50,7 @@ class UserNamespaceBoundingSetTest {
     assertTrue(
         a.findings().stream()
             .filter(f -> f.id().startsWith("memlock-"))
-            .allMatch(f -> f.status().equals("unknown")),
+            .allMatch(f -> f.status() == dev.capfleet.assess.CheckStatus.UNKNOWN),
         a.findings().toString());
   }
 }

@@ -62,7 +62,10 @@ class VerifiedRulesTest {
 
   private static Set<String> failed(Assessment a, String severity) {
     return a.findings().stream()
-        .filter(f -> f.status().equals("failed") && f.severity().equals(severity))
+        .filter(
+            f ->
+                f.status() == dev.capfleet.assess.CheckStatus.FAIL
+                    && f.severity().id().equals(severity))
         .map(f -> f.id() + (f.capability() == null ? "" : ":" + f.capability()))
         .collect(Collectors.toSet());
   }
@@ -156,7 +159,7 @@ class VerifiedRulesTest {
             .filter(x -> x.id().equals("memlock-limit-unlimited"))
             .findFirst()
             .orElseThrow();
-    assertEquals("blocker", f.severity());
+    assertEquals(dev.capfleet.core.Severity.BLOCKER, f.severity());
     assertTrue(f.detail().contains("audit account root (uid 0)"), f.detail());
     assertTrue(
         f.remediation().get(0).contains("LimitMEMLOCK=infinity"), f.remediation().toString());

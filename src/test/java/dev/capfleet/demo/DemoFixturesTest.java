@@ -84,7 +84,7 @@ class DemoFixturesTest {
                 + r.verdict()
                 + ": "
                 + r.findings().stream()
-                    .filter(f -> !f.severity().equals("info"))
+                    .filter(f -> f.severity() != dev.capfleet.core.Severity.INFO)
                     .map(f -> f.id() + "/" + f.status() + "/" + f.capability())
                     .toList());
       }

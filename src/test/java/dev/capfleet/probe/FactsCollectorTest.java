@@ -50,7 +50,7 @@ class FactsCollectorTest {
     assertEquals(2, f.perfEventParanoid());
     assertEquals("8192", f.memlockHard());
     assertEquals("docker", f.container()); // this machine has /.dockerenv
-    assertEquals(true, f.libcapKnowsNewNames());
+    assertEquals(true, f.libcapNewNames());
     assertEquals(true, f.libcapInstalled());
     assertEquals(Map.of(), f.gaps());
   }
@@ -84,7 +84,7 @@ class FactsCollectorTest {
     assertInstanceOf(GetcapResult.ToolMissing.class, f.getcap());
     assertTrue(f.gaps().get("getcap").contains("install libcap2-bin"), f.gaps().toString());
     assertEquals(false, f.libcapInstalled());
-    assertNull(f.libcapKnowsNewNames());
+    assertNull(f.libcapNewNames());
     assertEquals("proc_status", f.boundingSet().source());
     assertEquals(false, f.noNewPrivs());
     assertEquals(true, f.binaryPresent());
@@ -105,7 +105,7 @@ class FactsCollectorTest {
     assertEquals("capsh", f.boundingSet().source());
     assertEquals(false, f.boundingSet().noNewPrivs());
     assertEquals(false, f.noNewPrivs());
-    assertEquals(true, f.libcapKnowsNewNames());
+    assertEquals(true, f.libcapNewNames());
   }
 
   @Test
@@ -133,7 +133,7 @@ class FactsCollectorTest {
             + NONCE
             + " done\n";
     HostFacts f = FactsCollector.collect(ProbeOutput.parse(raw, NONCE), BIN);
-    assertEquals(false, f.libcapKnowsNewNames());
+    assertEquals(false, f.libcapNewNames());
     assertEquals(true, f.libcapInstalled());
     assertEquals(true, f.binaryPresent());
     assertEquals("the probe printed no uname section", f.gaps().get("arch"));

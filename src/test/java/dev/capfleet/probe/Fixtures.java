@@ -1,6 +1,7 @@
 package dev.capfleet.probe;
 
 import dev.capfleet.core.Capability;
+import dev.capfleet.core.Mount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.capfleet.core.Mount;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.capfleet.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.capfleet.core.Mount;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.capfleet.core.Severity;
 import dev.capfleet.core.Verdict;
 import dev.capfleet.report.ExcelStyles.Look;
 import java.io.IOException;
@@ -164,7 +165,9 @@ class ExcelReportWriterTest {
       XSSFSheet s = wb.getSheet("Findings");
       List<Integer> ranks = new ArrayList<>();
       for (int r = 1; r <= s.getLastRowNum(); r++) {
-        ranks.add(HostViews.severityRank(s.getRow(r).getCell(2).getStringCellValue()));
+        ranks.add(
+            HostViews.severityRank(
+                Severity.parse(s.getRow(r).getCell(2).getStringCellValue()).orElseThrow()));
       }
       List<Integer> sorted = new ArrayList<>(ranks);
       sorted.sort(null);
@@ -186,8 +189,8 @@ class ExcelReportWriterTest {
     }
     hosts.add(ReportFixtures.notReadyMissingCaps("db-01"));
     List<TopFindings.Top> top = TopFindings.of(hosts, 10);
-    assertEquals("blocker", top.get(0).severity());
-    assertEquals("info", top.get(top.size() - 1).severity());
+    assertEquals(Severity.BLOCKER, top.get(0).severity());
+    assertEquals(Severity.INFO, top.get(top.size() - 1).severity());
     assertEquals(
         "Not met: Required capability set on the binary as effective and permitted",
         top.get(0).title());
@@ -202,8 +205,8 @@ class ExcelReportWriterTest {
             .finding(
                 new dev.capfleet.assess.Finding(
                     "kernel-supported",
-                    "blocker",
-                    "failed",
+                    dev.capfleet.core.Severity.BLOCKER,
+                    dev.capfleet.assess.CheckStatus.FAIL,
                     "Kernel supported",
                     "old",
                     null,
@@ -315,7 +318,9 @@ class ExcelReportWriterTest {
       for (int r = 1; r <= findings.getLastRowNum(); r++) {
         XSSFCell c = findings.getRow(r).getCell(2);
         assertArrayEquals(
-            ExcelStyles.rgb(ExcelStyles.fill(ExcelStyles.ofSeverity(c.getStringCellValue()))),
+            ExcelStyles.rgb(
+                ExcelStyles.fill(
+                    ExcelStyles.ofSeverity(Severity.parse(c.getStringCellValue()).orElseThrow()))),
             c.getCellStyle().getFillForegroundColorColor().getRGB());
       }
     }

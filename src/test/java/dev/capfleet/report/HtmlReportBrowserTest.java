@@ -207,8 +207,8 @@ class HtmlReportBrowserTest {
             .finding(
                 new Finding(
                     "capability-granted",
-                    "blocker",
-                    "failed",
+                    dev.capfleet.core.Severity.BLOCKER,
+                    dev.capfleet.assess.CheckStatus.FAIL,
                     "Required capability",
                     IMG + " detail",
                     "CAP_BPF",

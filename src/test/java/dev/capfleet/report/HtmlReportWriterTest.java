@@ -52,8 +52,8 @@ class HtmlReportWriterTest {
             .finding(
                 new Finding(
                     "x",
-                    "blocker",
-                    "failed",
+                    dev.capfleet.core.Severity.BLOCKER,
+                    dev.capfleet.assess.CheckStatus.FAIL,
                     "t",
                     evil,
                     null,
@@ -98,8 +98,8 @@ class HtmlReportWriterTest {
     Finding drift =
         new Finding(
             "doc-drift",
-            "info",
-            "failed",
+            dev.capfleet.core.Severity.INFO,
+            dev.capfleet.assess.CheckStatus.FAIL,
             "eCapture's documentation would judge this host " + "differently",
             "The docs say READY with CAP_BPF, CAP_PERFMON; this kernel requires CAP_SYS_ADMIN.",
             null,

@@ -60,7 +60,10 @@ class JunitReportWriterTest {
       int blockers =
           (int)
               h.findings().stream()
-                  .filter(f -> f.severity().equals("blocker") && f.status().equals("failed"))
+                  .filter(
+                      f ->
+                          f.severity() == dev.capfleet.core.Severity.BLOCKER
+                              && f.status() == dev.capfleet.assess.CheckStatus.FAIL)
                   .count();
       boolean unjudged = h.verdict() == Verdict.UNREACHABLE || h.verdict() == Verdict.INCONCLUSIVE;
       assertEquals(

@@ -30,8 +30,8 @@ class PlaybookWriterTest {
         .finding(
             new Finding(
                 "binary-not-executable-by-others",
-                "warning",
-                "failed",
+                dev.capfleet.core.Severity.WARNING,
+                dev.capfleet.assess.CheckStatus.FAIL,
                 "t",
                 "d",
                 null,
@@ -41,8 +41,8 @@ class PlaybookWriterTest {
         .finding(
             new Finding(
                 "custom-rule",
-                "warning",
-                "failed",
+                dev.capfleet.core.Severity.WARNING,
+                dev.capfleet.assess.CheckStatus.FAIL,
                 "custom",
                 "d",
                 null,

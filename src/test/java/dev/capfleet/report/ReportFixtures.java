@@ -123,8 +123,8 @@ public final class ReportFixtures {
         .finding(
             new Finding(
                 "no-excess-capability",
-                "warning",
-                "failed",
+                dev.capfleet.core.Severity.WARNING,
+                dev.capfleet.assess.CheckStatus.FAIL,
                 "No capability beyond the required set",
                 BIN + " carries CAP_SYS_ADMIN, which text mode on kernel 6.1 does not need.",
                 "CAP_SYS_ADMIN",
@@ -135,8 +135,8 @@ public final class ReportFixtures {
         .finding(
             new Finding(
                 "binary-not-executable-by-others",
-                "warning",
-                "failed",
+                dev.capfleet.core.Severity.WARNING,
+                dev.capfleet.assess.CheckStatus.FAIL,
                 "Binary with capabilities not executable by others",
                 BIN + " carries capabilities and has mode 0755.",
                 null,
@@ -167,8 +167,8 @@ public final class ReportFixtures {
     return h.finding(
             new Finding(
                 "debugfs-mounted",
-                "blocker",
-                "failed",
+                dev.capfleet.core.Severity.BLOCKER,
+                dev.capfleet.assess.CheckStatus.FAIL,
                 "debugfs mounted at /sys/kernel/debug",
                 "debugfs is not mounted at /sys/kernel/debug.",
                 null,
@@ -202,8 +202,8 @@ public final class ReportFixtures {
         .finding(
             new Finding(
                 "bpffs-mounted",
-                "blocker",
-                "failed",
+                dev.capfleet.core.Severity.BLOCKER,
+                dev.capfleet.assess.CheckStatus.FAIL,
                 "bpffs mounted at /sys/fs/bpf",
                 "The BPF filesystem is not mounted at /sys/fs/bpf.",
                 null,
@@ -236,8 +236,8 @@ public final class ReportFixtures {
         .finding(
             new Finding(
                 "capability-granted",
-                "blocker",
-                "failed",
+                dev.capfleet.core.Severity.BLOCKER,
+                dev.capfleet.assess.CheckStatus.FAIL,
                 "Required capability set on the binary as effective and permitted",
                 "CAP_BPF is missing\nsecond line " + JINJA + "\r\n" + SHELL,
                 "CAP_BPF",
@@ -247,8 +247,8 @@ public final class ReportFixtures {
         .finding(
             new Finding(
                 "no-excess-capability",
-                "warning",
-                "failed",
+                dev.capfleet.core.Severity.WARNING,
+                dev.capfleet.assess.CheckStatus.FAIL,
                 "No capability beyond the required set",
                 "\tcarries CAP_NET_RAW " + AT,
                 "CAP_NET_RAW",
@@ -258,8 +258,8 @@ public final class ReportFixtures {
         .finding(
             new Finding(
                 "custom-rule",
-                "warning",
-                "failed",
+                dev.capfleet.core.Severity.WARNING,
+                dev.capfleet.assess.CheckStatus.FAIL,
                 "A team's own rule " + JINJA,
                 "detail",
                 null,
@@ -287,8 +287,8 @@ public final class ReportFixtures {
         .finding(
             new Finding(
                 "libcap-tools-installed",
-                "blocker",
-                "unknown",
+                dev.capfleet.core.Severity.BLOCKER,
+                dev.capfleet.assess.CheckStatus.UNKNOWN,
                 "Could not check: getcap and capsh are installed",
                 "A fact this rule needs could not be gathered: libcap.installed: getcap timed out",
                 null,
@@ -298,8 +298,8 @@ public final class ReportFixtures {
         .finding(
             new Finding(
                 "kernel-supports-pid-filter",
-                "warning",
-                "failed",
+                dev.capfleet.core.Severity.WARNING,
+                dev.capfleet.assess.CheckStatus.FAIL,
                 "Kernel 5.2 or later: --pid and --uid filters work",
                 "On kernel 4.19.289 (< 5.2) eCapture ignores --pid.",
                 null,
@@ -343,8 +343,8 @@ public final class ReportFixtures {
   static Finding granted(String cap, String seen, String fix) {
     return new Finding(
         "capability-granted",
-        "blocker",
-        "failed",
+        dev.capfleet.core.Severity.BLOCKER,
+        dev.capfleet.assess.CheckStatus.FAIL,
         "Required capability set on the binary as effective and permitted",
         cap
             + " is required for text mode on kernel 6.1 but is not in the file capabilities of "
@@ -365,8 +365,8 @@ public final class ReportFixtures {
   static Finding info(String id, String title, String seen) {
     return new Finding(
         id,
-        "info",
-        "failed",
+        dev.capfleet.core.Severity.INFO,
+        dev.capfleet.assess.CheckStatus.FAIL,
         title,
         title + " is not the case here.",
         null,
@@ -510,7 +510,13 @@ public final class ReportFixtures {
               List.of("rw", "relatime"));
       var mounts =
           List.of(new HostReport.MountLine("bpf", "/sys/fs/bpf", "bpf", List.of("rw", "nosuid")));
-      List<Check> checks = List.of(new Check("kernel-supported", null, "pass"));
+      List<Check> checks =
+          List.of(
+              new Check(
+                  "kernel-supported",
+                  null,
+                  dev.capfleet.assess.CheckStatus.PASS,
+                  "met: Kernel version supported by eCapture"));
       RemediationPlanner.Plan plan =
           new RemediationPlanner(MODEL).plan(findings, words(), caps != null && !caps.isEmpty());
       List<RemediationStep> steps = new ArrayList<>(plan.steps());

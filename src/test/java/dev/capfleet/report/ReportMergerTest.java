@@ -73,20 +73,35 @@ class ReportMergerTest {
         "cannot merge: a.json has requirement model ecapture-minimum-privileges 2026.11.1 but b.json has "
             + "ecapture-minimum-privileges 2027.1.0",
         e.getMessage());
-    ScanReport otherSchema =
-        new ScanReport(
-            "2.0",
-            a.tool(),
-            a.generatedAt(),
-            a.purpose(),
-            a.inventory(),
-            a.model(),
-            a.scan(),
-            a.summary(),
-            a.bestPractices(),
-            a.hosts());
+    ScanReport otherSchema = withSchema(a, "2.0");
     assertThrows(
         ReportMerger.ConflictException.class,
         () -> ReportMerger.merge(List.of(src("a.json", a), src("c.json", otherSchema))));
+  }
+
+  @Test
+  void mergesReportsOfTheSameMajorSchemaAsTheHighestMinor() {
+    ScanReport a = ReportFixtures.fleet();
+    ScanReport older = withSchema(a, "1.0");
+    assertEquals(
+        ScanReport.SCHEMA_VERSION,
+        ReportMerger.merge(List.of(src("old.json", older), src("new.json", a))).schemaVersion());
+    assertEquals(
+        ScanReport.SCHEMA_VERSION,
+        ReportMerger.merge(List.of(src("new.json", a), src("old.json", older))).schemaVersion());
+  }
+
+  private static ScanReport withSchema(ScanReport a, String version) {
+    return new ScanReport(
+        version,
+        a.tool(),
+        a.generatedAt(),
+        a.purpose(),
+        a.inventory(),
+        a.model(),
+        a.scan(),
+        a.summary(),
+        a.bestPractices(),
+        a.hosts());
   }
 }

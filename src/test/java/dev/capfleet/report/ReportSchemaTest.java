@@ -126,8 +126,8 @@ class ReportSchemaTest {
     findings.add(
         new dev.capfleet.assess.Finding(
             dev.capfleet.assess.DocDrift.FINDING_ID,
-            "info",
-            "failed",
+            dev.capfleet.core.Severity.INFO,
+            dev.capfleet.assess.CheckStatus.FAIL,
             "t",
             "d",
             null,

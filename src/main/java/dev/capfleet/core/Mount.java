@@ -1,4 +1,4 @@
-package dev.capfleet.probe;
+package dev.capfleet.core;
 
 import java.util.List;
 
