@@ -32,6 +32,7 @@ class InventoryDirectoriesTest {
         new Case("lamp_haproxy", List.of(FIXTURES.resolve("lamp_haproxy").toString()), null),
         new Case("mongodb", List.of(FIXTURES.resolve("mongodb").toString()), null),
         new Case("tabs", List.of(FIXTURES.resolve("tabs").toString()), null),
+        new Case("tagged", List.of(FIXTURES.resolve("tagged").toString()), null),
         new Case(
             "shop",
             List.of(
