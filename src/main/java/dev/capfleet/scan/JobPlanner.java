@@ -186,7 +186,9 @@ public final class JobPlanner {
             route.key(),
             route.jumps(),
             route.knownHostsFiles(),
-            route.connectTimeout());
+            route.connectTimeout(),
+            route.identityFiles(),
+            route.identitiesOnly());
     return new HostJob(
         plan,
         route.proxyCommandReason() == null ? target : null,
