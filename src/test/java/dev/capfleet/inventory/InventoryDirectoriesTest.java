@@ -33,6 +33,7 @@ class InventoryDirectoriesTest {
         new Case("mongodb", List.of(FIXTURES.resolve("mongodb").toString()), null),
         new Case("tabs", List.of(FIXTURES.resolve("tabs").toString()), null),
         new Case("tagged", List.of(FIXTURES.resolve("tagged").toString()), null),
+        new Case("unicode-spaces", List.of(FIXTURES.resolve("unicode-spaces").toString()), null),
         new Case(
             "shop",
             List.of(
