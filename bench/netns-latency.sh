@@ -132,6 +132,7 @@ for _ in range(5):  # a TCP connect takes one round trip: SYN out, SYN-ACK back
 print(f"{best * 1000:.1f}")
 PY
 ) || ping_ms=-
+  kill -0 "$server_java" 2>/dev/null || { echo "# the fleet server stopped:"; cat "$work/serve.log"; exit 1; }
   out=$work/out; rm -rf "$out"
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   f0=$(ticks "$server_java")

@@ -30,10 +30,15 @@ final class HostPatterns {
    * match_pattern_list} does.
    */
   static boolean matchesList(List<String> patterns, String name) {
-    String n = name.toLowerCase(Locale.ROOT);
+    return matchesLowered(
+        patterns.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList(),
+        name.toLowerCase(Locale.ROOT));
+  }
+
+  /** {@link #matchesList} for patterns and a name already lowercased (known_hosts lines are). */
+  static boolean matchesLowered(List<String> patterns, String n) {
     boolean positive = false;
-    for (String raw : patterns) {
-      String p = raw.toLowerCase(Locale.ROOT);
+    for (String p : patterns) {
       boolean negated = p.startsWith("!");
       if (wildcard(negated ? p.substring(1) : p, n, 0, 0)) {
         if (negated) {

@@ -1,5 +1,6 @@
 package dev.capfleet.transport;
 
+import dev.capfleet.transport.KnownHostsIndex.Line;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,14 +33,10 @@ final class KnownHosts {
   private final Object lock = new Object();
   private final java.util.concurrent.atomic.AtomicInteger parses =
       new java.util.concurrent.atomic.AtomicInteger();
-  private volatile Snapshot snapshot = new Snapshot(null, List.of(), 0);
-
-  /** One usable line; exactly one of {@code patterns} and {@code hashed} is set. */
-  private record Line(
-      int number, HashedName hashed, String patterns, PublicKey key, boolean revoked) {}
+  private volatile Snapshot snapshot = new Snapshot(null, new KnownHostsIndex(), 0);
 
   /** The parsed file as of {@code stamp}; {@code lineCount} counts every line, used or not. */
-  private record Snapshot(String stamp, List<Line> lines, int lineCount) {}
+  private record Snapshot(String stamp, KnownHostsIndex lines, int lineCount) {}
 
   KnownHosts(Path file) {
     this.file = file.toAbsolutePath();
@@ -56,8 +53,8 @@ final class KnownHosts {
 
   /** Key types known for the host, e.g. {@code ssh-ed25519}, in file order. */
   Set<String> keyTypes(String host, int port) {
-    return current().lines().stream()
-        .filter(l -> !l.revoked() && matches(l, host, port))
+    return current().lines().matching(HostPatterns.hostKeyName(host, port)).stream()
+        .filter(l -> !l.revoked())
         .map(l -> KeyUtils.getKeyType(l.key()))
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
@@ -79,14 +76,14 @@ final class KnownHosts {
       }
       String line = hashedLine(host, port, offered);
       append(line);
-      // Extend the parsed copy instead of re-reading: re-parsing a 20,000-line file per new host
-      // made --accept-new-host-keys quadratic. Only our own append may lie between the stamps.
-      List<Line> lines = new ArrayList<>(now.lines());
+      // Extend the parsed index instead of re-reading: re-parsing a 20,000-line file per new host
+      // made --accept-new-host-keys quadratic. Only our own append may lie between the stamps, and
+      // as we hashed the name ourselves the line can be filed under it.
       Line added = parse(now.lineCount() + 1, line);
       if (added != null) {
-        lines.add(added);
+        now.lines().add(added, HostPatterns.hostKeyName(host, port));
       }
-      snapshot = new Snapshot(stamp(), List.copyOf(lines), now.lineCount() + 1);
+      snapshot = new Snapshot(stamp(), now.lines(), now.lineCount() + 1);
       return new HostKeyVerdict(
           HostKeyVerdict.Kind.ADDED, verdict.offered(), "added to known_hosts " + file);
     }
@@ -95,10 +92,7 @@ final class KnownHosts {
   private HostKeyVerdict check(Snapshot snap, String host, int port, PublicKey offered) {
     String shown = Fingerprints.describe(offered);
     List<Line> known = new ArrayList<>();
-    for (Line l : snap.lines()) {
-      if (!matches(l, host, port)) {
-        continue;
-      }
+    for (Line l : snap.lines().matching(HostPatterns.hostKeyName(host, port))) {
       if (l.revoked()) {
         if (KeyUtils.compareKeys(l.key(), offered)) {
           return new HostKeyVerdict(
@@ -123,12 +117,6 @@ final class KnownHosts {
     return new HostKeyVerdict(HostKeyVerdict.Kind.CHANGED, shown, "known_hosts has " + held);
   }
 
-  private static boolean matches(Line l, String host, int port) {
-    return l.patterns() == null
-        ? l.hashed().matches(HostPatterns.hostKeyName(host, port))
-        : HostPatterns.matches(l.patterns(), host, port);
-  }
-
   private Snapshot current() {
     Snapshot snap = snapshot;
     String stamp = stamp();
@@ -143,14 +131,14 @@ final class KnownHosts {
   private Snapshot reload() {
     String stamp = stamp();
     if (stamp == null) {
-      snapshot = new Snapshot(null, List.of(), 0);
+      snapshot = new Snapshot(null, new KnownHostsIndex(), 0);
       return snapshot;
     }
     if (stamp.equals(snapshot.stamp())) {
       return snapshot;
     }
     parses.incrementAndGet();
-    List<Line> lines = new ArrayList<>();
+    KnownHostsIndex lines = new KnownHostsIndex();
     int count = 0;
     try {
       List<String> text = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -158,14 +146,14 @@ final class KnownHosts {
       for (int i = 0; i < text.size(); i++) {
         Line line = parse(i + 1, text.get(i));
         if (line != null) {
-          lines.add(line);
+          lines.add(line, null);
         }
       }
     } catch (IOException e) {
       // unreadable: every key is unknown, which is the safe reading
-      lines.clear();
+      lines = new KnownHostsIndex();
     }
-    snapshot = new Snapshot(stamp, List.copyOf(lines), count);
+    snapshot = new Snapshot(stamp, lines, count);
     return snapshot;
   }
 
@@ -193,7 +181,7 @@ final class KnownHosts {
         HashedName hashed = HashedName.parse(patterns);
         return hashed == null ? null : new Line(number, hashed, null, key, marker != null);
       }
-      return new Line(number, null, patterns, key, marker != null);
+      return Line.plain(number, patterns, key, marker != null);
     } catch (Exception e) {
       return null; // a line OpenSSH would also skip (unknown key type, bad base64)
     }

@@ -108,4 +108,37 @@ class LauncherIT {
         bad.exit() != 0 && bad.output().contains("heap"),
         "JAVA_OPTS reaches the JVM last: " + bad.output());
   }
+
+  @Test
+  void recordingRunStillReadsStandardInput() throws Exception {
+    // The first run starts the JVM in the background to publish the archive after it; without job
+    // control that would hand the JVM /dev/null, and the serving fleet would stop at once.
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                LAUNCHER.toString(),
+                "demo",
+                "--serve-only",
+                dir.resolve("fleet").toString(),
+                "--hosts",
+                "2")
+            .redirectErrorStream(true)
+            .directory(dir.toFile());
+    pb.environment()
+        .put(
+            "CAPFLEET_JAR",
+            Path.of(System.getProperty("capfleet.jar", "target/capfleet.jar"))
+                .toAbsolutePath()
+                .toString());
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.environment().put("CAPFLEET_CDS_DIR", dir.resolve("cds").toString());
+    pb.environment().remove("JAVA_OPTS");
+    Process p = pb.start();
+    var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+    String first = out.readLine();
+    assertTrue(first != null && first.startsWith("serving"), String.valueOf(first));
+    assertFalse(p.waitFor(2, TimeUnit.SECONDS), "the fleet stopped while its input was open");
+    p.getOutputStream().close();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the fleet did not stop when its input ended");
+    assertEquals(1, cds().size(), "the run recorded the archive: " + cds());
+  }
 }

@@ -108,6 +108,38 @@ class KnownHostsTest {
     assertEquals(Kind.CHANGED, kh.check("new63", 22, EC).kind());
   }
 
+  @Test
+  void indexedLinesKeepFileOrderAndOpenSshMatching() throws Exception {
+    Path f = dir.resolve("mixed");
+    new KnownHosts(f).trustOnFirstUse("web1", 22, OTHER_EC); // hashed, read back unindexed
+    Files.write(
+        f,
+        List.of(
+            "WEB1,db1 " + line(OTHER_EC),
+            "web*,!web7 " + line(OTHER_EC),
+            "web7,!web7 " + line(EC), // negated as well: matches nothing
+            "web1 " + line(OTHER_EC)),
+        java.nio.file.StandardOpenOption.APPEND);
+    KnownHosts kh = new KnownHosts(f);
+    HostKeyVerdict v = kh.check("web1", 22, EC);
+    assertEquals(Kind.CHANGED, v.kind());
+    assertEquals(4, v.detail().split("\\(line ").length - 1, v.detail());
+    assertTrue(v.detail().matches(".*line 1.*line 2.*line 3.*line 5.*"), v.detail());
+    assertEquals(Kind.UNKNOWN, kh.check("web7", 22, EC).kind());
+    assertEquals(Kind.TRUSTED, kh.check("DB1", 22, OTHER_EC).kind());
+    assertEquals(Kind.TRUSTED, kh.check("web3", 22, OTHER_EC).kind());
+  }
+
+  @Test
+  void hostsAddedThisRunAreFoundUnderTheirName() throws Exception {
+    Path f = dir.resolve("added");
+    KnownHosts kh = new KnownHosts(f);
+    assertEquals(Kind.ADDED, kh.trustOnFirstUse("Web1", 2222, EC).kind());
+    assertEquals(Kind.TRUSTED, kh.check("web1", 2222, EC).kind());
+    assertEquals(Kind.UNKNOWN, kh.check("web1", 22, EC).kind());
+    assertEquals(Set.of("ecdsa-sha2-nistp256"), kh.keyTypes("WEB1", 2222));
+  }
+
   private KnownHosts file(String... lines) throws Exception {
     Path f = Files.createTempFile(dir, "kh", "");
     Files.write(f, List.of(lines));
