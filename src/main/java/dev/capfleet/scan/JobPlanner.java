@@ -177,18 +177,7 @@ public final class JobPlanner {
     if (!routed) {
       return new HostJob(plan, null, t.local());
     }
-    SshTarget target =
-        new SshTarget(
-            t.name(),
-            route.address(),
-            route.port(),
-            route.user(),
-            route.key(),
-            route.jumps(),
-            route.knownHostsFiles(),
-            route.connectTimeout(),
-            route.identityFiles(),
-            route.identitiesOnly());
+    SshTarget target = route.target(t.name());
     return new HostJob(
         plan,
         route.proxyCommandReason() == null ? target : null,

@@ -119,6 +119,21 @@ record ResolvedRoute(
         s.identitiesOnly());
   }
 
+  /** The transport's target for this route, named {@code name} in messages. */
+  SshTarget target(String name) {
+    return new SshTarget(
+        name,
+        address,
+        port,
+        user,
+        key,
+        jumps,
+        knownHostsFiles,
+        connectTimeout,
+        identityFiles,
+        identitiesOnly);
+  }
+
   private static List<Path> readable(List<Path> files) {
     return files.stream().filter(Files::isReadable).toList();
   }

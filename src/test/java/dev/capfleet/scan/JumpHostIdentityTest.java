@@ -129,18 +129,7 @@ class JumpHostIdentityTest {
     assertEquals(
         List.of(bastionKey.privateKey()), route.jumps().get(0).identityFiles(), "the hop's key");
     assertEquals(List.of(innerKey.privateKey()), route.identityFiles(), "the target's key");
-    SshTarget target =
-        new SshTarget(
-            "behind",
-            route.address(),
-            route.port(),
-            route.user(),
-            route.key(),
-            route.jumps(),
-            route.knownHostsFiles(),
-            route.connectTimeout(),
-            route.identityFiles(),
-            route.identitiesOnly());
+    SshTarget target = route.target("behind");
     ExecLimits limits =
         new ExecLimits(
             Duration.ofSeconds(5),
