@@ -155,7 +155,10 @@ public record HostTarget(
 
   private static void refuseVaulted(Host host) {
     for (String var : CONNECTION_VARS) {
-      if (host.var(var).map(v -> v.strip().startsWith("$ANSIBLE_VAULT;")).orElse(false)) {
+      boolean vaulted =
+          host.value(var).map(v -> v instanceof TaggedText t && t.isVault()).orElse(false)
+              || host.var(var).map(v -> v.strip().startsWith("$ANSIBLE_VAULT;")).orElse(false);
+      if (vaulted) {
         throw new InventoryException(
             "host "
                 + host.name()
@@ -180,6 +183,9 @@ public record HostTarget(
       return DEFAULT_SSH_PORT;
     }
     Object v = value.get();
+    if (v instanceof TaggedText t && !t.isVault()) {
+      v = t.text(); // !unsafe 22 is the text 22, which Ansible's int() reads as a port
+    }
     BigInteger port =
         v instanceof Long l
             ? BigInteger.valueOf(l)

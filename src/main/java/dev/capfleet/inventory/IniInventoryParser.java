@@ -57,7 +57,7 @@ final class IniInventoryParser {
     String state = "hosts";
     for (String raw : lines) {
       lineNo++;
-      String line = raw.strip();
+      String line = PythonStrings.strip(raw); // Python's strip: no-break spaces too
       if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == ';') {
         continue;
       }
@@ -149,14 +149,14 @@ final class IniInventoryParser {
     } catch (IllegalArgumentException e) {
       throw error(e.getMessage() + " in host line '" + line + "'");
     }
-    if (entry.strip().endsWith(":") && address.port() == null) {
+    if (PythonStrings.strip(entry).endsWith(":") && address.port() == null) {
       throw error(
           "Invalid host pattern '"
               + entry
               + "' supplied, ending in ':' is not allowed, this character is "
               + "reserved to provide a port.");
     }
-    if (hosts.stream().anyMatch(h -> h.strip().equals("---"))) {
+    if (hosts.stream().anyMatch(h -> PythonStrings.strip(h).equals("---"))) {
       throw error(
           "Invalid host pattern '"
               + entry
@@ -181,8 +181,8 @@ final class IniInventoryParser {
     if (eq < 0) {
       throw error("Expected key=value, got: " + line);
     }
-    String key = line.substring(0, eq).strip();
-    Object value = PythonLiteral.valueOrText(line.substring(eq + 1).strip());
+    String key = PythonStrings.strip(line.substring(0, eq));
+    Object value = PythonLiteral.valueOrText(PythonStrings.strip(line.substring(eq + 1)));
     builder.setVariable(lineNo, group, key, Values.normalize(value));
   }
 

@@ -98,7 +98,8 @@ public final class InventoryJson {
       for (String hostName : group.hosts()) {
         lines.add(indent(hostName, depth + 1));
         if (withVars) {
-          showVars(inventory.host(hostName).orElseThrow().vars(), depth + 2, lines);
+          showVars(
+              "host " + hostName, inventory.host(hostName).orElseThrow().vars(), depth + 2, lines);
         }
       }
     }
@@ -107,13 +108,38 @@ public final class InventoryJson {
       if (group.priority() != 1) {
         vars.put("ansible_group_priority", (long) group.priority());
       }
-      showVars(vars, depth + 1, lines);
+      showVars("group " + group.name(), vars, depth + 1, lines);
     }
   }
 
-  private static void showVars(Map<String, Object> vars, int depth, List<String> lines) {
+  private static void showVars(
+      String owner, Map<String, Object> vars, int depth, List<String> lines) {
     new TreeMap<>(vars)
-        .forEach((k, v) -> lines.add(indent("{" + k + " = " + PythonRepr.str(v) + "}", depth)));
+        .forEach(
+            (k, v) -> {
+              if (holdsVault(v)) {
+                // ansible-inventory --graph --vars prints str(value), which decrypts: without the
+                // vault password it stops ("Attempting to decrypt but no vault secrets found").
+                throw new InventoryException(
+                    owner
+                        + ": variable "
+                        + k
+                        + " is vault-encrypted (!vault), which --graph --vars would have to"
+                        + " decrypt; capfleet never decrypts vaults (--list shows it encrypted)");
+              }
+              lines.add(indent("{" + k + " = " + PythonRepr.str(v) + "}", depth));
+            });
+  }
+
+  private static boolean holdsVault(Object value) {
+    if (value instanceof TaggedText t) {
+      return t.isVault();
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().anyMatch(InventoryJson::holdsVault);
+    }
+    return value instanceof Map<?, ?> map
+        && map.values().stream().anyMatch(InventoryJson::holdsVault);
   }
 
   private static String indent(String name, int depth) {
@@ -127,6 +153,12 @@ public final class InventoryJson {
     }
     if (value instanceof String s) {
       return JSON.textNode(s);
+    }
+    if (value instanceof TaggedText t) {
+      // Ansible's JSON encoder (vault_to_text off, as ansible-inventory uses it) keeps the tag.
+      ObjectNode tagged = JSON.objectNode();
+      tagged.put(t.kind().jsonKey(), t.text());
+      return tagged;
     }
     if (value instanceof Boolean b) {
       return JSON.booleanNode(b);

@@ -113,8 +113,22 @@ public final class InventorySources {
       }
       if (Files.isDirectory(p)) {
         readDirectory(builder, p);
-      } else {
+        continue;
+      }
+      try {
         InventoryLoader.readInto(builder, p);
+      } catch (InventoryException e) {
+        // Ansible warns ("Unable to parse FILE as an inventory source") and reads the other
+        // files; what the failed file added before its bad line stays, as in Ansible, whose
+        // plugins add hosts and groups line by line
+        builder.warnings.add(
+            "Unable to parse "
+                + p
+                + " as an inventory source, skipped it ("
+                + e.getMessage()
+                + "); the other files of "
+                + dir
+                + " are still read");
       }
     }
   }

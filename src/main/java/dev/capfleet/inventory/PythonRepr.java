@@ -14,6 +14,9 @@ final class PythonRepr {
 
   /** Python's {@code str(value)}: text as it is, everything else as its repr. */
   static String str(Object value) {
+    if (value instanceof TaggedText t) {
+      return t.text();
+    }
     return value instanceof String s ? s : repr(value);
   }
 
@@ -32,6 +35,9 @@ final class PythonRepr {
     }
     if (value instanceof String s) {
       return stringRepr(s);
+    }
+    if (value instanceof TaggedText t) {
+      return stringRepr(t.text()); // both classes are str subclasses with str's repr
     }
     if (value instanceof PythonTuple tuple) {
       return tuple.size() == 1

@@ -126,4 +126,25 @@ final class PythonStrings {
       chars.appendCodePoint(cp);
     }
   }
+
+  /**
+   * Python's {@code str.isspace()} for one code point: Java's whitespace plus the no-break spaces
+   * (U+00A0, U+2007, U+202F) and NEL (U+0085), which Java leaves out and Python strips.
+   */
+  static boolean isSpace(int cp) {
+    return Character.isWhitespace(cp) || cp == 0x85 || cp == 0xa0 || cp == 0x2007 || cp == 0x202f;
+  }
+
+  /** Python's {@code str.strip()} with no argument, which Ansible's INI parser applies. */
+  static String strip(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isSpace(s.codePointAt(start))) {
+      start += Character.charCount(s.codePointAt(start));
+    }
+    while (end > start && isSpace(s.codePointBefore(end))) {
+      end -= Character.charCount(s.codePointBefore(end));
+    }
+    return s.substring(start, end);
+  }
 }

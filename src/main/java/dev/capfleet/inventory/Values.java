@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Puts inventory values into one immutable shape: String, Boolean, Long, BigInteger (past 64 bits),
- * Double, List, Map with String keys, or null.
+ * Puts inventory values into one immutable shape: String, {@link TaggedText}, Boolean, Long,
+ * BigInteger (past 64 bits), Double, List, Map with String keys, or null.
  */
 final class Values {
   private Values() {}
@@ -20,6 +20,7 @@ final class Values {
   static Object normalize(Object value) {
     if (value == null
         || value instanceof String
+        || value instanceof TaggedText
         || value instanceof Boolean
         || value instanceof Long
         || value instanceof Double) {
@@ -63,6 +64,9 @@ final class Values {
   static String key(Object key) {
     if (key instanceof String s) {
       return s;
+    }
+    if (key instanceof TaggedText t) {
+      return t.text(); // JSON object keys are plain text, tagged or not
     }
     if (key == null) {
       return "null";

@@ -83,7 +83,8 @@ final class YamlInventoryParser {
           e == null
               || e.value() instanceof MappingNode
               || isNull(e.value())
-              || yaml.value(e.value()) instanceof String;
+              || yaml.value(e.value()) instanceof String
+              || yaml.value(e.value()) instanceof TaggedText;
       if (!allowed) {
         throw builder.error(
             YamlReader.line(e.value()),
@@ -105,7 +106,8 @@ final class YamlInventoryParser {
       if (items == null && SECTIONS.contains(e.key())) {
         // A bare string stands for a one-key mapping: "hosts: web1" is "hosts: {web1: null}".
         items = new LinkedHashMap<>();
-        items.put(yaml.value(value), new Entry(yaml.value(value), value, null));
+        Object only = plain(yaml.value(value));
+        items.put(only, new Entry(only, value, null));
       }
       if (items == null) {
         builder.warnings.add(
@@ -194,10 +196,15 @@ final class YamlInventoryParser {
     yaml.flatten(node);
     Map<Object, Entry> entries = new LinkedHashMap<>();
     for (NodeTuple t : node.getValue()) {
-      Object key = yaml.value(t.getKeyNode());
+      Object key = plain(yaml.value(t.getKeyNode()));
       entries.put(key, new Entry(key, t.getKeyNode(), t.getValueNode()));
     }
     return entries;
+  }
+
+  /** Ansible's unsafe text is a str: as a group, host or variable name it is plain text. */
+  private static Object plain(Object value) {
+    return value instanceof TaggedText t && !t.isVault() ? t.text() : value;
   }
 
   private static boolean isNull(Node node) {
@@ -212,6 +219,9 @@ final class YamlInventoryParser {
     }
     if (value instanceof String s) {
       return !s.isEmpty();
+    }
+    if (value instanceof TaggedText t) {
+      return !t.text().isEmpty();
     }
     if (value instanceof Number n) {
       return n.doubleValue() != 0;
@@ -229,6 +239,9 @@ final class YamlInventoryParser {
     }
     if (value instanceof String) {
       return "str";
+    }
+    if (value instanceof TaggedText t) {
+      return t.kind().pythonType();
     }
     if (value instanceof Boolean) {
       return "bool";

@@ -4,6 +4,10 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
@@ -15,7 +19,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -23,7 +29,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Reads YAML the way Ansible's loader (PyYAML, YAML 1.1) does: {@code yes}/{@code on} are booleans,
  * {@code 010} is octal, {@code 1:30} is 90, {@code 1e3} is text, dates print as ISO text, and
- * {@code !unsafe}/{@code !vault} values are kept as text. Nodes keep their line numbers for errors.
+ * {@code !unsafe}/{@code !vault} values are {@link TaggedText}. Nodes keep their line numbers for
+ * errors.
  */
 final class YamlReader {
   private static final Pattern TIMESTAMP =
@@ -177,23 +184,73 @@ final class YamlReader {
     AnsibleConstructor(LoaderOptions options) {
       super(options);
       yamlConstructors.put(Tag.TIMESTAMP, new IsoTimestamp());
-      AbstractConstruct asText =
+      yamlConstructors.put(new Tag("!unsafe"), new Unsafe());
+      AbstractConstruct vault =
           new AbstractConstruct() {
             @Override
             public Object construct(Node node) {
-              return node instanceof ScalarNode s
-                  ? s.getValue()
-                  : constructObjectNoCheck(retagged(node));
+              if (!(node instanceof ScalarNode s)) {
+                // Ansible's loader: "expected a scalar node, but found sequence"
+                throw new YAMLException(
+                    "!vault needs a scalar node (the ciphertext), not a " + kind(node));
+              }
+              return TaggedText.vault(s.getValue());
             }
           };
-      yamlConstructors.put(new Tag("!unsafe"), asText);
-      yamlConstructors.put(new Tag("!vault"), asText);
-      yamlConstructors.put(new Tag("!vault-encrypted"), asText);
+      yamlConstructors.put(new Tag("!vault"), vault);
+      yamlConstructors.put(new Tag("!vault-encrypted"), vault);
     }
 
-    private static Node retagged(Node node) {
-      node.setTag(node instanceof MappingNode ? Tag.MAP : Tag.SEQ);
-      return node;
+    private static boolean tagged(Node node) {
+      String tag = node.getTag().getValue();
+      return tag.equals("!unsafe") || tag.equals("!vault") || tag.equals("!vault-encrypted");
+    }
+
+    private static String kind(Node node) {
+      return node instanceof MappingNode ? "mapping" : "sequence";
+    }
+
+    /**
+     * {@code !unsafe} as Ansible's loader (PyYAML) builds it: a scalar is unsafe text whatever it
+     * looks like ({@code !unsafe 22} is the text 22); a sequence or mapping is built one level deep
+     * and its text items and keys wrapped, numbers, booleans, nulls and dates kept as they are.
+     * PyYAML fills nested collections only after the wrapping has copied them, so a nested sequence
+     * or mapping that is not itself tagged comes out empty, as ansible-inventory prints it ({@code
+     * !unsafe [a, [b]]} lists {@code a} and {@code []}).
+     */
+    private final class Unsafe extends AbstractConstruct {
+      @Override
+      public Object construct(Node node) {
+        if (node instanceof ScalarNode s) {
+          return TaggedText.unsafe(s.getValue());
+        }
+        if (node instanceof SequenceNode q) {
+          List<Object> items = new ArrayList<>();
+          q.getValue().forEach(item -> items.add(shallow(item)));
+          return items;
+        }
+        MappingNode m = (MappingNode) node;
+        flattenMapping(m);
+        Map<Object, Object> map = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+          map.put(shallow(t.getKeyNode()), shallow(t.getValueNode()));
+        }
+        return map;
+      }
+
+      private Object shallow(Node item) {
+        if (tagged(item)) {
+          return constructObject(item);
+        }
+        if (item instanceof SequenceNode) {
+          return new ArrayList<>();
+        }
+        if (item instanceof MappingNode) {
+          return new LinkedHashMap<>();
+        }
+        Object value = constructObject(item);
+        return item.getTag().equals(Tag.STR) ? TaggedText.unsafe((String) value) : value;
+      }
     }
 
     Object construct(Node node) {

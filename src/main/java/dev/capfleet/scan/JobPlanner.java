@@ -6,6 +6,7 @@ import dev.capfleet.inventory.Host;
 import dev.capfleet.inventory.HostTarget;
 import dev.capfleet.inventory.InventoryException;
 import dev.capfleet.inventory.JumpHost;
+import dev.capfleet.inventory.TaggedText;
 import dev.capfleet.model.RequirementModel;
 import dev.capfleet.transport.SshConfigException;
 import dev.capfleet.transport.SshTarget;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns inventory hosts into scan jobs. As in Ansible, a host's own variables win over the command
@@ -77,13 +79,13 @@ public final class JobPlanner {
     try {
       t = HostTarget.of(host, connection.ansibleSshArgs());
     } catch (InventoryException | IllegalArgumentException e) {
-      String address = host.var("ansible_host").orElse(host.name());
+      String address = unvaulted(host, "ansible_host").orElse(host.name());
       return new HostJob(
           new HostPlan(
               host.name(),
               address,
               null,
-              host.var("ansible_user").orElse(defaults.user()),
+              unvaulted(host, "ansible_user").orElse(defaults.user()),
               groupNames(host),
               defaults.binary(),
               defaults.mode(),
@@ -177,21 +179,21 @@ public final class JobPlanner {
     if (!routed) {
       return new HostJob(plan, null, t.local());
     }
-    SshTarget target =
-        new SshTarget(
-            t.name(),
-            route.address(),
-            route.port(),
-            route.user(),
-            route.key(),
-            route.jumps(),
-            route.knownHostsFiles(),
-            route.connectTimeout());
+    SshTarget target = route.target(t.name());
     return new HostJob(
         plan,
         route.proxyCommandReason() == null ? target : null,
         false,
         route.proxyCommandReason());
+  }
+
+  /**
+   * A variable's text unless it is vault ciphertext, which no report shows as an address or user.
+   */
+  private static Optional<String> unvaulted(Host host, String name) {
+    return host.value(name).filter(v -> !(v instanceof TaggedText t && t.isVault())).isPresent()
+        ? host.var(name)
+        : Optional.empty();
   }
 
   /**

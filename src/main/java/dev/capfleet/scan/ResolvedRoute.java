@@ -16,12 +16,15 @@ import java.util.List;
  * the local user).
  *
  * @param user the login user, or null for the scan's default
- * @param key the identity file, or null for the scan's default identities
+ * @param key the identity file given (inventory, --private-key), or null
  * @param proxyCommandReason why the host is not contacted (it is configured with a ProxyCommand),
  *     or null
  * @param knownHostsFiles ssh_config's {@code UserKnownHostsFile} list, or empty for the scan's
  *     known_hosts
  * @param connectTimeout ssh_config's {@code ConnectTimeout}, or null for the scan's
+ * @param identityFiles ssh_config's readable {@code IdentityFile}s, tried in order after {@code
+ *     key} (ssh skips the missing ones without a word)
+ * @param identitiesOnly ssh_config's {@code IdentitiesOnly}, or null
  */
 record ResolvedRoute(
     String address,
@@ -32,7 +35,9 @@ record ResolvedRoute(
     String proxyCommandReason,
     List<String> problems,
     List<Path> knownHostsFiles,
-    Duration connectTimeout) {
+    Duration connectTimeout,
+    List<Path> identityFiles,
+    Boolean identitiesOnly) {
 
   static ResolvedRoute of(HostTarget t, String user, Path key, ConnectionConfig c) {
     HostSettings s = c.sshConfig().resolve(t.address(), user, c.localUser());
@@ -43,10 +48,9 @@ record ResolvedRoute(
                 ? c.remotePort()
                 : s.port() != null ? s.port() : SshTarget.DEFAULT_PORT;
     String login = user != null ? user : s.user();
-    Path identity =
-        key != null
-            ? key
-            : s.identityFiles().stream().filter(Files::isReadable).findFirst().orElse(null);
+    // ssh adds ssh_config's IdentityFile lines after the command line's (Ansible passes the
+    // inventory's key as -o IdentityFile) and tries them all in order
+    List<Path> identityFiles = readable(s.identityFiles());
     List<String> problems = new ArrayList<>();
     String reason = null;
     List<JumpHost> hops = List.of();
@@ -80,7 +84,13 @@ record ResolvedRoute(
         problems.add("ProxyJump host " + j.host() + ": " + bad);
         continue;
       }
-      jumps.add(new SshTarget.Jump(hopUser, hop.hostName(), hopPort));
+      jumps.add(
+          new SshTarget.Jump(
+              hopUser,
+              hop.hostName(),
+              hopPort,
+              readable(hop.identityFiles()),
+              hop.identitiesOnly()));
     }
     String addressProblem = TargetNames.addressProblem(s.hostName());
     if (addressProblem != null) {
@@ -96,7 +106,36 @@ record ResolvedRoute(
             ? null
             : Duration.ofSeconds(s.connectTimeout());
     return new ResolvedRoute(
-        s.hostName(), port, login, identity, jumps, reason, problems, knownHosts, timeout);
+        s.hostName(),
+        port,
+        login,
+        key,
+        jumps,
+        reason,
+        problems,
+        knownHosts,
+        timeout,
+        identityFiles,
+        s.identitiesOnly());
+  }
+
+  /** The transport's target for this route, named {@code name} in messages. */
+  SshTarget target(String name) {
+    return new SshTarget(
+        name,
+        address,
+        port,
+        user,
+        key,
+        jumps,
+        knownHostsFiles,
+        connectTimeout,
+        identityFiles,
+        identitiesOnly);
+  }
+
+  private static List<Path> readable(List<Path> files) {
+    return files.stream().filter(Files::isReadable).toList();
   }
 
   private static String proxyCommand(String where) {

@@ -1,5 +1,9 @@
 package dev.capfleet.transport;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One SSH session on the way to a target: a jump host or the target itself.
  *
@@ -9,11 +13,38 @@ package dev.capfleet.transport;
  * @param port TCP port
  * @param user login user
  * @param target true for the last hop, the host the command runs on
+ * @param identityFiles the identity files this session tries, in order; empty for the target's (on
+ *     a jump host) or the scan's defaults (on the target)
+ * @param identitiesOnly ssh_config's {@code IdentitiesOnly} for this hop, or null
  */
-record Hop(String label, String address, int port, String user, boolean target) {
+record Hop(
+    String label,
+    String address,
+    int port,
+    String user,
+    boolean target,
+    List<Path> identityFiles,
+    Boolean identitiesOnly) {
 
+  Hop {
+    identityFiles = List.copyOf(identityFiles);
+  }
+
+  /** The target: its own key first, then ssh_config's IdentityFile lines, as ssh orders them. */
   static Hop of(SshTarget t, String user) {
-    return new Hop(t.name() + " (" + t.endpoint() + ")", t.address(), t.port(), user, true);
+    List<Path> files = new ArrayList<>();
+    if (t.privateKey() != null) {
+      files.add(t.privateKey());
+    }
+    files.addAll(t.identityFiles());
+    return new Hop(
+        t.name() + " (" + t.endpoint() + ")",
+        t.address(),
+        t.port(),
+        user,
+        true,
+        files,
+        t.identitiesOnly());
   }
 
   static Hop of(SshTarget.Jump j, String user, SshTarget t) {
@@ -22,6 +53,8 @@ record Hop(String label, String address, int port, String user, boolean target) 
         j.address(),
         j.port(),
         user,
-        false);
+        false,
+        j.identityFiles(),
+        j.identitiesOnly());
   }
 }

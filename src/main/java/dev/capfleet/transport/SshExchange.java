@@ -4,7 +4,9 @@ import dev.capfleet.transport.ExecOutcome.Status;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +49,8 @@ final class SshExchange {
   private final Map<ClientSession, Hop> sessions = new ConcurrentHashMap<>();
 
   // written by connect() before the connect starts; read by IO threads afterwards
-  private volatile List<KeyPair> keys = List.of();
+  private volatile List<KeyPair> keys = List.of(); // the target's
+  private volatile List<List<KeyPair>> hopKeys = List.of(); // each hop's, by index
   private volatile List<IdentityFiles.Loaded> identityFiles = List.of();
 
   // guarded by this
@@ -121,11 +124,27 @@ final class SshExchange {
     if (result.isDone()) {
       return;
     }
-    identityFiles =
-        target.privateKey() != null
-            ? List.of(ctx.identities().load(target.privateKey()))
-            : ctx.identities().loadAll(ctx.settings().identityFiles());
-    keys = identityFiles.stream().flatMap(l -> l.keys().stream()).collect(Collectors.toList());
+    // ssh tries every identity file in order (the command line's, then ssh_config's) and falls
+    // back on its defaults only when none is named; a jump host without IdentityFile lines of its
+    // own uses the target's keys
+    List<Path> targetFiles = route.target().identityFiles();
+    List<IdentityFiles.Loaded> loaded =
+        new ArrayList<>(
+            ctx.identities()
+                .loadAll(targetFiles.isEmpty() ? ctx.settings().identityFiles() : targetFiles));
+    keys = loaded.stream().flatMap(l -> l.keys().stream()).collect(Collectors.toList());
+    List<List<KeyPair>> perHop = new ArrayList<>();
+    for (Hop hop : route.hops()) {
+      if (hop.target() || hop.identityFiles().isEmpty()) {
+        perHop.add(keys);
+        continue;
+      }
+      List<IdentityFiles.Loaded> own = ctx.identities().loadAll(hop.identityFiles());
+      loaded.addAll(own);
+      perHop.add(own.stream().flatMap(l -> l.keys().stream()).toList());
+    }
+    hopKeys = List.copyOf(perHop);
+    identityFiles = List.copyOf(loaded);
     if (keys.isEmpty() && !ctx.agent()) {
       String why = identityProblems();
       finish(
@@ -171,9 +190,9 @@ final class SshExchange {
     s.setSignatureFactories(
         HostKeyAlgorithms.preferring(
             s.getSignatureFactories(), known.keyTypes(hop.address(), hop.port())));
-    List<KeyPair> ids = keys;
+    List<KeyPair> ids = hopKeys.get(i);
     s.setKeyIdentityProvider(context -> ids);
-    s.setAttribute(KeysBeforeAgent.FILE_KEYS, !ids.isEmpty());
+    s.setAttribute(KeysBeforeAgent.POLICY, new KeysBeforeAgent.Policy(ids, hop.identitiesOnly()));
     synchronized (this) {
       currentHop = hop;
       tcpConnected = true;

@@ -161,4 +161,50 @@ class HostTargetTest {
     assertEquals("ops@[2001:db8::9]:22", new JumpHost("ops", "2001:db8::9", 22).toString());
     assertEquals("bastion:2222", new JumpHost(null, "bastion", 2222).toString());
   }
+
+  private static Inventory tagged() {
+    return InventorySources.load(
+        List.of(Path.of("src/test/resources/inventory-dirs/tagged").toAbsolutePath().toString()),
+        Path.of("src/test/resources/inventory-dirs/tagged/host_vars").toAbsolutePath());
+  }
+
+  @Test
+  void usesUnsafeConnectionVariablesAsTheirText() {
+    HostTarget t = HostTarget.of(tagged().host("web1").orElseThrow());
+    assertEquals("127.0.0.1", t.address());
+    assertEquals(22, t.port()); // !unsafe 22 is text, read as a number as Ansible's int() does
+  }
+
+  @Test
+  void refusesAHostWhoseUserIsVaultedInHostVars() {
+    InventoryException e =
+        assertThrows(
+            InventoryException.class, () -> HostTarget.of(tagged().host("web2").orElseThrow()));
+    assertTrue(
+        e.getMessage().contains("host web2: ansible_user is vault-encrypted"), e.getMessage());
+    assertFalse(e.getMessage().contains("3632"), "no ciphertext in the message: " + e.getMessage());
+  }
+
+  @Test
+  void graphWithVarsStopsAtAVaultAsAnsibleInventoryDoes() {
+    // ansible-inventory --graph --vars: "ERROR! Attempting to decrypt but no vault secrets found"
+    InventoryException e =
+        assertThrows(InventoryException.class, () -> InventoryJson.graph(tagged(), "all", true));
+    assertTrue(e.getMessage().contains("is vault-encrypted (!vault)"), e.getMessage());
+    assertTrue(InventoryJson.graph(tagged(), "all", false).contains("|--web1"));
+    // ansible-inventory --graph --vars of this text printed these lines
+    Inventory unsafe =
+        InventoryLoader.parse(
+            Path.of("g.yml"),
+            "all:\n  hosts:\n    h:\n      u: !unsafe \"{{ x }}\"\n      l: !unsafe [a, 1]\n");
+    assertEquals(
+        String.join(
+            "\n",
+            "@all:",
+            "  |--@ungrouped:",
+            "  |  |--h",
+            "  |  |  |--{l = ['a', 1]}",
+            "  |  |  |--{u = {{ x }}}"),
+        InventoryJson.graph(unsafe, "all", true));
+  }
 }

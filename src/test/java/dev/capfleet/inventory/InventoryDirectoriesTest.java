@@ -1,5 +1,9 @@
 package dev.capfleet.inventory;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +36,9 @@ class InventoryDirectoriesTest {
         new Case("lamp_haproxy", List.of(FIXTURES.resolve("lamp_haproxy").toString()), null),
         new Case("mongodb", List.of(FIXTURES.resolve("mongodb").toString()), null),
         new Case("tabs", List.of(FIXTURES.resolve("tabs").toString()), null),
+        new Case("tagged", List.of(FIXTURES.resolve("tagged").toString()), null),
+        new Case("unicode-spaces", List.of(FIXTURES.resolve("unicode-spaces").toString()), null),
+        new Case("broken-file", List.of(FIXTURES.resolve("broken-file").toString()), null),
         new Case(
             "shop",
             List.of(
@@ -79,5 +86,28 @@ class InventoryDirectoriesTest {
       JsonSemantics.assertSameInventory(
           JsonSemantics.MAPPER.readTree(out), capfleet(c), c.name() + " (live)");
     }
+  }
+
+  @Test
+  void aFileThatDoesNotParseIsAWarningNamingFileAndLine() {
+    Inventory inv = InventorySources.load(List.of(FIXTURES.resolve("broken-file").toString()), cwd);
+    List<String> skipped =
+        inv.warnings().stream().filter(w -> w.startsWith("Unable to parse ")).toList();
+    assertEquals(3, skipped.size(), String.join("\n", inv.warnings()));
+    assertTrue(
+        skipped
+            .get(0)
+            .contains(FIXTURES.resolve("broken-file/20-bad.yml") + ":5: YAML syntax error"),
+        skipped.get(0));
+    assertTrue(
+        skipped.get(1).contains(FIXTURES.resolve("broken-file/30-badini") + ":3: "),
+        skipped.get(1));
+    assertTrue(skipped.get(2).contains("40-bad.json"), skipped.get(2));
+    // a single -i file that does not parse stays an error, as capfleet has no other source then
+    assertThrows(
+        InventoryException.class,
+        () ->
+            InventorySources.load(
+                List.of(FIXTURES.resolve("broken-file/30-badini").toString()), cwd));
   }
 }

@@ -92,6 +92,21 @@ class InventoryTest {
     Host h = inventory.host("h").orElseThrow();
     assertEquals("{{ x }}", h.var("u").orElseThrow());
     assertEquals("$ANSIBLE_VAULT;1.1;AES256\n3031\n", h.var("s").orElseThrow());
+    assertEquals(TaggedText.unsafe("{{ x }}"), h.value("u").orElseThrow());
+    assertEquals(TaggedText.vault("$ANSIBLE_VAULT;1.1;AES256\n3031\n"), h.value("s").orElseThrow());
+  }
+
+  @Test
+  void refusesAVaultOnAnythingButAScalar() {
+    // ansible-inventory: "expected a scalar node, but found sequence"; the file does not load
+    InventoryException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InventoryException.class,
+            () ->
+                InventoryLoader.parse(
+                    Path.of("inv.yml"), "all:\n  hosts:\n    h:\n      b: !vault [a]\n"));
+    assertTrue(e.getMessage().contains("inv.yml"), e.getMessage());
+    assertTrue(e.getMessage().contains("!vault needs a scalar"), e.getMessage());
   }
 
   @Test

@@ -69,6 +69,8 @@ class JobPlannerGroupsTest {
         "host secret: ansible_user is vault-encrypted (!vault); capfleet never decrypts vaults, so set it "
             + "in plain text (or with -u, --private-key, ssh_config)",
         secret.problem());
+    // the plan (and so the report) names the default user, never the ciphertext
+    assertEquals(null, secret.user());
     assertEquals(null, PLANNER.plan(inv.host("plain").orElseThrow()).plan().problem());
   }
 
