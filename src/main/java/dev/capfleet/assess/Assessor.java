@@ -228,7 +228,7 @@ public final class Assessor {
   }
 
   private static Map<String, String> words(FactView facts, Capability item, String expected) {
-    Map<String, String> w = new HashMap<>(facts.words());
+    Map<String, String> w = new Overlay(facts.words());
     if (item != null) {
       w.put("item", item.libcapName());
       w.put("item.name", item.name());
@@ -240,5 +240,41 @@ public final class Assessor {
       w.put("expected", expected);
     }
     return w;
+  }
+
+  /**
+   * The few words of one rule and item over the host's words, without copying the host's: a map
+   * only templates read, by name.
+   */
+  private static final class Overlay extends java.util.AbstractMap<String, String> {
+    private final Map<String, String> host;
+    private final Map<String, String> own = new HashMap<>();
+
+    Overlay(Map<String, String> host) {
+      this.host = host;
+    }
+
+    @Override
+    public String put(String name, String value) {
+      return own.put(name, value);
+    }
+
+    @Override
+    public String get(Object name) {
+      String w = own.get(name);
+      return w != null ? w : host.get(name);
+    }
+
+    @Override
+    public boolean containsKey(Object name) {
+      return own.containsKey(name) || host.containsKey(name);
+    }
+
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+      Map<String, String> all = new HashMap<>(host);
+      all.putAll(own);
+      return java.util.Collections.unmodifiableMap(all).entrySet();
+    }
   }
 }

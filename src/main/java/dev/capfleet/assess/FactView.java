@@ -2,9 +2,13 @@ package dev.capfleet.assess;
 
 import dev.capfleet.core.Fact;
 import dev.capfleet.core.Facts;
+import java.util.AbstractMap;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One host's facts, keyed by the typed {@link Fact} constants of {@link Facts}. A fact with no
@@ -16,6 +20,15 @@ public final class FactView {
   private final Map<String, Object> values = new HashMap<>();
   private final Map<String, String> gaps = new HashMap<>();
   private final Map<String, String> words = new HashMap<>();
+
+  /**
+   * Facts that read as their plain rendering in templates, with the value each had when {@link
+   * #renderRemainingFacts} was called; rendered only when a template asks (a host's mount table
+   * rendered for every host and never shown was a visible share of a large scan's CPU).
+   */
+  private final Map<String, Object> plain = new HashMap<>();
+
+  private final Map<String, String> rendered = new HashMap<>();
 
   public <T> FactView put(Fact<T> fact, T value) {
     if (value != null) {
@@ -69,7 +82,52 @@ public final class FactView {
     return Collections.unmodifiableMap(gaps);
   }
 
+  /**
+   * From now on every fact known and without a word of its own reads, in templates, as its plain
+   * rendering (collections joined with {@code ", "}). Facts put later get no such word.
+   */
+  void renderRemainingFacts() {
+    values.forEach(
+        (name, value) -> {
+          if (!words.containsKey(name)) {
+            plain.put(name, value);
+          }
+        });
+  }
+
+  /** The template words: the ones set, and the plain renderings of facts (read-only). */
   public Map<String, String> words() {
-    return Collections.unmodifiableMap(words);
+    return wordView;
+  }
+
+  private final Map<String, String> wordView =
+      new AbstractMap<>() {
+        @Override
+        public String get(Object name) {
+          String w = words.get(name);
+          if (w != null || !plain.containsKey(name)) {
+            return w;
+          }
+          return rendered.computeIfAbsent((String) name, n -> render(plain.get(n)));
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+          return words.containsKey(name) || plain.containsKey(name);
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+          Map<String, String> all = new HashMap<>();
+          plain.keySet().forEach(n -> all.put(n, get(n)));
+          all.putAll(words);
+          return Collections.unmodifiableMap(all).entrySet();
+        }
+      };
+
+  private static String render(Object value) {
+    return value instanceof Collection<?> c
+        ? c.stream().map(Object::toString).collect(Collectors.joining(", "))
+        : value.toString();
   }
 }

@@ -196,15 +196,6 @@ public final class FactViewBuilder {
     if (installed != null) {
       v.word(Facts.LIBCAP_INSTALLED, installed ? "yes" : "no");
     }
-    for (Fact<?> fact : Facts.all()) {
-      Object value = v.get(fact);
-      if (value != null && !v.words().containsKey(fact.name())) {
-        v.word(
-            fact,
-            value instanceof Collection<?> c
-                ? c.stream().map(Object::toString).collect(Collectors.joining(", "))
-                : value.toString());
-      }
-    }
+    v.renderRemainingFacts();
   }
 }

@@ -7,6 +7,14 @@ import java.util.regex.Pattern;
 /** A kernel version as eCapture compares it: major.minor.patch, missing parts read as 0. */
 public record KernelVersion(int major, int minor, int patch) implements Comparable<KernelVersion> {
   private static final Pattern LEADING = Pattern.compile("^(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
+  private static final Pattern WHOLE = Pattern.compile("\\d+(\\.\\d+){0,2}");
+
+  /**
+   * Versions written in the loaded models: a condition compares one per host and rule, and parsing
+   * it every time was a visible share of a 10,000-host scan. Bounded: models hold a few dozen.
+   */
+  private static final java.util.Map<String, KernelVersion> WRITTEN =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public KernelVersion {
     if (major < 0 || minor < 0 || patch < 0) {
@@ -39,9 +47,19 @@ public record KernelVersion(int major, int minor, int patch) implements Comparab
 
   /** Parses a version written in the model, e.g. {@code 5.8}; throws on anything else. */
   public static KernelVersion of(String text) {
-    return parseLeading(text)
-        .filter(v -> text.trim().matches("\\d+(\\.\\d+){0,2}"))
-        .orElseThrow(() -> new IllegalArgumentException("not a kernel version: '" + text + "'"));
+    KernelVersion known = text == null ? null : WRITTEN.get(text);
+    if (known != null) {
+      return known;
+    }
+    KernelVersion v =
+        parseLeading(text)
+            .filter(x -> WHOLE.matcher(text.trim()).matches())
+            .orElseThrow(
+                () -> new IllegalArgumentException("not a kernel version: '" + text + "'"));
+    if (WRITTEN.size() < 1024) {
+      WRITTEN.put(text, v);
+    }
+    return v;
   }
 
   @Override

@@ -65,10 +65,10 @@ final class CapText {
     }
     List<Capability> caps = new ArrayList<>();
     for (String token : tokens) {
-      if (token.matches("\\d{1,3}")) {
+      if (isSmallNumber(token)) {
         Capability.ofNumber(Integer.parseInt(token))
             .ifPresent(caps::add); // > 40: a newer kernel's, ignored
-      } else if (token.matches("(?i)cap_[a-z_]{1,40}")) {
+      } else if (isCapName(token)) {
         // A name this enum lacks is a capability newer than capfleet: no requirement refers to it.
         Capability.parse(token).ifPresent(caps::add);
       } else {
@@ -83,7 +83,7 @@ final class CapText {
    */
   static boolean hasNumber(String list) {
     for (String token : list.split(",")) {
-      if (token.matches("\\d{1,3}") && Capability.ofNumber(Integer.parseInt(token)).isPresent()) {
+      if (isSmallNumber(token) && Capability.ofNumber(Integer.parseInt(token)).isPresent()) {
         return true;
       }
     }
@@ -124,6 +124,35 @@ final class CapText {
       for (Capability cap : caps) {
         CapFlags now = flags.getOrDefault(cap, CapFlags.NONE);
         flags.put(cap, op == '=' ? given : op == '+' ? now.with(given) : now.without(given));
+      }
+    }
+    return true;
+  }
+
+  /** {@code \d{1,3}}, checked by hand: every capability list of every host passes here. */
+  private static boolean isSmallNumber(String t) {
+    if (t.isEmpty() || t.length() > 3) {
+      return false;
+    }
+    for (int i = 0; i < t.length(); i++) {
+      if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code (?i)cap_[a-z_]{1,40}} (ASCII case only, as that regex), checked by hand. */
+  private static boolean isCapName(String t) {
+    if (t.length() < 5 || t.length() > 44) {
+      return false;
+    }
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      c = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+      boolean ok = i < 4 ? c == "cap_".charAt(i) : (c >= 'a' && c <= 'z') || c == '_';
+      if (!ok) {
+        return false;
       }
     }
     return true;

@@ -21,6 +21,7 @@ public record FileStat(int mode, String owner, String group, int uid, int gid, S
   }
 
   public String octalMode() {
-    return String.format("%04o", mode & 07777);
+    String octal = Integer.toOctalString(mode & 07777);
+    return "0000".substring(octal.length()) + octal; // as %04o, without a formatter per host
   }
 }

@@ -8,6 +8,9 @@ import java.util.Optional;
 
 /** Reads {@code /proc/mounts} and finds the mount a file lives on. */
 public final class MountsParser {
+  private static final java.util.regex.Pattern LINES = java.util.regex.Pattern.compile("\r?\n");
+  private static final java.util.regex.Pattern FIELDS = java.util.regex.Pattern.compile("[ \t]+");
+
   private MountsParser() {}
 
   /**
@@ -19,8 +22,8 @@ public final class MountsParser {
     if (procMounts == null) {
       return mounts;
     }
-    for (String line : procMounts.split("\r?\n")) {
-      String[] f = line.trim().split("[ \t]+");
+    for (String line : LINES.split(procMounts)) {
+      String[] f = FIELDS.split(line.trim());
       if (f.length < 4 || f.length > 6 || f[0].isEmpty()) {
         continue;
       }
