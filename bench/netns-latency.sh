@@ -97,8 +97,8 @@ set_rtt() { # ms
 mkfifo "$work/ctl"
 fleet_dir=$work/fleet
 mkdir -p "$fleet_dir"
-# The fleet's JVM: C2 and a heap of its own; its CPU is counted apart from the scanner's.
-in_fleet env JAVA_OPTS="-XX:TieredStopAtLevel=4 ${FLEET_JAVA_OPTS:-}" "$capfleet" demo --serve-only "$fleet_dir" \
+# The fleet's JVM: the launcher's defaults (C1) and a heap of its own; its CPU is counted apart from the scanner's.
+in_fleet env JAVA_OPTS="${FLEET_JAVA_OPTS:-}" "$capfleet" demo --serve-only "$fleet_dir" \
   --hosts "$n" --network 10.99 <"$work/ctl" >"$work/serve.log" 2>&1 &
 server=$!
 exec 7>"$work/ctl"
