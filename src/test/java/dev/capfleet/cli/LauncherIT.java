@@ -24,7 +24,10 @@ class LauncherIT {
 
   record Run(int exit, String output) {}
 
-  private Run run(Map<String, String> env, String... args) throws Exception {
+  /**
+   * The launcher with this test's jar, JDK and archive folder, and no JAVA_OPTS of the caller's.
+   */
+  private ProcessBuilder launcher(String... args) {
     List<String> argv = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
     argv.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).directory(dir.toFile());
@@ -37,6 +40,11 @@ class LauncherIT {
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     pb.environment().put("CAPFLEET_CDS_DIR", dir.resolve("cds").toString());
     pb.environment().remove("JAVA_OPTS");
+    return pb;
+  }
+
+  private Run run(Map<String, String> env, String... args) throws Exception {
+    ProcessBuilder pb = launcher(args);
     pb.environment().putAll(env);
     Process p = pb.start();
     byte[] out = p.getInputStream().readAllBytes();
@@ -114,24 +122,7 @@ class LauncherIT {
     // The first run starts the JVM in the background to publish the archive after it; without job
     // control that would hand the JVM /dev/null, and the serving fleet would stop at once.
     ProcessBuilder pb =
-        new ProcessBuilder(
-                LAUNCHER.toString(),
-                "demo",
-                "--serve-only",
-                dir.resolve("fleet").toString(),
-                "--hosts",
-                "2")
-            .redirectErrorStream(true)
-            .directory(dir.toFile());
-    pb.environment()
-        .put(
-            "CAPFLEET_JAR",
-            Path.of(System.getProperty("capfleet.jar", "target/capfleet.jar"))
-                .toAbsolutePath()
-                .toString());
-    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    pb.environment().put("CAPFLEET_CDS_DIR", dir.resolve("cds").toString());
-    pb.environment().remove("JAVA_OPTS");
+        launcher("demo", "--serve-only", dir.resolve("fleet").toString(), "--hosts", "2");
     Process p = pb.start();
     var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
     String first = out.readLine();
