@@ -18,12 +18,6 @@ final class HostPatterns {
     return port == SshTarget.DEFAULT_PORT ? h : "[" + h + "]:" + port;
   }
 
-  static boolean matches(String patterns, String host, int port) {
-    List<String> list =
-        java.util.Arrays.stream(patterns.split(",")).filter(p -> !p.isEmpty()).toList();
-    return matchesList(list, hostKeyName(host, port));
-  }
-
   /**
    * ssh_config's pattern lists ({@code Host a b !c}, {@code Match host a,b}): true when some
    * pattern matches the name and no negated one does, case-insensitively as OpenSSH's {@code
