@@ -11,7 +11,8 @@
 # Rounds interleave the tools, so load changes hit all of them alike. Needs root, sshd, ssh; ansible and
 # parallel-ssh are skipped when missing. CAPFLEET overrides how capfleet is started (default: bin/capfleet,
 # the launcher, with $CAPFLEET_JAR or target/capfleet.jar); CAPFLEET_BEFORE="java -jar old.jar" adds a row
-# "before" that runs another build the same way, for a before/after in one run.
+# "before" that runs another build the same way, for a before/after in one run; PROBE_BEFORE=old-probe.sh adds
+# a row "oldprobe": xargs + ssh running that script instead, for a before/after of the probe itself.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -44,6 +45,8 @@ trap 'exit 130' INT TERM
 has() { command -v "$1" >/dev/null 2>&1; }
 want() { [[ ",$tools," == *",$1,"* ]]; }
 [ -n "${CAPFLEET_BEFORE:-}" ] && tools="$tools,before" # e.g. CAPFLEET_BEFORE="java -jar old.jar": a before/after
+probe_before=${PROBE_BEFORE:-}
+[ -n "$probe_before" ] && tools="$tools,oldprobe"
 want ansible && ! has ansible && { echo "# ansible not installed: skipped (apt-get install -y ansible-core)"; tools=${tools//ansible/}; }
 want pssh && ! has parallel-ssh && { echo "# parallel-ssh not installed: skipped (apt-get install -y pssh)"; tools=${tools//pssh/}; }
 
@@ -70,10 +73,13 @@ except Exception:
 print(sum(1 for h in hosts if h["verdict"] != "UNREACHABLE" and not h.get("error")))
 PY
 }
-run_xargs() {
-  local out=$work/out-xargs; rm -rf "$out"; mkdir -p "$out"
-  export cfg nonce binary probe out
-  xargs -P "$forks" -I{} sh -c 'ssh -F "$cfg" {} sh -s -- "$nonce" "$binary" <"$probe" >"$out/{}" 2>&1' \
+run_xargs() { xargs_probe "$probe" xargs; }
+run_oldprobe() { xargs_probe "$probe_before" oldprobe; }
+xargs_probe() { # script label
+  local out=$work/out-$2; rm -rf "$out"; mkdir -p "$out"
+  script=$1
+  export cfg nonce binary script out
+  xargs -P "$forks" -I{} sh -c 'ssh -F "$cfg" {} sh -s -- "$nonce" "$binary" <"$script" >"$out/{}" 2>&1' \
     <"$work/hosts.txt" || true
   grep -l "@@CAPFLEET $nonce end $last " "$out"/* 2>/dev/null | wc -l
 }
@@ -119,8 +125,8 @@ time_one() { # tool -> appends wall, client CPU, sshd CPU and hosts reached
   fi
   s0=$(fleet_cpu_ticks); c0=$(self_ticks); t0=$(date +%s%N)
   if [ -n "$pp" ]; then
-    r=$(perf stat -e task-clock -x, -o "$work/client.perf" bash -c "$(declare -f "run_$tool" scan_with); $(declare -p \
-      work forks nonce binary probe cfg b64 capfleet last); run_$tool" | tail -1)
+    r=$(perf stat -e task-clock -x, -o "$work/client.perf" bash -c "$(declare -f "run_$tool" scan_with xargs_probe); $(declare -p \
+      work forks nonce binary probe probe_before cfg b64 capfleet last); run_$tool" | tail -1)
   else
     r=$(run_"$tool" | tail -1)
   fi
@@ -176,4 +182,9 @@ if [ -n "${cpu_s[bare]:-}" ] && [ -n "${cpu_s[xargs]:-}" ]; then
   awk -v p="$(median_of "${cpu_s[xargs]}")" -v b="$(median_of "${cpu_s[bare]}")" 'BEGIN{printf \
     "# probe added server CPU (xargs probe - bare login) / bare login: (%.2f - %.2f) / %.2f = %.0f%% (target <= 30%%)\n", \
     p, b, b, (p - b) * 100 / b}'
+  if [ -n "${cpu_s[oldprobe]:-}" ]; then
+    awk -v p="$(median_of "${cpu_s[oldprobe]}")" -v b="$(median_of "${cpu_s[bare]}")" 'BEGIN{printf \
+      "# the same for PROBE_BEFORE (oldprobe - bare login) / bare login: (%.2f - %.2f) / %.2f = %.0f%%\n", \
+      p, b, b, (p - b) * 100 / b}'
+  fi
 fi

@@ -6,13 +6,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The probe script's output split into its sections.
+ * The probe script's output split into its sections; the files the probe read with one grep are
+ * split back into a section each ({@link FileSections}).
  *
  * @param sections by name, in the order the script printed them
  * @param complete true when the script's closing marker arrived (it ran to the end)
  */
 public record ProbeOutput(Map<String, Section> sections, boolean complete) {
-  /** Output kept per section; the rest is dropped and the section marked truncated. */
+  /**
+   * Output kept per section; the rest is dropped and the section marked truncated. The section that
+   * holds the files grep read ({@link FileSections}) may hold twice this: the mount table, the one
+   * large file, comes last in it, after files of a few lines each.
+   */
   public static final int DEFAULT_SECTION_CAP = 256 * 1024;
 
   /**
@@ -79,7 +84,7 @@ public record ProbeOutput(Map<String, Section> sections, boolean complete) {
           complete = open == null;
         }
       } else if (open != null) {
-        int room = sectionCap - body.length();
+        int room = (open.equals(FileSections.NAME) ? 2 * sectionCap : sectionCap) - body.length();
         int len = next - pos;
         if (len <= room) {
           body.append(raw, pos, next);
@@ -98,7 +103,7 @@ public record ProbeOutput(Map<String, Section> sections, boolean complete) {
     if (open != null) {
       sections.put(open, new Section(open, null, body.toString(), true));
     }
-    return new ProbeOutput(sections, complete);
+    return new ProbeOutput(FileSections.expand(sections, sectionCap, MAX_SECTIONS), complete);
   }
 
   private static Integer parseExit(String word) {

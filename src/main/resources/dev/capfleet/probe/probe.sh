@@ -3,11 +3,11 @@
 # POSIX sh (bash, dash, busybox ash). It writes nothing on the host and starts no daemon. Every command reads
 # /dev/null, never this script's standard input, and each section is framed by markers that carry the nonce, so
 # that nothing a file contains can end a section early.
-# Footprint: the script runs on production hosts at every scan, so files under /proc and /sys are read by the
-# shell's own builtins (read, printf, test, cd, ulimit) and only stat, getcap and capsh are started; uname on
-# kernels before 6.1, readlink when the binary is a symlink, id when stat cannot name the account, and one grep
-# for the numeric sysctls under dash and busybox (see read_file, cached_sysctl and stat_both). Command
-# substitution is avoided otherwise: it forks.
+# Footprint: the script runs on production hosts at every scan, so it starts only grep, stat, getcap and capsh;
+# the rest is the shell's own builtins (read, printf, test, cd, ulimit). The files under /proc and /sys are read
+# by that one grep (read_files): dash and busybox read one byte per read(2), which cost more than the grep.
+# uname runs on kernels before 6.1, readlink when the binary is a symlink, id when stat cannot name the account.
+# Command substitution is avoided otherwise: it forks.
 N=$1
 BIN=$2
 LC_ALL=C
@@ -53,7 +53,8 @@ print_lines() {
 # whole line was read, cat reads the file instead: dash and busybox read one byte per read(2), and the numeric
 # sysctls (proc_dointvec) answer a read at a non-zero offset with end-of-file, so they would show "4" of "40";
 # an empty file and a read error at the first byte (EIO), which read cannot tell from the end of a file, get
-# cat's output and exit status as before. These choices are pinned by ReadFileGoldenTest.
+# cat's output and exit status as before. These choices are pinned by ReadFileGoldenTest. read_files uses it
+# for the files grep is not given, and for all of them where grep is missing.
 read_file() {
   if [ ! -e "$1" ]; then
     echo "capfleet: $1 absent"
@@ -64,36 +65,44 @@ read_file() {
     return 126
   fi
   if [ -z "$p_any" ]; then
-    cached_sysctl "$1" || cat "$1"
+    cat "$1"
   else
     printf '%s' "$p_line"
   fi
 }
 
-# The numeric sysctls this script reads. The first one that read cannot read whole (dash, busybox) reads them all
-# with one grep, so that they cost one process, not one each; any other file falls back to cat.
-SYSCTLS="/proc/sys/kernel/unprivileged_bpf_disabled /proc/sys/kernel/perf_event_paranoid /proc/sys/kernel/cap_last_cap"
-c_cache=
-c_done=
-
-# cached_sysctl PATH: prints PATH's line from that one grep (its own value, as cat prints it) or returns 1.
-cached_sysctl() {
-  case " $SYSCTLS " in
-    *" $1 "*) ;;
-    *) return 1 ;;
-  esac
-  if [ -z "$c_done" ]; then
-    c_done=1
-    # $SYSCTLS is split on purpose: this script's own constant, plain paths
-    c_cache="
-$(grep -H -s '' $SYSCTLS </dev/null)
-"
+# read_files NAME PATH [NAME PATH]...: one section per file, as read_file would print it, from one grep: the
+# section "files" holds a line "paths NAME=PATH..." and then grep's output, every line prefixed with its path
+# (so that no file's text can look like a marker) and grep's own "grep: PATH: why" for a file it could not
+# read, which the scanner splits back into the named sections (FileSections). A file that is absent, not a
+# regular file or not readable gets read_file's section at once. The paths are this script's own constants:
+# plain words, split on purpose. ReadFilesGoldenTest pins where this differs from read_file.
+read_files() {
+  f_map=
+  f_args=
+  while [ $# -gt 1 ]; do
+    if [ -f "$2" ] && [ -r "$2" ]; then
+      f_map="$f_map $1=$2"
+      f_args="$f_args $2"
+    else
+      section "$1" read_file "$2"
+    fi
+    shift 2
+  done
+  [ -n "$f_args" ] || return 0
+  set -f
+  if command -v grep >/dev/null 2>&1; then
+    begin files
+    printf 'paths%s\n' "$f_map"
+    grep -a -H '' $f_args </dev/null 2>&1
+    f_rc=$?
+    end files "$f_rc"
+  else
+    for f_pair in $f_map; do
+      section "${f_pair%%=*}" read_file "${f_pair#*=}"
+    done
   fi
-  c_rest=${c_cache#*"
-$1:"}
-  [ "$c_rest" != "$c_cache" ] || return 1
-  printf '%s\n' "${c_rest%%"
-"*}"
+  set +f
 }
 
 # kernel: what `uname -srm` prints, from the uts sysctls (kernel.arch exists since Linux 6.1), else uname.
@@ -104,17 +113,6 @@ kernel() {
   else
     uname -srm
   fi
-}
-
-# status_lines KEY...: the lines of /proc/self/status that start with one of the keys, in file order.
-status_lines() {
-  while IFS= read -r t_line; do
-    for t_key in "$@"; do
-      case $t_line in
-        "$t_key"*) printf '%s\n' "$t_line"; break ;;
-      esac
-    done
-  done </proc/self/status
 }
 
 # real_path PATH: what `readlink -f` prints, by cd -P and $PWD in this shell; readlink runs only when the last
@@ -226,25 +224,20 @@ binary_stat() {
 
 printf '@@CAPFLEET %s probe 1\n' "$N"
 section uname kernel
-section version_signature read_file /proc/version_signature
-section proc_version read_file /proc/version
+# before stat, getcap and capsh: a binary on a dead network mount may hang them, and these are answered by then
+read_files version_signature /proc/version_signature proc_version /proc/version \
+  lockdown /sys/kernel/security/lockdown unprivileged_bpf_disabled /proc/sys/kernel/unprivileged_bpf_disabled \
+  perf_event_paranoid /proc/sys/kernel/perf_event_paranoid cap_last_cap /proc/sys/kernel/cap_last_cap \
+  uprobe_pmu /sys/bus/event_source/devices/uprobe/type uid_map /proc/self/uid_map limits /proc/self/limits \
+  status /proc/self/status mounts /proc/mounts
 stat_both
 section id account
 section stat binary_stat
 section realpath real_path "$BIN"
 section getcap with_tool getcap "$BIN"
 section capsh with_tool capsh --print
-section status status_lines CapInh: CapPrm: CapEff: CapBnd: CapAmb: NoNewPrivs: Seccomp:
-section mounts read_file /proc/mounts
-section lockdown read_file /sys/kernel/security/lockdown
 section btf btf
-section unprivileged_bpf_disabled read_file /proc/sys/kernel/unprivileged_bpf_disabled
-section perf_event_paranoid read_file /proc/sys/kernel/perf_event_paranoid
 section memlock memlock
 section container container_hints
-section uprobe_pmu read_file /sys/bus/event_source/devices/uprobe/type
-section uid_map read_file /proc/self/uid_map
-section cap_last_cap read_file /proc/sys/kernel/cap_last_cap
-section limits read_file /proc/self/limits
 section cmdline lockdown_args /proc/cmdline
 printf '@@CAPFLEET %s done\n' "$N"

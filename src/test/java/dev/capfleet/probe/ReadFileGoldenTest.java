@@ -1,13 +1,11 @@
 package dev.capfleet.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,28 +14,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The probe's read_file reads /proc and /sys with shell builtins instead of cat. These golden
- * cases, recorded from the real shells by fixtures/read-file/record-read-file.sh, pin where it
- * matches cat and where it was decided to differ: cat.txt is the old cat-based read_file, read.txt
- * the builtin one.
+ * The probe's read_file reads a file with shell builtins instead of cat (files grep is not given,
+ * and every file where grep is missing; ReadFilesGoldenTest pins the grep). These golden cases,
+ * recorded from the real shells by fixtures/read-file/record-read-file.sh, pin where it matches cat
+ * and where it was decided to differ: cat.txt is the old cat-based read_file, read.txt the builtin
+ * one.
  */
 class ReadFileGoldenTest {
-  private static final List<String> FILES =
-      List.of(
-          "plain",
-          "no-final-newline",
-          "no-final-newline-multi",
-          "empty",
-          "only-newlines",
-          "blanks",
-          "backslashes",
-          "nul",
-          "crlf",
-          "printf-words",
-          "long-line",
-          "folder",
-          "unreadable",
-          "absent");
 
   /**
    * The decided differences from cat; every other case must print what cat printed, byte for byte.
@@ -48,25 +31,17 @@ class ReadFileGoldenTest {
 
   @BeforeAll
   static void makeCases() throws IOException {
-    dir =
-        Files.createTempDirectory(
-            "capfleet-read-cases",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-    dev.capfleet.testing.Processes.run(
-        List.of(
-            "sh", Fixtures.root().resolve("read-file/make-cases.sh").toString(), dir.toString()));
+    dir = ReadCases.make();
   }
 
   @AfterAll
   static void removeCases() throws IOException {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    ReadCases.remove(dir);
   }
 
   private static String cases() {
     StringBuilder s = new StringBuilder();
-    for (String f : FILES) {
+    for (String f : ReadCases.FILES) {
       s.append("section ")
           .append(f.replace('-', '_'))
           .append(" read_file ")
@@ -78,15 +53,9 @@ class ReadFileGoldenTest {
     return s.toString();
   }
 
-  private static String golden(String name) throws IOException {
-    return new String(
-        Files.readAllBytes(Fixtures.root().resolve("read-file/" + name)),
-        StandardCharsets.ISO_8859_1);
-  }
-
   @Test
   void everyShellPrintsTheRecordedOutput() throws IOException {
-    String expected = golden("read.txt");
+    String expected = ReadCases.golden("read.txt");
     for (List<String> shell : Shells.ALL) {
       String out =
           Shells.run(List.of(), shell, Shells.probeFunctions() + cases(), "/nonexistent")
@@ -98,9 +67,9 @@ class ReadFileGoldenTest {
   @Test
   void differsFromCatOnlyWhereDecided() throws IOException {
     Map<String, Section> cat =
-        ProbeOutput.parse(golden("cat.txt"), Shells.NONCE, 1 << 20).sections();
+        ProbeOutput.parse(ReadCases.golden("cat.txt"), Shells.NONCE, 1 << 20).sections();
     Map<String, Section> read =
-        ProbeOutput.parse(golden("read.txt"), Shells.NONCE, 1 << 20).sections();
+        ProbeOutput.parse(ReadCases.golden("read.txt"), Shells.NONCE, 1 << 20).sections();
     assertEquals(cat.keySet(), read.keySet());
     for (String name : cat.keySet()) {
       if (!DIFFERENT.contains(name)) {
@@ -176,44 +145,5 @@ class ReadFileGoldenTest {
             shell + " on '" + lines.get(i) + "'");
       }
     }
-  }
-
-  /**
-   * dash and busybox read one byte per read(2), and proc_dointvec sysctls end the file at any
-   * non-zero offset.
-   */
-  @Test
-  void numericSysctlsAreReadWhole() throws IOException {
-    List<String> files =
-        List.of(
-            "/proc/sys/kernel/pid_max",
-            "/proc/sys/kernel/perf_event_paranoid",
-            "/proc/sys/kernel/osrelease");
-    StringBuilder script = new StringBuilder(Shells.probeFunctions());
-    for (int i = 0; i < files.size(); i++) {
-      script
-          .append("section s")
-          .append((char) ('a' + i))
-          .append(" read_file ")
-          .append(files.get(i))
-          .append('\n');
-    }
-    for (List<String> shell : Shells.ALL) {
-      Map<String, Section> out =
-          ProbeOutput.parse(
-                  Shells.run(List.of(), shell, script.toString(), "/x"), Shells.NONCE, 4096)
-              .sections();
-      for (int i = 0; i < files.size(); i++) {
-        String name = "s" + (char) ('a' + i);
-        String whole = dev.capfleet.testing.Processes.run(List.of("cat", files.get(i)));
-        assertEquals(new Section(name, 0, whole, false), out.get(name), shell + " " + files.get(i));
-      }
-    }
-    assertTrue(
-        dev.capfleet.testing.Processes.run(List.of("cat", "/proc/sys/kernel/pid_max"))
-                .strip()
-                .length()
-            > 1,
-        "pid_max has more than one digit, so a byte-wise read would show the cut");
   }
 }
