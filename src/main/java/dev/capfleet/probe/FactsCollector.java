@@ -43,7 +43,7 @@ public final class FactsCollector {
       gaps.put(ProbeGap.GETCAP.label(), message(getcap));
     }
     FileStat stat = okText(out, "stat").flatMap(StatParser::parse).orElse(null);
-    Boolean present = binaryPresent(out, stat, getcap);
+    Boolean present = binaryPresent(out, stat, getcap, binaryPath);
     if (present == null) {
       gaps.put(
           ProbeGap.BINARY.label(),
@@ -195,14 +195,19 @@ public final class FactsCollector {
     return value.orElse(null);
   }
 
-  private static Boolean binaryPresent(ProbeOutput out, FileStat stat, GetcapResult getcap) {
+  private static Boolean binaryPresent(
+      ProbeOutput out, FileStat stat, GetcapResult getcap, String binaryPath) {
     if (stat != null) {
       return true;
     }
     boolean statSaysMissing =
         out.section("stat")
             .map(Section::text)
-            .filter(t -> t.contains("No such file or directory") || t.contains("Not a directory"))
+            .filter(
+                t ->
+                    t.contains("No such file or directory")
+                        || t.contains("Not a directory")
+                        || t.equals(GetcapParser.absentMark(binaryPath)))
             .isPresent();
     if (getcap instanceof GetcapResult.FileMissing || statSaysMissing) {
       return false;

@@ -5,8 +5,9 @@
 # that nothing a file contains can end a section early.
 # Footprint: the script runs on production hosts at every scan, so it starts only grep, stat, getcap and capsh;
 # the rest is the shell's own builtins (read, printf, test, cd, ulimit). The files under /proc and /sys are read
-# by that one grep (read_files): dash and busybox read one byte per read(2), which cost more than the grep.
-# uname runs on kernels before 6.1, readlink when the binary is a symlink, id when stat cannot name the account.
+# by that one grep (read_files): dash and busybox read one byte per read(2), which cost more than the grep. stat
+# and getcap do not run where the binary is absent; uname runs on kernels before 6.1, readlink when the binary
+# is a symlink, id when capsh cannot name the account.
 # Command substitution is avoided otherwise: it forks.
 N=$1
 BIN=$2
@@ -181,45 +182,76 @@ memlock() {
   ulimit -H -l
 }
 
-# One stat answers two sections: the binary's mode and owners, and the account this probe runs as, which is the
-# owner of /proc/self (stat names it through NSS, as id does): one process fewer on every host. stat_both runs
-# where the stat section stands, so a stat that hangs (a dead network mount) still ends the output there.
-STAT_FORMAT='%a|%U|%G|%u|%g|%F'
-stat_both() {
-  st_out=$(stat -L -c "$STAT_FORMAT" "$BIN" /proc/self 2>&1 </dev/null)
-  st_rc=$?
-  st_self=${st_out##*"
-"}
+# capsh --print runs once, early: its output is the capsh section, and its uid= and gid= lines (names through
+# NSS, as id names them) answer the id section; id runs only where capsh is missing or names nobody.
+caps_print() {
+  if command -v capsh >/dev/null 2>&1; then
+    cs_out=$(capsh --print 2>&1 </dev/null)
+    cs_rc=$?
+  else
+    cs_out="capfleet: capsh not found"
+    cs_rc=127
+  fi
 }
 
-# account: id's first two words, from /proc/self's stat line; id itself when stat could not name the account.
+capsh_section() {
+  [ -z "$cs_out" ] || printf '%s\n' "$cs_out"
+  return "$cs_rc"
+}
+
+# account: id's first two words (uid=N(name) gid=N(group)), from capsh's lines; id itself otherwise.
 account() {
-  case $st_self in
-    *"|directory") ;;
-    *) id; return ;;
-  esac
-  a_rest=${st_self#*|}
-  a_user=${a_rest%%|*}
-  a_rest=${a_rest#*|}
-  a_group=${a_rest%%|*}
-  a_rest=${a_rest#*|}
-  a_uid=${a_rest%%|*}
-  a_rest=${a_rest#*|}
-  a_gid=${a_rest%%|*}
-  case $a_user$a_group in *UNKNOWN*) id; return ;; esac # GNU stat's word for a uid with no name
-  case $a_uid$a_gid in "" | *[!0-9]*) id; return ;; esac
-  printf 'uid=%s(%s) gid=%s(%s)\n' "$a_uid" "$a_user" "$a_gid" "$a_group"
+  a_uid=
+  a_gid=
+  if [ "$cs_rc" = 0 ]; then
+    a_ifs=$IFS
+    IFS='
+'
+    set -f
+    # capsh's output split into lines (not matched as a pattern: that is quadratic in dash)
+    for a_line in $cs_out; do
+      case $a_line in
+        uid=*) a_uid=${a_line%% *} ;;
+        gid=*) a_gid=${a_line%% *} ;;
+      esac
+    done
+    set +f
+    IFS=$a_ifs
+  fi
+  # a uid or gid without a name is "(???)" in capsh: id prints it without one, as before
+  case $a_uid in uid=[0-9]*"("?*")") ;; *) id; return ;; esac
+  case $a_gid in gid=[0-9]*"("?*")") ;; *) id; return ;; esac
+  case $a_uid$a_gid in *"(???)"*) id; return ;; esac
+  printf '%s %s\n' "$a_uid" "$a_gid"
 }
 
-# binary_stat: what `stat -L -c FORMAT BIN` printed and its exit status, without /proc/self's line.
+# The binary is absent when nothing, not even a dangling symlink, is at its path in a folder this account may
+# search: stat and getcap would only say so, so they are not started (most hosts of a readiness check do not
+# have the binary yet). Anything else (a folder it may not search, a symlink loop) goes to stat and getcap.
+if [ ! -e "$BIN" ] && [ ! -L "$BIN" ] && [ -x "${BIN%/*}/" ]; then
+  b_absent=1
+else
+  b_absent=
+fi
+
 binary_stat() {
-  case $st_self in
-    *"|directory") ;;
-    *) stat -L -c "$STAT_FORMAT" "$BIN"; return ;;
-  esac
-  b_rest=${st_out%"$st_self"}
-  [ -z "$b_rest" ] || printf '%s' "$b_rest"
-  return "$st_rc"
+  if [ -n "$b_absent" ]; then
+    echo "capfleet: $BIN absent"
+    return 2
+  fi
+  stat -L -c '%a|%U|%G|%u|%g|%F' "$BIN"
+}
+
+binary_caps() {
+  if ! command -v getcap >/dev/null 2>&1; then
+    echo "capfleet: getcap not found"
+    return 127
+  fi
+  if [ -n "$b_absent" ]; then
+    echo "capfleet: $BIN absent"
+    return 2
+  fi
+  getcap "$BIN"
 }
 
 printf '@@CAPFLEET %s probe 1\n' "$N"
@@ -230,12 +262,12 @@ read_files version_signature /proc/version_signature proc_version /proc/version 
   perf_event_paranoid /proc/sys/kernel/perf_event_paranoid cap_last_cap /proc/sys/kernel/cap_last_cap \
   uprobe_pmu /sys/bus/event_source/devices/uprobe/type uid_map /proc/self/uid_map limits /proc/self/limits \
   status /proc/self/status mounts /proc/mounts
-stat_both
+caps_print
 section id account
 section stat binary_stat
 section realpath real_path "$BIN"
-section getcap with_tool getcap "$BIN"
-section capsh with_tool capsh --print
+section getcap binary_caps
+section capsh capsh_section
 section btf btf
 section memlock memlock
 section container container_hints

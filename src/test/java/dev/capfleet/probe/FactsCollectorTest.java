@@ -18,8 +18,66 @@ class FactsCollectorTest {
   private static final String BIN = "/usr/local/bin/ecapture";
 
   private static HostFacts collect(String fixture, String binary) {
-    return FactsCollector.collect(
-        ProbeOutput.parse(Fixtures.read("probe/" + fixture), NONCE), binary);
+    return collectFrom("probe/" + fixture, binary);
+  }
+
+  private static HostFacts collectFrom(String path, String binary) {
+    return FactsCollector.collect(ProbeOutput.parse(Fixtures.read(path), NONCE), binary);
+  }
+
+  /**
+   * The same set-ups recorded again with the probe that reads its files with one grep, takes the
+   * account from capsh and starts neither stat nor getcap for an absent binary (fixtures
+   * probe-read-files/): the same facts and gaps as the earlier recordings.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "dash-ready.txt:/usr/local/bin/ecapture",
+        "bash-ready.txt:/usr/local/bin/ecapture",
+        "busybox-nosuid.txt:/opt/nosuid/ecapture",
+        "bash-missing-binary.txt:/usr/local/bin/ecapture-absent",
+        "busybox-no-libcap.txt:/usr/local/bin/ecapture",
+        "dash-nobody-dropped-nnp.txt:/usr/local/bin/ecapture",
+        "dash-userns.txt:/usr/local/bin/ecapture"
+      })
+  void theProbeThatReadsFilesWithGrepGathersTheSameFacts(String run) {
+    String fixture = run.substring(0, run.indexOf(':'));
+    String binary = run.substring(run.indexOf(':') + 1);
+    assertEquals(
+        withoutDrift(collect(fixture, binary)),
+        withoutDrift(collectFrom("probe-read-files/" + fixture, binary)));
+  }
+
+  /**
+   * The facts without what changed on this machine between the recordings: the kernel's build
+   * suffix, the mount table (tmpfs sizes, a /run/netns mount), and the binary mount's device (the
+   * earlier runs had findmnt, which names none for a tmpfs).
+   */
+  private static HostFacts withoutDrift(HostFacts f) {
+    var m = f.binaryMount();
+    return new HostFacts(
+        new KernelInfo(null, f.kernel().version(), f.kernel().source()),
+        f.arch(),
+        f.binaryPath(),
+        f.binaryPresent(),
+        f.binaryRealPath(),
+        f.binaryStat(),
+        f.getcap(),
+        m == null ? null : new dev.capfleet.core.Mount("", m.mountPoint(), m.fsType(), m.options()),
+        f.boundingSet(),
+        f.noNewPrivs(),
+        null,
+        f.lockdown(),
+        f.btf(),
+        f.unprivilegedBpfDisabled(),
+        f.perfEventParanoid(),
+        f.memlockHard(),
+        f.container(),
+        f.libcapNewNames(),
+        f.libcapInstalled(),
+        f.gaps(),
+        f.security());
   }
 
   @ParameterizedTest(name = "{0}")
