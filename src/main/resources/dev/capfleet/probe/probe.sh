@@ -186,7 +186,7 @@ memlock() {
 # NSS, as id names them) answer the id section; id runs only where capsh is missing or names nobody.
 caps_print() {
   if command -v capsh >/dev/null 2>&1; then
-    cs_out=$(capsh --print 2>&1 </dev/null)
+    cs_out=$(exec capsh --print </dev/null 2>&1) # exec: bash would fork once more
     cs_rc=$?
   else
     cs_out="capfleet: capsh not found"
