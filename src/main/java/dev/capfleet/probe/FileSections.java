@@ -2,9 +2,11 @@ package dev.capfleet.probe;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -52,7 +54,7 @@ final class FileSections {
     if (files == null) {
       return sections;
     }
-    Map<String, Section> split = split(files, sectionCap);
+    Map<String, Section> split = split(files, sectionCap, max);
     if (split == null) {
       return sections;
     }
@@ -71,8 +73,12 @@ final class FileSections {
     return out;
   }
 
-  /** The files' sections in the path list's order, or null without a path list. */
-  private static Map<String, Section> split(Section files, int sectionCap) {
+  /**
+   * The files' sections in the path list's order, or null without a path list; entries past the
+   * {@code max}-th are not read (a host cannot make the list cost more than the sections it may
+   * have).
+   */
+  private static Map<String, Section> split(Section files, int sectionCap, int max) {
     String text = files.output();
     int firstEnd = text.indexOf('\n');
     String header = firstEnd < 0 ? text : text.substring(0, firstEnd);
@@ -82,12 +88,16 @@ final class FileSections {
     List<String> names = new ArrayList<>();
     List<String> paths = new ArrayList<>();
     Map<String, Integer> byPath = new HashMap<>();
-    for (String word : header.substring("paths ".length()).split(" ")) {
+    Set<String> seen = new HashSet<>();
+    for (String word : header.substring("paths ".length()).split(" ", max + 1)) {
       var m = ENTRY.matcher(word);
+      if (names.size() >= max) {
+        break;
+      }
       if (!m.matches()) {
         return null;
       }
-      if (!names.contains(m.group(1)) && !byPath.containsKey(m.group(2))) {
+      if (seen.add(m.group(1)) && !byPath.containsKey(m.group(2))) {
         byPath.put(m.group(2), names.size());
         names.add(m.group(1));
         paths.add(m.group(2));

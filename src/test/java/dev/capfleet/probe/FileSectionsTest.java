@@ -2,8 +2,10 @@ package dev.capfleet.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -151,5 +153,19 @@ class FileSectionsTest {
     Map<String, Section> s = parse(raw, 4096);
     assertEquals(List.of("mounts"), List.copyOf(s.keySet()));
     assertEquals(2, s.get("mounts").exit());
+  }
+
+  @Test
+  void aHostilePathListGivesNoMoreSectionsThanAHostMayHave() {
+    StringBuilder header = new StringBuilder("paths");
+    for (int i = 0; i < 40_000; i++) {
+      header.append(" f").append((char) ('a' + i % 26)).append((char) ('a' + i / 26 % 26));
+      header.append((char) ('a' + i / 676 % 26)).append("=/p/").append(i);
+    }
+    String raw = files(header + "\n/p/1:x\n", 0);
+    Map<String, Section> s =
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> parse(raw, 1 << 20));
+    assertEquals(ProbeOutput.MAX_SECTIONS, s.size());
+    assertEquals("x\n", s.get("fbaa").output());
   }
 }
