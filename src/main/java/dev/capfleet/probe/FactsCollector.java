@@ -207,7 +207,7 @@ public final class FactsCollector {
                 t ->
                     t.contains("No such file or directory")
                         || t.contains("Not a directory")
-                        || t.equals(GetcapParser.absentMark(binaryPath)))
+                        || t.equals(SectionTrouble.absent(binaryPath)))
             .isPresent();
     if (getcap instanceof GetcapResult.FileMissing || statSaysMissing) {
       return false;

@@ -90,10 +90,10 @@ final class FileSections {
     Map<String, Integer> byPath = new HashMap<>();
     Set<String> seen = new HashSet<>();
     for (String word : header.substring("paths ".length()).split(" ", max + 1)) {
-      var m = ENTRY.matcher(word);
       if (names.size() >= max) {
         break;
       }
+      var m = ENTRY.matcher(word);
       if (!m.matches()) {
         return null;
       }

@@ -13,14 +13,6 @@ public final class GetcapParser {
   /** The probe's own line when neither PATH nor the sbin folders hold getcap (exit 127). */
   static final String TOOL_MISSING_MARK = "capfleet: getcap not found";
 
-  /**
-   * The probe's line instead of getcap's when nothing is at the binary's path (exit 2): getcap is
-   * not started for it.
-   */
-  static String absentMark(String binaryPath) {
-    return "capfleet: " + binaryPath + " absent";
-  }
-
   static final String INSTALL_HINT =
       "getcap not installed (install libcap2-bin, or libcap / libcap-utils)";
 
@@ -55,7 +47,7 @@ public final class GetcapParser {
     if (binaryPath == null || binaryPath.isEmpty()) {
       return new GetcapResult.Unreadable("no binary path given to read getcap output for");
     }
-    if (section.exit() == 2 && text.equals(absentMark(binaryPath))) {
+    if (section.exit() == 2 && text.equals(SectionTrouble.absent(binaryPath))) {
       return new GetcapResult.FileMissing(binaryPath + " does not exist");
     }
     List<String> lines = new ArrayList<>();

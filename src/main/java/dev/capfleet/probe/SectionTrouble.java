@@ -6,6 +6,14 @@ import java.util.Optional;
 final class SectionTrouble {
   private SectionTrouble() {}
 
+  /**
+   * The probe's own line for a path with nothing at it (exit 2): read_file's for a file, and the
+   * stat and getcap sections' for an absent binary, which the probe does not start them for.
+   */
+  static String absent(String path) {
+    return "capfleet: " + path + " absent";
+  }
+
   /** The section when it ran to the end and exited 0. */
   static Optional<String> okText(ProbeOutput out, String name) {
     return out.section(name).filter(Section::ok).map(Section::text);
