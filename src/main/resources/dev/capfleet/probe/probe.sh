@@ -30,15 +30,6 @@ section() {
   end "$s_name" "$s_rc"
 }
 
-# with_tool NAME ARG...: run a tool that may be missing; a missing tool is exit 127 with a plain message.
-with_tool() {
-  if ! command -v "$1" >/dev/null 2>&1; then
-    echo "capfleet: $1 not found"
-    return 127
-  fi
-  "$@"
-}
-
 # print_lines PATH: the file's lines as cat prints them, read by the read builtin (IFS= read -r: blanks and
 # backslashes kept; NUL bytes are dropped, by dash, bash and busybox alike). A last line without newline is left
 # in p_line, unprinted; p_any tells whether a whole line was printed. Fails, silently, only when the file cannot
@@ -225,14 +216,18 @@ account() {
   printf '%s %s\n' "$a_uid" "$a_gid"
 }
 
-# The binary is absent when nothing, not even a dangling symlink, is at its path in a folder this account may
-# search: stat and getcap would only say so, so they are not started (most hosts of a readiness check do not
-# have the binary yet). Anything else (a folder it may not search, a symlink loop) goes to stat and getcap.
-if [ ! -e "$BIN" ] && [ ! -L "$BIN" ] && [ -x "${BIN%/*}/" ]; then
-  b_absent=1
-else
-  b_absent=
-fi
+# look_for_binary: the binary is absent when nothing, not even a dangling symlink, is at its path in a folder
+# this account may search: stat and getcap would only say so, so they are not started (most hosts of a
+# readiness check do not have the binary yet). Anything else (a folder it may not search, a symlink loop) goes
+# to stat and getcap. It runs where the stat section stands: a test of a path on a dead network mount hangs
+# as stat would, after the other sections.
+look_for_binary() {
+  if [ ! -e "$BIN" ] && [ ! -L "$BIN" ] && [ -x "${BIN%/*}/" ]; then
+    b_absent=1
+  else
+    b_absent=
+  fi
+}
 
 binary_stat() {
   if [ -n "$b_absent" ]; then
@@ -256,7 +251,7 @@ binary_caps() {
 
 printf '@@CAPFLEET %s probe 1\n' "$N"
 section uname kernel
-# before stat, getcap and capsh: a binary on a dead network mount may hang them, and these are answered by then
+# before the binary is looked at: a binary on a dead network mount may hang that, and these are answered by then
 read_files version_signature /proc/version_signature proc_version /proc/version \
   lockdown /sys/kernel/security/lockdown unprivileged_bpf_disabled /proc/sys/kernel/unprivileged_bpf_disabled \
   perf_event_paranoid /proc/sys/kernel/perf_event_paranoid cap_last_cap /proc/sys/kernel/cap_last_cap \
@@ -264,6 +259,7 @@ read_files version_signature /proc/version_signature proc_version /proc/version 
   status /proc/self/status mounts /proc/mounts
 caps_print
 section id account
+look_for_binary
 section stat binary_stat
 section realpath real_path "$BIN"
 section getcap binary_caps
