@@ -1,12 +1,9 @@
 package dev.capfleet.probe;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -85,24 +82,23 @@ final class FileSections {
     if (!header.startsWith("paths ")) {
       return null;
     }
-    List<String> names = new ArrayList<>();
-    List<String> paths = new ArrayList<>();
-    Map<String, Integer> byPath = new HashMap<>();
-    Set<String> seen = new HashSet<>();
+    Map<String, String> pathOf = new LinkedHashMap<>(); // by name, in the list's order
+    Map<String, Integer> byPath = new HashMap<>(); // each path's place in that order
     for (String word : header.substring("paths ".length()).split(" ", max + 1)) {
-      if (names.size() >= max) {
+      if (pathOf.size() >= max) {
         break;
       }
       var m = ENTRY.matcher(word);
       if (!m.matches()) {
         return null;
       }
-      if (seen.add(m.group(1)) && !byPath.containsKey(m.group(2))) {
-        byPath.put(m.group(2), names.size());
-        names.add(m.group(1));
-        paths.add(m.group(2));
+      if (!pathOf.containsKey(m.group(1)) && !byPath.containsKey(m.group(2))) {
+        byPath.put(m.group(2), pathOf.size());
+        pathOf.put(m.group(1), m.group(2));
       }
     }
+    List<String> names = List.copyOf(pathOf.keySet());
+    List<String> paths = List.copyOf(pathOf.values());
     boolean whole = !files.truncated() && files.exit() != null;
     int n = names.size();
     StringBuilder[] bodies = new StringBuilder[n];
