@@ -142,7 +142,7 @@ time_one() { # tool -> appends wall, client CPU, sshd CPU and hosts reached
   fi
   reached[$tool]+="${r:-0} "
 }
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END{print (NR%2)? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+median() { tr ' ' '\n' | { grep -v '^$' || true; } | sort -g | awk '{a[NR]=$1} END{print (NR%2)? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 echo "# $(date -u '+%Y-%m-%dT%H:%M:%SZ') $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, kernel $(uname -r)"
 echo "# $n hosts on $(( (n + 15) / 16 )) sshd processes, forks $forks, $rounds rounds (+1 warm-up), load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -178,26 +178,24 @@ if [ -n "${wall[capfleet]:-}" ]; then
   awk -v w="$cw" -v s="$cs" -v k="$cores" \
     'BEGIN{printf "# capfleet wall / servers CPU floor (%.2f s / %d cores = %.2f s): %.2fx (target <= 1.15x)\n", s, k, s / k, w / (s / k)}'
 fi
-# The probe's added server CPU, per round (the tools take turns within a round, so the login floor and the probe
-# meet the same load) and the median of those rounds; servers' CPU per round is printed too.
-added() { # probe-row bare-row -> "r1 r2 ... | median" in percent
-  awk -v p="$1" -v b="$2" 'BEGIN{n = split(p, P, " "); split(b, B, " ");
-    for (i = 1; i <= n; i++) { r[i] = (P[i] - B[i]) * 100 / B[i]; printf "%.0f%% ", r[i] }
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (r[j] < r[i]) { t = r[i]; r[i] = r[j]; r[j] = t }
-    m = (n % 2) ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2; printf "| %.0f%%", m}'
+# The probe's added server CPU over the median rounds, and per round (the tools take turns within a round, so
+# the login floor and the probe meet the same load) with the median of those rounds.
+probe_added() { # label row suffix
+  local p b rounds
+  p=$(median_of "${cpu_s[$2]}") b=$(median_of "${cpu_s[bare]}")
+  awk -v l="$1" -v p="$p" -v b="$b" -v s="$3" \
+    'BEGIN{printf "# %s / bare login: (%.2f - %.2f) / %.2f = %.0f%%%s\n", l, p, b, b, (p - b) * 100 / b, s}'
+  rounds=$(awk -v p="${cpu_s[$2]}" -v b="${cpu_s[bare]}" \
+    'BEGIN{n = split(p, P, " "); split(b, B, " "); for (i = 1; i <= n; i++) printf "%f ", (P[i] - B[i]) * 100 / B[i]}')
+  echo "# the same per round: $(awk '{for (i = 1; i <= NF; i++) printf "%.0f%% ", $i}' <<<"$rounds")|" \
+    "$(echo "$rounds" | median | awk '{printf "%.0f%%", $1}') (median of the rounds)"
 }
 if [ -n "${cpu_s[bare]:-}" ] && [ -n "${cpu_s[xargs]:-}" ]; then
   for tool in xargs oldprobe bare; do
     if [ -n "${cpu_s[$tool]:-}" ]; then echo "# sshd CPU per round (s), $tool: ${cpu_s[$tool]}"; fi
   done
-  awk -v p="$(median_of "${cpu_s[xargs]}")" -v b="$(median_of "${cpu_s[bare]}")" 'BEGIN{printf \
-    "# probe added server CPU (xargs probe - bare login) / bare login: (%.2f - %.2f) / %.2f = %.0f%% (target <= 30%%)\n", \
-    p, b, b, (p - b) * 100 / b}'
-  echo "# the same per round: $(added "${cpu_s[xargs]}" "${cpu_s[bare]}") (median of the rounds)"
+  probe_added "probe added server CPU (xargs probe - bare login)" xargs " (target <= 30%)"
   if [ -n "${cpu_s[oldprobe]:-}" ]; then
-    awk -v p="$(median_of "${cpu_s[oldprobe]}")" -v b="$(median_of "${cpu_s[bare]}")" 'BEGIN{printf \
-      "# the same for PROBE_BEFORE (oldprobe - bare login) / bare login: (%.2f - %.2f) / %.2f = %.0f%%\n", \
-      p, b, b, (p - b) * 100 / b}'
-    echo "# the same per round: $(added "${cpu_s[oldprobe]}" "${cpu_s[bare]}") (median of the rounds)"
+    probe_added "the same for PROBE_BEFORE (oldprobe - bare login)" oldprobe ""
   fi
 fi
